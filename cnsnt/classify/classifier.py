@@ -1840,10 +1840,12 @@ def _notice_words(reading: _Reading) -> frozenset[str]:
     """The words of a notice a yes/no names (`receive_sms_notifications`), if no state word does.
 
     A word of the row's own state or of its sending (`notification_sent`, `is_notified`,
-    `send_failed`) makes it the record's step, not a choice of the person.
+    `send_failed`) makes it the record's step, not a choice of the person; a word of
+    consent (`receive_marketing`, `receber_newsletter`) is read by the consent rule, which
+    files it as a privacy preference (codereview33 F3).
     """
     words = set(reading.words)
-    if words & (lx.STATE_FLAGS | lx.ROW_FLAGS | lx.SEND_WORDS):
+    if words & (lx.STATE_FLAGS | lx.ROW_FLAGS | lx.SEND_WORDS | lx.CONSENT_WORDS):
         return frozenset()
     return frozenset(words & _NOTICE_WORDS)
 
@@ -2804,7 +2806,9 @@ def decide(
         fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject, letter)
         part = set(reading.words) & lx.SOFTWARE_PARTS if fact is not None else frozenset()
         if part and set(reading.words) <= lx.SOFTWARE_PARTS | lx.SOFTWARE_PART_WORDS:
-            # `audit_logs.table_name`, `islem_loglari.modul`, `ChangeLog.entity` (cls33b)
+            # `audit_logs.table_name`, `islem_loglari.modul`, `ChangeLog.entity` (cls33b); in a
+            # person's own row too (`people.module`, the part of the application they use,
+            # is labelled no fact about them: limiting the rule to logs cost 7 false alarms)
             return Classification(
                 False,
                 None,

@@ -285,6 +285,8 @@ ACTIVITY_TABLES: Final = _VOCAB.lists["activity_tables"]
 AMBIGUOUS_ADDRESS: Final = _VOCAB.lists["ambiguous_address"]
 # Tables of care givers (a clinical application) and of its visits (care encounters).
 CARE_GIVERS: Final = _VOCAB.lists["care_givers"]
+# Who provides care, as a care record's key names them (`providerNo`); see `care_providers`.
+CARE_PROVIDERS: Final = _VOCAB.lists["care_providers"]
 VISIT_TABLES: Final = _VOCAB.lists["visit_tables"]
 # Words of a record's life that date a step of a patient's care in their care record (`alta`).
 CARE_EVENTS: Final = _VOCAB.lists["care_events"]

@@ -3881,7 +3881,10 @@ def _names_encounter(words: set[str]) -> bool:
     the care given and stays.
     """
     own = words - _ID_WORDS
-    return bool(own) and own <= lx.VISIT_TABLES | lx.CARE_GIVERS
+    return bool(own) and own <= _ENCOUNTER_WORDS
+
+
+_ENCOUNTER_WORDS = lx.VISIT_TABLES | lx.CARE_GIVERS | lx.CARE_PROVIDERS
 
 
 # Where care is given and who gives it as a body: a place, an organisation, a unit of one,

@@ -133,6 +133,7 @@ _LIST_KEYS = (
     "activity_tables",
     "ambiguous_address",
     "care_givers",
+    "care_providers",
     "visit_tables",
     "care_events",
     "unstated_values",
