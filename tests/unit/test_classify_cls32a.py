@@ -8,15 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.classify import classify_tables
-from cnsnt.evidence import Classification
-from tests.unit.schema_entry import read_entry, write_files
-
-
-def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return classify_tables(list(read_entry(tmp_path, "schema.sql").tables))
-
+from tests.unit.schema_entry import schema_verdicts
 
 # -- login sessions: a web framework's session store
 
@@ -35,7 +27,7 @@ def test_a_session_stores_id_is_the_browsers_cookie(tmp_path: Path) -> None:
     """`shop_session.session_key`, `sessions.id varchar`, `sesje_sso.sid_skrot`: the random id a
     browser sends back in a cookie, an online identifier of whoever is logged in (Recital 30),
     though no key names them (cls32a: 40 missed columns found in 25 tune projects)."""
-    got = _verdicts(tmp_path, _SESSIONS)
+    got = schema_verdicts(tmp_path, _SESSIONS)
     for key in ("shop_session.session_key", "sessions.id", "sesje_sso.sid_skrot"):
         assert got[key].personal, got[key]
         assert got[key].category == "user.device.cookie_id", got[key]
@@ -45,7 +37,7 @@ def test_a_session_stores_id_is_the_browsers_cookie(tmp_path: Path) -> None:
 def test_what_a_session_keeps_is_the_logged_in_persons(tmp_path: Path) -> None:
     """`session_data`, `payload`: the state the application keeps for the person; when the
     session ends (`expire_date`, `wygasa_at`) is the session's own."""
-    got = _verdicts(tmp_path, _SESSIONS)
+    got = schema_verdicts(tmp_path, _SESSIONS)
     for key in ("shop_session.session_data", "sessions.payload"):
         assert got[key].personal, got[key]
     for key in ("shop_session.expire_date", "sesje_sso.wygasa_at", "sesje_sso.id"):
@@ -62,7 +54,7 @@ def test_a_numbered_session_is_a_meeting_not_a_login(tmp_path: Path) -> None:
     CREATE TABLE chat_sessions (id UUID PRIMARY KEY, topic VARCHAR(80), data TEXT);
     CREATE TABLE "Session" (id TEXT PRIMARY KEY, "sessionToken" TEXT, expires TIMESTAMP);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("training_sessions.title", "training_sessions.location", "chat_sessions.id",
                 "chat_sessions.data", "Session.id"):
         assert not got[key].personal, got[key]
@@ -79,7 +71,7 @@ def test_a_login_in_a_keyless_table_says_whose_the_row_is(tmp_path: Path) -> Non
     CREATE TABLE islem_kayitlari (tarih DATE, kullanici VARCHAR(40), islem VARCHAR(80),
       detay VARCHAR(400));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("islem_kayitlari.islem", "islem_kayitlari.detay"):
         assert got[key].personal, got[key]
     assert "holds the login" in got["islem_kayitlari.islem"].reasons[0]
@@ -94,7 +86,7 @@ def test_a_login_that_made_the_row_or_reaches_a_server_says_no_one(tmp_path: Pat
     CREATE TABLE mail_server (id INT PRIMARY KEY, host VARCHAR(80), port INT,
       username VARCHAR(80), sender_label VARCHAR(80));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("account_groups.group_label", "mail_server.sender_label"):
         assert not got[key].personal, got[key]
 
@@ -111,7 +103,7 @@ def test_a_name_by_role_says_whom_a_keyless_row_is_about(tmp_path: Path) -> None
       beschrijving VARCHAR(200));
     CREATE TABLE cheques (codigo INT PRIMARY KEY, nome_titular VARCHAR(80), valor NUMERIC(10,2));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("betalingen.bedrag", "cheques.valor"):
         assert got[key].personal, got[key]
     assert "names the klant" in got["betalingen.bedrag"].reasons[0]
@@ -127,7 +119,7 @@ def test_a_senders_name_or_a_key_names_no_one_the_row_is_about(tmp_path: Path) -
     CREATE TABLE directions (id INT PRIMARY KEY,
       faculty_short_name VARCHAR(20) REFERENCES faculties(short_name), places INT);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("peticiones.importe", "directions.places"):
         assert not got[key].personal, got[key]
 
@@ -153,7 +145,7 @@ def test_a_row_reached_by_fax_or_web_site_and_named_by_no_one_is_an_office(tmp_p
     """`insurers(name, phone, fax, website)`, `jednostki(adres, telefon, fax)`: an insurer's, a
     unit's listing; its phone and address are the office's (cls32a: 115 false alarms away in 11
     tune projects, 4 missed columns)."""
-    got = _verdicts(tmp_path, _OFFICES)
+    got = schema_verdicts(tmp_path, _OFFICES)
     for key in ("insurers.phone", "insurers.street", "jednostki.telefon", "jednostki.adres"):
         assert not got[key].personal, got[key]
     assert "fax or a web site" in got["insurers.phone"].reasons[0]
@@ -162,7 +154,7 @@ def test_a_row_reached_by_fax_or_web_site_and_named_by_no_one_is_an_office(tmp_p
 def test_a_key_to_a_person_or_a_phone_book_keeps_the_row_peoples(tmp_path: Path) -> None:
     """A referral keyed to its patient is the patient's though it has a fax; a table named for
     phones (`telefones`) is a phone book: its name and mobile number are a person's."""
-    got = _verdicts(tmp_path, _OFFICES)
+    got = schema_verdicts(tmp_path, _OFFICES)
     for key in ("referral_forms.reason", "telefones.nome", "telefones.celular"):
         assert got[key].personal, got[key]
 
@@ -177,7 +169,7 @@ def test_an_organisations_phone_or_e_mail_identifies_no_one(tmp_path: Path) -> N
     CREATE TABLE transfers (id INT PRIMARY KEY, school_phone VARCHAR(20),
       school_email VARCHAR(120), transfer_note TEXT);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("cihaz_teknik.marka_adi", "cihaz_teknik.urun_tanimi", "transfers.transfer_note"):
         assert not got[key].personal, got[key]
 

@@ -8,19 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.classify import classify_tables
-from cnsnt.evidence import Classification, Table
-from tests.unit.schema_entry import read_entry, write_files
-
-
-def _tables(tmp_path: Path, ddl: str) -> list[Table]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return list(read_entry(tmp_path, "schema.sql").tables)
-
-
-def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
-    return classify_tables(_tables(tmp_path, ddl))
-
+from tests.unit.schema_entry import schema_verdicts
 
 # -- item 1: an `is` yes/no of what the person is
 
@@ -32,7 +20,7 @@ def test_an_is_flag_in_a_person_s_own_row_says_what_they_are(tmp_path: Path) -> 
     CREATE TABLE pupils (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
       birth_date DATE, is_orphan BOOLEAN, IsVolunteer BIT, is_driver CHAR(1));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("pupils.is_orphan", "pupils.IsVolunteer", "pupils.is_driver"):
         assert got[key].personal and got[key].category == "user", got[key]
         assert "a yes or no of what they are" in got[key].reason, got[key]
@@ -49,7 +37,7 @@ def test_an_is_flag_of_the_row_s_own_state_stays_technical(tmp_path: Path) -> No
     CREATE TABLE homework (id INT PRIMARY KEY, pupil_id INT REFERENCES pupils(id),
       is_urgent BOOLEAN);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for column in ("is_active", "is_deleted", "is_main", "is_imported", "is_completed", "is_test_user", "is_primary"):
         key = f"pupils.{column}"
         assert not got[key].personal, got[key]
@@ -63,7 +51,7 @@ def test_an_is_flag_kept_in_long_text_is_no_yes_or_no(tmp_path: Path) -> None:
     CREATE TABLE pupils (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
       birth_date DATE, is_boarder VARCHAR(40));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     assert "a yes or no of what they are" not in got["pupils.is_boarder"].reason, got["pupils.is_boarder"]
 
 
@@ -84,7 +72,7 @@ def test_a_kind_key_in_a_person_s_own_row_picks_theirs(tmp_path: Path) -> None:
       personel_turu_id INT REFERENCES personel_turleri(id),
       voluntario_estado_id INT REFERENCES situaciones(id));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for column in ("tipo_contrato_id", "personel_turu_id", "voluntario_estado_id"):
         key = f"empleados.{column}"
         assert got[key].personal, got[key]
@@ -106,7 +94,7 @@ def test_a_bare_state_key_and_a_contact_s_kind_stay_links(tmp_path: Path) -> Non
     CREATE TABLE betreuung (id INT PRIMARY KEY, vorname VARCHAR(60), nachname VARCHAR(60),
       geburtsdatum DATE, kind_id INT REFERENCES kind(id));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("empleados.status_id", "empleados.tipo_pago_id", "contactos.tipo_contacto_id", "betreuung.kind_id"):
         assert "picks a kind or a state" not in got[key].reason, got[key]
 
@@ -129,7 +117,7 @@ def test_a_membership_row_s_key_to_its_container_is_a_link(tmp_path: Path) -> No
       event_id INT REFERENCES events(id), signed_up DATE);
     CREATE TABLE member_roles (member_id INT REFERENCES members(id), role_id INT REFERENCES roles(id));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     joined = got["event_participants.event_id"]
     assert not joined.personal and joined.confidence.value == "low", joined
     assert "only joins a person" in joined.reason, joined
@@ -150,7 +138,7 @@ def test_a_state_of_something_of_theirs_in_their_own_row_is_theirs(tmp_path: Pat
       dogum_tarihi DATE, aidat_durumu VARCHAR(20), katilim_durumu VARCHAR(20), durum VARCHAR(20),
       uye_durumu VARCHAR(20), onay_durumu VARCHAR(20), basvuru_durumu VARCHAR(20));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for column in ("aidat_durumu", "katilim_durumu"):
         key = f"uyeler.{column}"
         assert got[key].personal and got[key].category == "user", got[key]

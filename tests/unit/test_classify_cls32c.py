@@ -7,19 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.classify import classify_tables
-from cnsnt.evidence import Classification, Table
-from tests.unit.schema_entry import read_entry, write_files
-
-
-def _tables(tmp_path: Path, ddl: str) -> list[Table]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return list(read_entry(tmp_path, "schema.sql").tables)
-
-
-def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
-    return classify_tables(_tables(tmp_path, ddl))
-
+from tests.unit.schema_entry import schema_verdicts
 
 _MEMBERS = """
 CREATE TABLE members (id INT PRIMARY KEY, first_name VARCHAR(80), last_name VARCHAR(80),
@@ -37,7 +25,7 @@ def test_a_web_session_table_keeps_the_visitors_cookie_and_session(tmp_path: Pat
     CREATE TABLE sessions (id VARCHAR(255) PRIMARY KEY, member_id INT REFERENCES members(id),
       ip_address VARCHAR(45), payload TEXT, last_activity INT);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     assert got["sessions.id"].personal and got["sessions.id"].category == "user.device.cookie_id", got["sessions.id"]
     assert "session" in got["sessions.id"].reason and "cookie" in got["sessions.id"].reason
     assert got["sessions.payload"].personal, got["sessions.payload"]
@@ -51,7 +39,7 @@ def test_a_session_table_with_no_user_key_still_keeps_cookies(tmp_path: Path) ->
     CREATE TABLE django_session (session_key VARCHAR(40) PRIMARY KEY, session_data TEXT NOT NULL,
       expire_date TIMESTAMP NOT NULL);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     assert got["django_session.session_key"].personal, got["django_session.session_key"]
     assert got["django_session.session_data"].personal, got["django_session.session_data"]
     assert not got["django_session.expire_date"].personal
@@ -66,7 +54,7 @@ def test_sessions_of_a_class_or_with_a_token_keep_their_id_technical(tmp_path: P
     CREATE TABLE auth_sessions (id TEXT PRIMARY KEY, session_token TEXT,
       member_id INT REFERENCES members(id), data TEXT, expires TIMESTAMP);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     assert not got["course_sessions.id"].personal
     assert not got["auth_sessions.id"].personal, got["auth_sessions.id"]
 
@@ -80,7 +68,7 @@ def test_a_session_column_of_a_row_linked_to_a_person_is_theirs(tmp_path: Path) 
     CREATE TABLE error_reports (id INT PRIMARY KEY, member_id INT REFERENCES members(id),
       session_data TEXT);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     assert got["login_log.session_hash"].personal, got["login_log.session_hash"]
     assert got["login_log.session_hash"].category == "user.device.cookie_id"
     assert got["error_reports.session_data"].personal, got["error_reports.session_data"]
@@ -99,7 +87,7 @@ def test_an_error_a_row_logs_is_the_softwares(tmp_path: Path) -> None:
       body TEXT, error_message VARCHAR(255), hata_mesaji VARCHAR(255), last_error TEXT,
       sent_at TIMESTAMP);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("sms_deliveries.error_message", "sms_deliveries.hata_mesaji", "sms_deliveries.last_error"):
         assert not got[key].personal, got[key]
         assert "technical" in got[key].reason
@@ -121,7 +109,7 @@ def test_when_a_request_was_resolved_or_closed_is_the_records(tmp_path: Path) ->
     CREATE TABLE allarmi (id INT PRIMARY KEY, member_id INT REFERENCES members(id),
       data_chiuso DATE);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in (
         "help_requests.resolved_at",
         "help_requests.closed_at",
@@ -141,5 +129,5 @@ def test_a_closed_flag_in_a_persons_own_row_is_read_as_before(tmp_path: Path) ->
     CREATE TABLE members (id INT PRIMARY KEY, first_name VARCHAR(80), email VARCHAR(120),
       closed BOOLEAN);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     assert "resolved or closed" not in got["members.closed"].reason

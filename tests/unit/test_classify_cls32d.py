@@ -8,17 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.classify import classify_tables
 from cnsnt.evidence import Classification
 from cnsnt.policy.taxonomy import load_taxonomy
-from tests.unit.schema_entry import read_entry, write_files
+from tests.unit.schema_entry import schema_verdicts
 
 _TAXONOMY = load_taxonomy()
-
-
-def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return classify_tables(list(read_entry(tmp_path, "schema.sql").tables))
 
 
 def _special(verdict: Classification) -> bool:
@@ -45,7 +39,7 @@ def test_a_translated_catalogue_is_no_part_of_a_record(tmp_path: Path) -> None:
     """`symptoms`, whose entries `symptom_translations` names in each locale, is the list a
     diary's day picks from: no part of one person's record though only their diary rows point
     at it, and its translations are no one's health data (cls32d)."""
-    got = _verdicts(tmp_path, _DIARY)
+    got = schema_verdicts(tmp_path, _DIARY)
     for key in (
         "symptoms.shared",
         "symptoms.usage_count",
@@ -58,7 +52,7 @@ def test_a_translated_catalogue_is_no_part_of_a_record(tmp_path: Path) -> None:
 def test_the_entry_a_health_record_picks_from_a_catalogue_stays_care(tmp_path: Path) -> None:
     """The day's row that picks a symptom from the catalogue still records the person's
     symptom: the key is the entry they had, health data (Art. 9)."""
-    got = _verdicts(tmp_path, _DIARY)
+    got = schema_verdicts(tmp_path, _DIARY)
     assert _special(got["day_symptoms.symptom_id"]), got["day_symptoms.symptom_id"]
     assert _special(got["day_symptoms.severity"]), got["day_symptoms.severity"]
 
@@ -77,7 +71,7 @@ def test_a_health_records_display_order_is_no_care(tmp_path: Path) -> None:
     CREATE TABLE alergias (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
       alergeno VARCHAR(80), reaccion VARCHAR(200), posicion SMALLINT);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("day_treatments.position", "alergias.posicion"):
         assert not got[key].personal, (key, got[key])
         assert "display order" in got[key].reason, got[key]
@@ -96,7 +90,7 @@ def test_a_disease_activity_index_records_the_persons_complications(tmp_path: Pa
     CREATE TABLE activity_indices (id INT PRIMARY KEY, account_id INT REFERENCES accounts(id),
       abscess BOOLEAN, uveitis BOOLEAN, new_fistula BOOLEAN, arthralgia BOOLEAN, fever BOOLEAN);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for column in ("abscess", "uveitis", "new_fistula", "arthralgia", "fever"):
         key = f"activity_indices.{column}"
         assert _special(got[key]), (key, got[key])
@@ -119,7 +113,7 @@ def test_medicine_words_of_other_languages(tmp_path: Path) -> None:
     CREATE TABLE deelnemers (id INT PRIMARY KEY, voornaam VARCHAR(80), achternaam VARCHAR(80),
       koorts BOOLEAN);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in (
         "casos.atencion_psicologica",
         "internacoes.infeccao_alta",
@@ -138,7 +132,7 @@ def test_a_weak_health_word_in_a_patients_yes_no(tmp_path: Path) -> None:
     CREATE TABLE vizity (id INT PRIMARY KEY, patsient_id INT REFERENCES patsienty(id),
       data_vizita DATE, zhaloby TEXT, lechenie TEXT, is_gepatit CHAR(1), is_smoker CHAR(1));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("vizity.is_gepatit", "vizity.is_smoker"):
         assert _special(got[key]), (key, got[key])
 
@@ -152,7 +146,7 @@ def test_indigenous_origin_is_ethnic_origin(tmp_path: Path) -> None:
     CREATE TABLE familias (id INT PRIMARY KEY, nome_responsavel VARCHAR(80), cpf VARCHAR(14),
       familia_quilombola VARCHAR(10));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("beneficiarios.es_indigena", "familias.familia_quilombola"):
         assert got[key].category == "user.demographic.race_ethnicity", (key, got[key])
 
@@ -166,7 +160,7 @@ def test_a_turkish_bes_is_a_pension_not_special_needs(tmp_path: Path) -> None:
     CREATE TABLE maas_bordrolari (id INT PRIMARY KEY, personel_id INT REFERENCES personeller(id),
       brut_maas DECIMAL(10,2), bes_kesintisi_var_mi BOOLEAN);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     assert not _special(got["maas_bordrolari.bes_kesintisi_var_mi"]), got["maas_bordrolari.bes_kesintisi_var_mi"]
 
 
@@ -193,7 +187,7 @@ def test_a_place_of_care_is_no_ones_care_record(tmp_path: Path) -> None:
     CREATE TABLE historia_clinica (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
       datos TEXT);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in (
         "centros_de_vacunacion.codigo_sanitario",
         "centros_de_vacunacion.publico",

@@ -8,19 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.classify import classify_tables
-from cnsnt.evidence import Classification, Table
-from tests.unit.schema_entry import read_entry, write_files
-
-
-def _tables(tmp_path: Path, ddl: str) -> list[Table]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return list(read_entry(tmp_path, "schema.sql").tables)
-
-
-def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
-    return classify_tables(_tables(tmp_path, ddl))
-
+from tests.unit.schema_entry import schema_verdicts
 
 # -- a long text in a row about a person
 
@@ -36,7 +24,7 @@ def test_a_long_text_no_term_names_in_a_record_about_a_person_is_theirs(tmp_path
     CREATE TABLE request_steps (id INT PRIMARY KEY, request_id INT REFERENCES requests(id),
       allegation TEXT, descricao LONGTEXT);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("request_steps.allegation", "request_steps.descricao"):
         assert got[key].personal, got[key]
         assert got[key].category == "user.content.private", got[key]
@@ -54,7 +42,7 @@ def test_a_long_text_about_no_one_or_a_number_kept_as_text_stays_not_personal(tm
     CREATE TABLE invoices (id INT PRIMARY KEY, volunteer_id INT REFERENCES volunteers(id),
       invoice_number TEXT, outcome VARCHAR(20));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("courses.syllabus", "invoices.invoice_number", "invoices.outcome"):
         assert "is a long text" not in got[key].reason, got[key]
     assert not got["courses.syllabus"].personal, got["courses.syllabus"]
@@ -76,7 +64,7 @@ def test_an_organisation_in_a_person_s_own_row_is_where_they_work_or_study(tmp_p
     CREATE TABLE membres (id INT PRIMARY KEY, nom VARCHAR(60), prenom VARCHAR(60),
       email VARCHAR(120), etablissement VARCHAR(128));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("staff.department", "pupils.institucion_procedencia", "membres.etablissement"):
         assert got[key].personal, got[key]
         assert got[key].category == "user.professional_information", got[key]
@@ -92,7 +80,7 @@ def test_an_organisation_in_a_record_that_points_at_a_person_stays_the_record_s(
     CREATE TABLE requests (id INT PRIMARY KEY, volunteer_id INT REFERENCES volunteers(id),
       department VARCHAR(64));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     assert not got["requests.department"].personal, got["requests.department"]
 
 
@@ -107,7 +95,7 @@ def test_a_yes_or_no_of_notices_in_a_person_s_own_row_is_their_setting(tmp_path:
       email VARCHAR(120), receive_sms_notifications BOOLEAN, comment_notify BOOLEAN,
       notifications BOOLEAN);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("users.receive_sms_notifications", "users.comment_notify", "users.notifications"):
         assert got[key].personal, got[key]
         assert got[key].category == "user.settings", got[key]
@@ -122,6 +110,6 @@ def test_a_notice_s_sending_state_or_a_record_s_flag_stays_technical(tmp_path: P
       email VARCHAR(120), notification_sent BOOLEAN);
     CREATE TABLE tasks (id INT PRIMARY KEY, user_id INT REFERENCES users(id), notify BOOLEAN);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("users.notification_sent", "tasks.notify"):
         assert "want to be notified" not in got[key].reason, got[key]

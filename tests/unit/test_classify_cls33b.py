@@ -8,19 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.classify import classify_tables
-from cnsnt.evidence import Classification, Table
-from tests.unit.schema_entry import read_entry, write_files
-
-
-def _tables(tmp_path: Path, ddl: str) -> list[Table]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return list(read_entry(tmp_path, "schema.sql").tables)
-
-
-def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
-    return classify_tables(_tables(tmp_path, ddl))
-
+from tests.unit.schema_entry import schema_verdicts
 
 # -- item 1: a table named for a thing and its people: the key to the thing is a link
 
@@ -44,7 +32,7 @@ def test_a_key_to_the_thing_a_table_of_people_is_named_for_is_a_link(tmp_path: P
     CREATE TABLE ugyfel_attr_statusz (id INT PRIMARY KEY, nev VARCHAR(60), email VARCHAR(80),
       szuletesi_datum DATE, aktualis_statusz INT REFERENCES ugyfel_statusz(id));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("outing_pupils.outing_id", "toplanti_katilimcilar.toplanti_id"):
         assert not got[key].personal and got[key].confidence.value == "low", got[key]
         assert "the thing the table is named for with its people" in got[key].reason, got[key]
@@ -68,7 +56,7 @@ def test_homework_keyed_to_its_teacher_is_the_class_s_not_the_teacher_s(tmp_path
     CREATE TABLE teacher_leaves (id INT PRIMARY KEY, teacher_id INT REFERENCES users(id),
       reason TEXT, starts_on DATE);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for column in ("title", "description", "due_date"):
         assert not got[f"homeworks.{column}"].personal, got[f"homeworks.{column}"]
     assert got["teacher_leaves.reason"].personal, got["teacher_leaves.reason"]
@@ -88,7 +76,7 @@ def test_the_number_of_the_record_a_row_is_is_not_the_person_s(tmp_path: Path) -
     CREATE TABLE club_members (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
       email VARCHAR(80), member_number VARCHAR(20));
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     contract = got["umowy_zlecenie.numer_umowy"]
     assert not contract.personal and contract.confidence.value == "low", contract
     assert "is the number of the umowy each row" in contract.reason, contract
@@ -111,7 +99,7 @@ def test_when_an_account_was_locked_is_its_state_not_an_act_of_the_person(tmp_pa
     CREATE TABLE usuarios (id INT PRIMARY KEY, nome VARCHAR(60), email VARCHAR(80), cpf VARCHAR(14),
       bloqueado_ate TIMESTAMP);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("users.locked_until", "kullanicilar.kilitlenme_tarihi", "usuarios.bloqueado_ate"):
         assert not got[key].personal and got[key].confidence.value == "low", got[key]
         assert "was locked" in got[key].reason, got[key]
@@ -136,7 +124,7 @@ def test_the_table_or_module_a_logged_action_touched_is_not_the_person_s(tmp_pat
     CREATE TABLE change_log (id INT PRIMARY KEY, user_id INT REFERENCES users(id),
       entity_name VARCHAR(60), diff TEXT);
     """
-    got = _verdicts(tmp_path, ddl)
+    got = schema_verdicts(tmp_path, ddl)
     for key in ("audit_logs.table_name", "islem_loglari.modul", "change_log.entity_name"):
         assert not got[key].personal and got[key].confidence.value == "low", got[key]
         assert "names a part of the software" in got[key].reason, got[key]
