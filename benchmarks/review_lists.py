@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import functools
 import io
-import json
 import multiprocessing
 import random
 import sys
@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.review_trial import write_ddl  # noqa: E402
+from benchmarks.review_trial import _rows, write_ddl  # noqa: E402
 from cnsnt.api import column_verdicts  # noqa: E402
 from cnsnt.classify import read_tables  # noqa: E402
 from cnsnt.classify.tables import LINKED  # noqa: E402
@@ -106,11 +106,8 @@ class Project:
 
 def _load(path: Path) -> Project:
     project = Project(path)
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                row = json.loads(line)
-                project.labels[f"{row['table']}.{row['column']}".casefold()] = bool(row["personal"])
+    for row in _rows(path):
+        project.labels[f"{row['table']}.{row['column']}".casefold()] = bool(row["personal"])
     return project
 
 
@@ -140,8 +137,6 @@ def _answer(rows: list[ColumnVerdict], labels: dict[str, bool], out: Path) -> No
 
 
 def _with(row: ColumnVerdict, personal: bool) -> ColumnVerdict:
-    import dataclasses
-
     return dataclasses.replace(row, personal=personal)
 
 
