@@ -1202,6 +1202,8 @@ _SURROGATE_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "iden
 _CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _CODE_WORDS | lx.LAST_WORDS
 # `by` or a word for people: whose change a column names (joined once, not per text column)
 _BY_OR_PEOPLE = lx.BY_WORDS | lx.PERSON_TABLES
+#: Words of people or of a link to them: a number named so is a person's (`_numbers_the_row`).
+_PEOPLE_OR_LINKS = lx.PERSON_TABLES | lx.LINK_WORDS
 _UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
 _BINARY_TYPES = frozenset({"binary", "varbinary", "blob", "bytea", "raw", "longblob", "mediumblob"})
 _NOT_CODE_TYPES = _UUID_TYPES | _BINARY_TYPES
@@ -1461,7 +1463,7 @@ def _numbers_the_row(table: str, reading: _Reading, ctx: Context) -> str | None:
     """
     own = _table_words(table, ctx.languages)
     words = past_prefix(reading.words, ctx.prefix) or reading.words
-    if set(own + words) & (lx.PERSON_TABLES | lx.LINK_WORDS):
+    if set(own + words) & _PEOPLE_OR_LINKS:
         return None
     said = [w for w in words if w not in _NUMBER_WORDS and len(w) >= _MIN_RECORD_WORD]
     for word in said:
@@ -1834,6 +1836,10 @@ def _channel_flag(reading: _Reading) -> str | None:
 #: Words of being told or sent something (`notify`, `receive`, `notifications`): a yes/no of
 #: them in a person's own row is what they chose to get.
 _NOTICE_WORDS = (lx.REACH_WORDS - {"flag", "flg", "is"}) | {"notification", "notifications"}
+#: Words of a yes/no's own state, its sending, or a consent: no notice switch (`_notice_words`).
+_NOT_A_NOTICE = lx.STATE_FLAGS | lx.ROW_FLAGS | lx.SEND_WORDS | lx.CONSENT_WORDS
+#: A part of the software alone or with a word naming or coding it (`table_name`, `modul`).
+_SOFTWARE_PART_NAMES = lx.SOFTWARE_PARTS | lx.SOFTWARE_PART_WORDS
 
 
 def _notice_words(reading: _Reading) -> frozenset[str]:
@@ -1845,7 +1851,7 @@ def _notice_words(reading: _Reading) -> frozenset[str]:
     files it as a privacy preference (codereview33 F3).
     """
     words = set(reading.words)
-    if words & (lx.STATE_FLAGS | lx.ROW_FLAGS | lx.SEND_WORDS | lx.CONSENT_WORDS):
+    if words & _NOT_A_NOTICE:
         return frozenset()
     return frozenset(words & _NOTICE_WORDS)
 
@@ -2805,7 +2811,7 @@ def decide(
         letter = kind == "text" and bool(type) and (_text_length(str(type)) or 4) <= 3
         fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject, letter)
         part = set(reading.words) & lx.SOFTWARE_PARTS if fact is not None else frozenset()
-        if part and set(reading.words) <= lx.SOFTWARE_PARTS | lx.SOFTWARE_PART_WORDS:
+        if part and set(reading.words) <= _SOFTWARE_PART_NAMES:
             # `audit_logs.table_name`, `islem_loglari.modul`, `ChangeLog.entity` (cls33b); in a
             # person's own row too (`people.module`, the part of the application they use,
             # is labelled no fact about them: limiting the rule to logs cost 7 false alarms)
