@@ -17,6 +17,7 @@ after `cnsnt init` alone, and after `init --update --reviewed` on the lists `exp
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import sys
 from collections import defaultdict
@@ -31,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.classifier import _as_read, _is_implicit, _referenced_table  # noqa: E402
 from cnsnt.matching import PolicyIndex  # noqa: E402
 from cnsnt.policy.loader import load_policy  # noqa: E402
+from cnsnt.sources.schemas.django_models import field_type  # noqa: E402
 
 #: Model spellings of types (Laravel, Django, Rails...) as SQL, where sqlglot cannot read the word.
 _MODEL_TYPES = {
@@ -58,6 +60,7 @@ _MODEL_TYPES = {
     "bigincrements": "BIGINT",
     "increments": "INT",
     "foreignid": "BIGINT",
+    "foreignkey": "BIGINT",
     "timestamps": "TIMESTAMP",
     "remembertoken": "VARCHAR(100)",
     "morphs": "VARCHAR(255)",
@@ -72,6 +75,9 @@ def _rows(path: Path) -> list[dict[str, object]]:
 def _sql_type(written: str, dialect: str) -> tuple[str, bool]:
     """(a type sqlglot reads in `dialect`, whether the written one was kept)."""
     text = _as_read(written).strip()
+    django = _django_type(text)
+    if django is not None:
+        return django, False
     try:
         sqlglot.parse_one(f"CREATE TABLE t (c {text})", read=dialect)
         return text, True
@@ -79,6 +85,23 @@ def _sql_type(written: str, dialect: str) -> tuple[str, bool]:
         pass
     word = text.split("(")[0].split(".")[-1].strip().lower().removesuffix("field")
     return _MODEL_TYPES.get(word, "TEXT"), False
+
+
+def _django_type(written: str) -> str | None:
+    """The type cnsnt's Django reader gives a field written as a call (`CharField(max_length=100)`).
+
+    Without it `CharField` fell to the model word `char` and was rebuilt as `CHAR(1)`, a flag's type.
+    """
+    try:
+        call = ast.parse(written, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(call, ast.Call):
+        return None
+    kind = ast.unparse(call.func).rpartition(".")[2]
+    if kind in ("ForeignKey", "OneToOneField"):
+        return "BIGINT"
+    return field_type(kind, {k.arg: k.value for k in call.keywords if k.arg})
 
 
 def _dialect(written: str) -> str:
