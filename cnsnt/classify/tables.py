@@ -3612,10 +3612,12 @@ def _attribute_keys(
         if lists is not None and verdict.kind == LINKED and not verdict.context.health:
             # in a record about a person such a key is as often the record's (the office
             # handling a case) as theirs: not personal, but on the unsure list (keys34)
-            return {
-                key.columns[0].casefold(): (key.ref_table, _Picked.UNSURE)
-                for key, _ in _unshown_keys(table, people, lists[1], (), verdict.context.languages)
-            }
+            unsure: dict[str, tuple[str, _Match | _Picked]] = {}
+            for key, picked in _unshown_keys(table, people, lists[1], (), verdict.context.languages):
+                if picked is not _Picked.MEMBERSHIP:
+                    picked = _Picked.UNSURE
+                unsure[key.columns[0].casefold()] = (key.ref_table, picked)
+            return unsure
         return {}
     languages = verdict.context.languages
     out: dict[str, tuple[str, _Match | _Picked]] = {}
@@ -4094,7 +4096,7 @@ def _attribute(name: str, target: str, match: _Match | _Picked) -> Classificatio
             None,
             Confidence.LOW,
             f"'{name}' points at '{target}', a table the schema does not show: a link to a record, "
-            "or in a person's own row the entry of a list it picks is theirs (check what it holds)",
+            "or an entry of a list that says something of the person the row is about (check what it holds)",
         )
     if match is _Picked.LIST:
         return Classification(

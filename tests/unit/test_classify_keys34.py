@@ -62,7 +62,7 @@ def test_in_a_record_about_a_person_such_a_key_is_unsure(tmp_path: Path) -> None
     CREATE TABLE members (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
       email VARCHAR(80));
     CREATE TABLE incidents (id INT PRIMARY KEY, member_id INT REFERENCES members(id),
-      reported_on DATE, office_id INT REFERENCES offices(id), summary VARCHAR(200));
+      reported_on DATE, closed_on DATE, office_id INT REFERENCES offices(id), summary VARCHAR(200));
     """
     got = schema_verdicts(tmp_path, ddl)
     found = got["incidents.office_id"]
@@ -91,3 +91,19 @@ def test_tenants_people_dates_and_joins_stay_links(tmp_path: Path) -> None:
     joined = got["squad_members.squad_id"]
     assert not joined.personal and joined.confidence.value == "low", joined
     assert "only joins a person" in joined.reason, joined
+
+
+def test_in_a_record_that_only_joins_a_person_the_key_is_their_membership(tmp_path: Path) -> None:
+    """`duty_rosters(member_id, station_id -> stations, remark)`: a record about a member that
+    only joins them to a station the schema leaves out is their membership, a link between
+    two rows, low; the reason says so rather than calling the station unknown."""
+    ddl = """
+    CREATE TABLE members (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(80));
+    CREATE TABLE duty_rosters (id INT PRIMARY KEY, member_id INT REFERENCES members(id),
+      station_id INT REFERENCES stations(id), remark VARCHAR(80));
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    found = got["duty_rosters.station_id"]
+    assert not found.personal and found.confidence.value == "low", found
+    assert "only joins a person" in found.reason, found
