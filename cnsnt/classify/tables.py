@@ -2852,6 +2852,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
     not_care = people | linked | _people_names(tables, verdicts, ORGANISATION)
     persons_or_rows = people | linked  # built once: per table it would cost O(tables) each
     bookkept = _bookkeeping(tables, verdicts)
+    unshown = _shared_lists(tables, by_name)
     out: dict[str, Classification] = {}
     for table in tables:
         verdict = verdicts[table.key]
@@ -2859,7 +2860,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
         if verdict.reason:
             table_reason += f": {verdict.reason}"
         keyed = _keyed(table)
-        attributes = _attribute_keys(table, verdict, people, (verdicts, by_name))
+        attributes = _attribute_keys(table, verdict, people, (verdicts, by_name), unshown)
         cares = _care_keys(table, verdict, not_care)
         # a key to a person or to a row about one (`id_medico`, `afiliada_id`)
         persons = {
@@ -3586,6 +3587,10 @@ class _Picked(enum.Enum):
     """The meeting, outing or team a table is named for with its people (`meeting_members`)."""
     KIND = "kind"
     """A kind or a state a key's name says it picks (`personel_turu_id`, `BenefitTypeId`)."""
+    UNSHOWN = "unshown"
+    """An entry of a list the schema read does not hold (`RENDFOKOZAT_KSZ_ID -> KODSZOTAR`)."""
+    UNSURE = "unsure"
+    """A row of a table the schema read does not hold, list or record (`ITELET_ID -> ITELET`)."""
 
 
 def _attribute_keys(
@@ -3593,6 +3598,7 @@ def _attribute_keys(
     verdict: TableVerdict,
     people: frozenset[str],
     lists: tuple[Mapping[str, TableVerdict], Mapping[str, Table]] | None = None,
+    unshown: Collection[str] = (),
 ) -> dict[str, tuple[str, _Match | _Picked]]:
     """Foreign keys in a person's own row that point at something other than a person.
 
@@ -3603,6 +3609,15 @@ def _attribute_keys(
     """
     joined = verdict.kind == LINKED and _joins_a_trait(table, people, verdict.context.languages)
     if not joined and (verdict.kind != PEOPLE or not verdict.context.describes):
+        if lists is not None and verdict.kind == LINKED and not verdict.context.health:
+            # in a record about a person such a key is as often the record's (the office
+            # handling a case) as theirs: not personal, but on the unsure list (keys34)
+            unsure: dict[str, tuple[str, _Match | _Picked]] = {}
+            for key, picked in _unshown_keys(table, people, lists[1], (), verdict.context.languages):
+                if picked is not _Picked.MEMBERSHIP:
+                    picked = _Picked.UNSURE
+                unsure[key.columns[0].casefold()] = (key.ref_table, picked)
+            return unsure
         return {}
     languages = verdict.context.languages
     out: dict[str, tuple[str, _Match | _Picked]] = {}
@@ -3650,7 +3665,79 @@ def _attribute_keys(
     if lists is not None and not joined:
         for key in _kind_keys(table, people, lists, languages):
             out.setdefault(key.columns[0].casefold(), (key.ref_table, _Picked.KIND))
+        for key, picked in _unshown_keys(table, people, lists[1], unshown, languages):
+            out.setdefault(key.columns[0].casefold(), (key.ref_table, picked))
     return out
+
+
+def _unshown_keys(
+    table: Table,
+    people: frozenset[str],
+    by_name: Mapping[str, Table],
+    shared: Collection[str],
+    languages: tuple[str, ...] | None,
+) -> Iterator[tuple[ForeignKey, _Picked]]:
+    """Keys in a person's own row to a table the schema read does not hold (keys34).
+
+    `SZEMELYZET.RENDFOKOZAT_KSZ_ID -> KODSZOTAR`, `persona.id_barrio -> ubicacion`: the list
+    is left out of the dump, so nothing says what it holds, but the key's name says what it
+    picks before its id word (a rank, a neighbourhood), and in a person's own row the one it
+    picks is theirs (QUESTIONS 21). Sure only of a list: a table named for one (`KODSZOTAR`,
+    `tipos_pago`) or that keys of two names point at (`_shared_lists`); a table only its own
+    key names (`ITELET_ID -> ITELET`, a judgment) may be a record of theirs, a link, and is
+    left unsure. Not the row's own key, a key to a person, its maker (`_value_keys`), a
+    table named for people or a tenant; not a key named for nothing but an id, a date or a
+    record of any kind; and in a row that only joins a person to something, a link between
+    two rows (`_membership`).
+    """
+    keyed = {c.name.casefold() for c in table.columns if c.primary_key}
+    joins = len(table.columns) <= _MEMBERSHIP_COLUMNS and any(
+        len(k.columns) == 1 and _refers_to(k, people) for k in table.foreign_keys
+    )
+    for key, words in _value_keys(table, people, languages):
+        if key.columns[0].casefold() in keyed or _target(key, by_name, table.schema) is not None:
+            continue
+        said = words - _ID_WORDS
+        if not said or not words & _ID_WORDS or said & _UNSHOWN_NOT_FACTS:
+            continue
+        if _names_tenant(key, languages) or _names_someone(key.ref_table, languages):
+            continue
+        if joins:
+            yield key, _Picked.MEMBERSHIP
+        elif key.ref_table.casefold() in shared or _named_list(key.ref_table, languages):
+            yield key, _Picked.UNSHOWN
+        else:
+            yield key, _Picked.UNSURE
+
+
+def _names_someone(target: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table the schema does not hold is named for people, carers or a tenant."""
+    words = set(_table_words(target, languages))
+    return _table(target, languages).person or bool(words & _SOMEONE_TABLES)
+
+
+_SOMEONE_TABLES = lx.CARE_GIVERS | lx.CARE_PROVIDERS | lx.TENANCY_WORDS | lx.PERSON_TABLES
+
+
+def _named_list(target: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table's name says it lists values (`KODSZOTAR`, `tipos_pago`, `countries`)."""
+    return bool(set(_table_words(target, languages)) & _LIST_NAMES)
+
+
+def _shared_lists(tables: Sequence[Table], by_name: Mapping[str, Table]) -> frozenset[str]:
+    """Tables the schema does not hold that keys of two names or more point at (case-folded).
+
+    `KODSZOTAR` behind `RENDFOKOZAT_KSZ_ID` and `ALLAMPOLG_KSZ_ID`, `ubicacion` behind
+    `id_departamento` and `id_barrio`: one list the rows pick several facts from is a list
+    of values, where a table only its own key names (`ITELET_ID -> ITELET`) may as well be
+    a record of the person's, a link (keys34).
+    """
+    names: dict[str, set[str]] = {}
+    for table in tables:
+        for key in table.foreign_keys:
+            if len(key.columns) == 1 and _target(key, by_name, table.schema) is None:
+                names.setdefault(key.ref_table.casefold(), set()).add(key.columns[0].casefold())
+    return frozenset(ref for ref, columns in names.items() if len(columns) > 1)
 
 
 # Columns a row that joins a person to a group, an event or a course has at most: the two
@@ -3715,6 +3802,13 @@ _STATE_KEY_WORDS = frozenset(
     {"status", "statut", "stato", "state", "estado", "estat", "durum", "durumu", "allapot", "statusz"}
     | {"situacao"}
 )
+
+# What a key's name says that picks no fact of a person: a day, a month or a year it
+# files the row under (`anio_id`, `any_academic_id`), a record of any kind (`source_id`,
+# `record_id`, `parent_entity_id`); a kind or a state is `_kind_keys`' to read
+_UNSHOWN_NOT_FACTS = lx.DATE_PARTS | lx.POLYMORPHIC_WORDS | _KIND_KEY_WORDS | _STATE_KEY_WORDS
+# Words of a table's name that say it lists values: a dictionary, a lookup, kinds, countries
+_LIST_NAMES = lx.LOOKUP_WORDS | lx.LIST_HEADS | _KIND_KEY_WORDS
 
 
 def _kind_keys(
@@ -3987,6 +4081,22 @@ def _attribute(name: str, target: str, match: _Match | _Picked) -> Classificatio
             Confidence.LOW,
             f"'{name}' picks a kind or a state from '{target}': "
             "in a person's own row, which one is theirs",
+        )
+    if match is _Picked.UNSHOWN:
+        return Classification(
+            True,
+            "user",
+            Confidence.LOW,
+            f"'{name}' points at '{target}', a list the schema does not show: "
+            "in a person's own row the one it picks is theirs",
+        )
+    if match is _Picked.UNSURE:
+        return Classification(
+            False,
+            None,
+            Confidence.LOW,
+            f"'{name}' points at '{target}', a table the schema does not show: a link to a record, "
+            "or an entry of a list that says something of the person the row is about (check what it holds)",
         )
     if match is _Picked.LIST:
         return Classification(
