@@ -1533,6 +1533,16 @@ def _fact(
         # `odeme_durumu`, `katilim_durumu`, `werkstatus`, `status_zatrudnienia` in a person's
         # own row: the state of their payment, attendance or work, not the row's (cls32b)
         return "user", f"the state of something of theirs ({_cue(whose)})"
+    level = _level_of_theirs(reading) if subject and negators == {"technical"} else frozenset()
+    if level:
+        # `anketa.current_edu_level`, `participants.niveau_klas`, `nivel_dominio` in a person's
+        # own row or a record about them: how far they got in it, not the row's (cls34b)
+        return "user", f"the level of something of theirs ({_cue(level)})"
+    documents = _kind_of_document(reading) if subject and negators == {"technical"} else frozenset()
+    if documents:
+        # `passport_data.type_document`, `beneficiaries.belge_turu`: which document of theirs
+        # it is, an identity card or a diploma (QUESTIONS 9; cls34b)
+        return "user", f"the kind of a document of theirs ({_cue(documents)})"
     # a yes/no holds no number: `noMagazine boolean` is a "no" (review33 D7)
     numbered = words & _NUMBER_WORDS if kind != "boolean" else frozenset()
     if reading.words[:1] == ("no",) and len(reading.words) > 2:
@@ -1694,6 +1704,29 @@ def _declared_category(type_: str | None) -> tuple[str, list[str]] | None:
         return None
     category, said = found.popitem()
     return (category, said) if len({_value_key(v) for v in said}) >= 2 else None
+
+
+def _people_values(type_: str | None, languages: tuple[str, ...] | None) -> list[str]:
+    """The values of an enum type that name kinds of people (`'tutor'`, `'ENFERMEIRO'`), or none.
+
+    At least two distinct such values, or half of the values there are (`'ADMINISTRATIVE',
+    'DOCTOR'`): one person word among many states (`'finalizado_medico'`) names no kind.
+    """
+    if not type_ or _type_base(type_) not in ("enum", "set"):
+        return []
+    keys = {_value_key(value): value for value in _ENUM_VALUE.findall(type_)}
+    keys = {key: value for key, value in keys.items() if key and key not in lx.UNSTATED_VALUES}
+    people = [value for key, value in keys.items() if _names_people(_read(key, languages))]
+    if len(keys) < 2 or not people or (len(people) < 2 and 2 * len(people) < len(keys)):
+        return []
+    return people
+
+
+def _names_people(reading: _Reading) -> bool:
+    """Whether a declared value is a word for people or a job (`'tutor'`, `'assistente social'`)."""
+    if set(reading.words) & lx.PERSON_TABLES:
+        return True
+    return any(_category(m) == "user.professional_information.job_title" for m in reading.matches)
 
 
 def _dated(reading: _Reading, kind: str, events: Collection[str]) -> bool:
@@ -1882,6 +1915,32 @@ def _state_of_theirs(reading: _Reading) -> frozenset[str]:
     if not said or said & _NOT_THEIR_THINGS:
         return frozenset()
     return said
+
+
+def _level_of_theirs(reading: _Reading) -> frozenset[str]:
+    """What a level column is named for beside its level word (`edu` in `edu_level`), or nothing.
+
+    A bare level (`level`, `niveau`) is the row's (a log's, an account's access level in a
+    record); so is one of the people the row is, of its account, its record or a step of work
+    on it (the words `_state_of_theirs` leaves out), and a code, a label or a bound beside it.
+    """
+    marks = {w for w, _ in reading.negators}
+    if not marks or not marks <= lx.LEVEL_WORDS:
+        return frozenset()
+    said = frozenset(w for w in reading.words if len(w) > 2) - marks - _STATE_PARTS
+    if not said or said & _NOT_THEIR_THINGS:
+        return frozenset()
+    return said
+
+
+def _kind_of_document(reading: _Reading) -> frozenset[str]:
+    """The document words of a kind column (`document` in `type_document`), or nothing.
+
+    Only a kind word makes it technical (`tipus_mime` names a file's format, no document).
+    """
+    if not {w for w, _ in reading.negators} <= _KIND_WORDS:
+        return frozenset()
+    return reading.rest & lx.DOCUMENT_WORDS
 
 
 def _what_they_are(reading: _Reading) -> frozenset[str]:
@@ -2189,6 +2248,16 @@ def decide(
             category,
             Confidence.MEDIUM,
             f"its declared values ({_cue(values)}) are values of {lx.LABELS.get(category, category)}",
+        )
+    sorts = _people_values(type, ctx.languages) if people and ctx.describes and match is None else []
+    if sorts:
+        # `members.soort enum('lid','aspirant','gastlid')`, `tipo_usuario ENUM('DIRETOR',
+        # 'ENFERMEIRO')` in a person's own row: which kind of person they are (cls34b)
+        return Classification(
+            True,
+            "user",
+            Confidence.LOW,
+            f"its declared values ({_cue(sorts)}) are kinds of people, {ctx.why}: which one the person is",
         )
     if ctx.person and kind == "boolean" and not keyed and _may_contact(reading):
         # `contact_allowed`, `permite_contato`: whether they agreed to be contacted

@@ -341,6 +341,10 @@ DIET_CHOICES: Final = _VOCAB.lists["diet_choices"]
 JOINING_WORDS: Final = _VOCAB.lists["joining_words"]
 # State words a qualifier makes a fact of a person's own row (`odeme_durumu`).
 STATE_WORDS: Final = _VOCAB.lists["state_words"]
+# Level words a qualifier makes a fact of a person's row (`edu_level`, `nivel_dominio`).
+LEVEL_WORDS: Final = _VOCAB.lists["level_words"]
+# Words for a document: a kind of one in a person's row is theirs (`tipo_documento`).
+DOCUMENT_WORDS: Final = _VOCAB.lists["document_words"]
 # A person's own profile on the web (`facebook`, `site_perso`): no office's way to be reached.
 PERSONAL_SITES: Final = _VOCAB.lists["personal_sites"]
 # `sent_to`, `enviar_para`: a verb of sending and a direction, in text, name an address.

@@ -89,6 +89,8 @@ _LIST_KEYS = (
     "diet_choices",
     "joining_words",
     "state_words",
+    "level_words",
+    "document_words",
     "personal_sites",
     "person_suffixes",
     "health_tables",
@@ -183,6 +185,8 @@ _NOT_SPLIT = frozenset(
         # words only compared with a name's words, never cut out of one (`des` in `desordre`)
         "joining_words",
         "state_words",
+        "level_words",
+        "document_words",
         "personal_sites",
         "ledger_tables",
         "offer_tables",
