@@ -803,6 +803,33 @@ def _joined(words: tuple[str, ...], table: str, languages: tuple[str, ...] | Non
     return None
 
 
+def _written_as_done(words: tuple[str, ...], table: str, languages: tuple[str, ...] | None) -> str | None:
+    """What each row of a table is, when a time's name gives the row's creation and the row is an act.
+
+    A log (an audit trail, a log of logins, a session) writes its row when what it logs is
+    done, and a comment or a review is written by its author in one go: the row's creation
+    time is when the person did it (`audit_logs.created_at`, `comments.created_at`), not
+    bookkeeping. The name must say creation or a bare stamp and nothing more (`created_at`,
+    `timestamp`, `log_olusturma_tarihi`), not a later change (`updated_at`). Returns how the
+    reason names the row (`logs an act ('log')`), or None.
+    """
+    own = _table_words(table, languages)
+    if not own or set(own) & lx.SOFTWARE_ACTS:
+        return None  # `esh_sync_log`: the software's runs
+    if own[-1] in lx.LOG_TABLES:
+        row = f"logs an act ('{own[-1]}')"
+    elif own[-1] in lx.POST_TABLES:
+        row = f"is what someone wrote ('{own[-1]}')"
+    else:
+        return None
+    found = set(words)
+    if not found & (lx.CREATION_WORDS | _STAMPS):
+        return None
+    if not found <= lx.CREATION_WORDS | _INSTANTS | lx.GLUE_WORDS | set(own):
+        return None
+    return row
+
+
 #: What a file kept about a person may be: their photo, a scan of their identity document.
 _FILED = ("user.content", "user.government_id")
 
@@ -1194,6 +1221,10 @@ _OF_LOOKUPS = (
 _NUMBER_WORDS = frozenset({"num", "numero", "number", "nr", "no", "nummer", "numara", "szam", "numer"})
 _FIRMS = lx.ORG_TABLES - lx.BODIES
 _TIME_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "timestamp")
+#: The words of a time that name an instant and nothing of a record's later life: `date`,
+#: `at`, `tarihi`, and a stamp (`timestamp`, `ts`); not `updated`, `expires`, `until`.
+_STAMPS = frozenset({"timestamp", "ts", "stamp"})
+_INSTANTS = (_TIME_WORDS - lx.RECORD_WORDS - {"seen", "since", "until"}) | _STAMPS
 # `created_by_id`, `createdById`, `created_by_uuid`: a surrogate key, even as text (a
 # cuid, a uuid in a `varchar(255)`); `LASTMODIFIEDBY_CODI`, a user's code, is a login.
 _SURROGATE_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "identifier")
@@ -2511,6 +2542,21 @@ def decide(
             Confidence.LOW,
             f"'{name}' is a fact about the person, when they registered ('{joined}'), {ctx.why}",
         )
+    logged = None
+    if (ctx.linked or ctx.describes) and dated and kind != "boolean" and not keyed and match is None:
+        own_words = past_prefix(reading.words, ctx.prefix) or reading.words
+        logged = _written_as_done(own_words, table, ctx.languages)
+    if logged is not None:
+        # `audit_logs.created_at`, `comments.created_at`: a log writes its row when the act
+        # it logs is done, a comment when its author writes it: when the person did it
+        # (QUESTIONS 13)
+        return Classification(
+            True,
+            "user.behavior",
+            Confidence.LOW,
+            f"'{name}' is when the row was written, and each row of '{table}' {logged}: "
+            f"when they did it, {ctx.why}",
+        )
     stored = next((w for w in reading.words if w in lx.STORAGE_WORDS), None)
     if (
         ctx.describes
@@ -2947,13 +2993,14 @@ def decide(
         if fact is not None and fact[0] == "user.behavior" and kind == "temporal" and _dispatched(reading):
             # `reminder_sent_at`, `dt_invio`, `confirmation_sent_at`: when a reminder, a notice
             # or a message went out, the sending record's time, no act of the person's (on the
-            # tune half a quarter of such times are labelled personal)
+            # tune half a quarter of such times are labelled personal); `date_dossier_transmis`,
+            # a file an office passed on, is a step of its procedure (cls34c)
             sent = _cue(set(reading.words) & lx.SEND_WORDS)
             return Classification(
                 False,
                 None,
                 Confidence.LOW,
-                f"'{name}' is when a message or a notice was sent ({sent}): "
+                f"'{name}' is when a message, a notice or a file was sent ({sent}): "
                 "the sending record's time, not an act of the person's",
             )
         if fact is not None and not ctx.describes and _token_part(table, reading, ctx.languages):

@@ -281,6 +281,12 @@ ORG_COLUMNS: Final = _VOCAB.lists["org_columns"]
 COMPANY_NOUNS: Final = _VOCAB.lists["company_nouns"]
 # Tables of what people did (`logs`, `sessions`, `login_attempts`).
 ACTIVITY_TABLES: Final = _VOCAB.lists["activity_tables"]
+# Tables that log acts as they happen (`audit_logs`, `sessions`): a row's creation is the act.
+LOG_TABLES: Final = _VOCAB.lists["log_tables"]
+# Words of a row's creation (`created`, `olusturma`), a subset of `RECORD_WORDS`.
+CREATION_WORDS: Final = _VOCAB.lists["creation_words"]
+# What the software does by itself (`sync`, `notification`): a log of it logs no person's act.
+SOFTWARE_ACTS: Final = _VOCAB.lists["software_acts"]
 # Address words that also mean a record's state (`state`, `estado`).
 AMBIGUOUS_ADDRESS: Final = _VOCAB.lists["ambiguous_address"]
 # Tables of care givers (a clinical application) and of its visits (care encounters).

@@ -7,7 +7,7 @@ the key beside the person's is the fact (a need, a fault). The third list now ke
 table when one of its keys links a table the policy declares a column of (without a policy,
 one cnsnt calls a column of personal), and its other columns are keys and bookkeeping (its
 own id, when and by whom the row was made or changed). A table with another column (a
-booking's seats) or one key alone (a login's) stays off, as does a join table of no person's,
+booking's seats) or one key alone (a member's card) stays off, as does a join table of no person's,
 whoever made its rows.
 The schema is written here.
 """
@@ -47,7 +47,7 @@ CREATE TABLE member_faults (
   deleted_at TIMESTAMP,
   PRIMARY KEY (member_id, fault_id)
 );
-CREATE TABLE member_logins (
+CREATE TABLE member_cards (
   id INTEGER PRIMARY KEY,
   member_id INTEGER REFERENCES members(id),
   created_at TIMESTAMP
@@ -116,9 +116,9 @@ def test_the_third_list_keeps_a_join_table_of_a_persons_picks(tmp_path: Path) ->
         "member_needs.id", "member_needs.member_id", "member_needs.need_id", "member_needs.created_by",
         "member_needs.created_at", "member_needs.updated_at",
     ]  # fmt: skip
-    # one key alone (a login), another column (a booking's seats), no person's key, a person's
+    # one key alone (a member's card), another column (a booking's seats), no person's key, a person's
     # key only in who made the row (role_rooms.created_by): not kept
-    assert not {"member_logins", "bookings", "room_features", "role_rooms", "rooms", "needs"} & set(tables(rows))
+    assert not {"member_cards", "bookings", "room_features", "role_rooms", "rooms", "needs"} & set(tables(rows))
 
 
 def test_init_counts_the_join_tables_rows_in_the_third_lists_line(tmp_path: Path) -> None:
