@@ -2544,8 +2544,8 @@ def decide(
         )
     logged = None
     if (ctx.linked or ctx.describes) and dated and kind != "boolean" and not keyed and match is None:
-        own_words = past_prefix(reading.words, ctx.prefix) or reading.words
-        logged = _written_as_done(own_words, table, ctx.languages)
+        stamp_words = past_prefix(reading.words, ctx.prefix) or reading.words
+        logged = _written_as_done(stamp_words, table, ctx.languages)
     if logged is not None:
         # `audit_logs.created_at`, `comments.created_at`: a log writes its row when the act
         # it logs is done, a comment when its author writes it: when the person did it
