@@ -38,10 +38,14 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
+from cnsnt.classify import types
 from cnsnt.classify.tokens import Tokenizer, fold, is_cyrillic
 from cnsnt.classify.vocabulary import LANGUAGES, fold_word, load_vocabulary
 from cnsnt.evidence import Classification
 from cnsnt.model import Confidence
+
+#: The kind of a column's type, by the name the rules in every module ask it (one answer: `types`).
+_type_kind = types.type_kind
 
 _DATE_CATEGORIES = frozenset({"user.demographic.date_of_birth", "user.demographic#date_of_death"})
 # Dates that belong to the datum: a date of marriage, of a document's issue.
@@ -202,33 +206,6 @@ _KINDED = (
     "user.criminal_history",
     "user.government_id",
     *sorted(lx.CODED),
-)
-_YES_NO = frozenset(
-    {
-        "y",
-        "n",
-        "yes",
-        "no",
-        "0",
-        "1",
-        "true",
-        "false",
-        "",
-        "t",
-        "f",
-        "si",
-        "oui",
-        "non",
-        "ja",
-        "nein",
-        "igen",
-        "nem",
-    }
-)
-# MySQL flags: `tinyint(1)`, `int(1)`, `bit(1)` (a display width of one digit)
-_TINYINT1 = re.compile(
-    r"(?:tiny|small|medium)?int(?:eger)?\s*+\(\s*+1\s*+\)(?:\s++unsigned)?+"
-    r"|bit\s*+\(\s*+1\s*+\)"
 )
 _TIME_SUFFIXES = ("time", "date", "datum", "stamp", "fecha")
 _PHRASE_MAX = max(len(k) for k in lx.TERMS)
@@ -534,21 +511,6 @@ def _wide_text(type_: str | None, kind: str) -> bool:
 
 #: Flag words that open a yes/no question (`is_active`, `has_car`, `can_edit`), not a state.
 _PREDICATES = frozenset({"is", "has", "can", "want"})
-#: Types of long text: no yes/no code is kept in one.
-_LONG_TEXT = frozenset({"text", "mediumtext", "longtext", "tinytext", "ntext", "clob", "nclob"})
-
-
-# Where a type's name ends (`varchar(20)`, `int unsigned`). Linear: one character class, no repetition.
-_TYPE_NAME_END = re.compile(r"[\s(]")
-
-
-def _long_text(type_: str | None) -> bool:
-    """Whether the type is a long text (`TEXT`, `LONGTEXT`, `CLOB`), never a flag's."""
-    if not type_:
-        return False
-    return _TYPE_NAME_END.split(type_.strip().lower(), maxsplit=1)[0] in _LONG_TEXT
-
-
 def _dropping(reading: _Reading, drop: Callable[[str, str], bool]) -> _Reading:
     """The reading without the negators `drop` picks (by word and kind), or itself if none."""
     if not reading.negators:
@@ -597,57 +559,16 @@ def _session_held(reading: _Reading, kind: str, type_: str | None) -> tuple[str,
     """
     if kind != "text" or not reading.negators or set(reading.words) & _OWN_ID_WORDS:
         return None  # `session_uuid`: a uuid the database gives out, the row's own
-    if type_ and _type_base(type_) in _UUID_TYPES:
+    if types.uuid(type_):
         return None
     words = {w for w, _ in reading.negators}
     if not words & lx.SESSION_WORDS:
         return None
     if any(w not in lx.SESSION_WORDS and why != "identifier" and w != "data" for w, why in reading.negators):
         return None
-    base = _type_base(type_) if type_ else ""
-    if set(reading.words) & lx.SESSION_DATA or base in _DOCUMENT_TYPES | _BINARY_TYPES:
+    if set(reading.words) & lx.SESSION_DATA or types.document(type_) or types.binary(type_):
         return "user.behavior", "what the application kept of the person's session"
     return "user.device.cookie_id", "the id of the person's session, which tells them apart as a cookie does"
-
-
-@functools.lru_cache(maxsize=4096)
-def _type_kind(type_: str | None) -> str:
-    if not type_:
-        return "unknown"
-    t = type_.strip().lower()
-    base = _TYPE_NAME_END.split(t, maxsplit=1)[0]
-    if base in {"inet", "cidr"}:
-        return "inet"
-    if base in {"bool", "boolean", "bit"} or _TINYINT1.fullmatch(t):
-        return "boolean"
-    if base in {"enum", "set"}:
-        values = {v.strip().lower() for v in re.findall(r"'([^']*)'", t)}
-        return "boolean" if values and values <= _YES_NO else "text"
-    if base.startswith(("date", "time", "year", "interval")) or "timestamp" in base:
-        return "temporal"
-    if base.startswith(
-        (
-            "int",
-            "smallint",
-            "bigint",
-            "tinyint",
-            "mediumint",
-            "serial",
-            "bigserial",
-            "smallserial",
-            "decimal",
-            "numeric",
-            "float",
-            "double",
-            "real",
-            "number",
-            "int64",
-            "float64",
-            "money",
-        )
-    ):
-        return "numeric"
-    return "text"
 
 
 def _fits_type(match: _Match, kind: str, words: frozenset[str], fractional: bool = False) -> bool:
@@ -725,7 +646,7 @@ def type_holds(category: str, type_: str | None) -> bool:
     kind = _type_kind(type_)
     if kind == "numeric" and category in _CODED_PLACES:
         return True
-    fractional = kind == "numeric" and _fractional(type_)
+    fractional = kind == "numeric" and types.fractional(type_)
     if fractional and not category.startswith(_AMOUNTS):
         # `vat decimal(10,2)` filled by a field named `vat`: an amount, no tax number
         # (review32 D6); a number with decimals is a sum or a measure, never an id or a phone
@@ -754,19 +675,6 @@ _NEVER_FRACTIONAL = (
     "user.financial.bank_account",
     "user.financial.credit_card",
 )
-
-
-def _fractional(type_: str | None) -> bool:
-    """Whether a numeric SQL type keeps decimals: `decimal(10,2)`, `numeric(5,1)`, `float`, `real`."""
-    t = (type_ or "").strip().lower()
-    base = _TYPE_NAME_END.split(t, maxsplit=1)[0]
-    if base in {"float", "double", "real", "float4", "float8", "money"}:
-        return True
-    if base in {"decimal", "numeric", "number"}:
-        inside = t[t.find("(") + 1 : t.find(")")] if "(" in t and ")" in t else ""
-        scale = inside.split(",")[1].strip() if inside.count(",") == 1 else "0"
-        return scale.isdigit() and int(scale) > 0
-    return False
 
 
 # Categories that are identifiers or secrets by nature: an id word does not make them technical.
@@ -1204,11 +1112,6 @@ _CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _CODE_WORDS |
 _BY_OR_PEOPLE = lx.BY_WORDS | lx.PERSON_TABLES
 #: Words of people or of a link to them: a number named so is a person's (`_numbers_the_row`).
 _PEOPLE_OR_LINKS = lx.PERSON_TABLES | lx.LINK_WORDS
-_UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
-_BINARY_TYPES = frozenset({"binary", "varbinary", "blob", "bytea", "raw", "longblob", "mediumblob"})
-_NOT_CODE_TYPES = _UUID_TYPES | _BINARY_TYPES
-# Types of documents: a plain `text` is not among them, as SQLite keeps its dates in one.
-_DOCUMENT_TYPES = frozenset({"json", "jsonb", "longtext", "mediumtext", "clob", "ntext"})
 
 # What a column holding the one datum its table is named for is called (`telefoni.numero`).
 _DATUM_WORDS = _NUMBER_WORDS | {"value", "valor", "valore", "wert", "waarde", "deger", "ertek", "wartosc"}
@@ -1370,27 +1273,11 @@ def _text_length(type_: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-def _type_base(type_: str) -> str:
-    """A type's name without its size (`varchar(36)` -> `varchar`), lower case."""
-    return type_.strip().lower().split("(", 1)[0].strip()
-
-
-def _document(type_: str | None) -> bool:
-    """Whether a type holds a document (`jsonb`, `longtext`), never a date written as text."""
-    return bool(type_) and _type_base(str(type_)) in _DOCUMENT_TYPES
-
-
-def _binary(type_: str | None) -> bool:
-    """Whether a type holds bytes (`longblob`, `bytea`): a file or an image, never a date."""
-    return bool(type_) and _type_base(str(type_)) in _BINARY_TYPES
-
-
 def _opaque(type_: str | None) -> bool:
     """Whether a text type holds a code a person is known by, not a surrogate uuid or hash."""
     if not type_:
         return False
-    base = _type_base(type_)
-    return base not in _NOT_CODE_TYPES and _text_length(type_) not in (32, 36)
+    return not types.uuid(type_) and not types.binary(type_) and _text_length(type_) not in (32, 36)
 
 
 def names_changer(
@@ -1637,7 +1524,7 @@ def _care_outcome(type_: str | None, languages: tuple[str, ...] | None) -> str |
     state records how the patient's care went, not only where the row is in a workflow
     (`finalizado_medico`, closed by the doctor, names who, not how).
     """
-    if not type_ or _type_base(type_) not in ("enum", "set"):
+    if not type_ or not types.choice(type_):
         return None
     values: list[str] = _ENUM_VALUE.findall(type_)
     for value in values:
@@ -1679,7 +1566,7 @@ def _declared_category(type_: str | None) -> tuple[str, list[str]] | None:
     (`other`, `unknown`); a value of no category (`'single','double'`: a room) says the
     enum is about something else.
     """
-    if not type_ or _type_base(type_) not in ("enum", "set"):
+    if not type_ or not types.choice(type_):
         return None
     found: dict[str, list[str]] = {}
     for value in _ENUM_VALUE.findall(type_):
@@ -1970,7 +1857,7 @@ def decide(
     )
     if kept != reading.matches:
         reading = replace(reading, matches=kept)
-    if _binary(type) or _document(type):
+    if types.binary(type) or types.document(type):
         # `data longblob`, `data jsonb`: a file or a document, not a date (`data` is Italian
         # and Portuguese for one)
         reading = _dropping(reading, lambda _, why: why == "timestamp")
@@ -1995,7 +1882,7 @@ def decide(
         # `created_at`, `sentAt` end in it; inside a name it is a preposition
         # (`candidateEmailAtSubmit`, the email given at submission)
         reading = _dropping(reading, lambda word, why: (word, why) == ("at", "timestamp"))
-    if _long_text(type):
+    if types.long_text(type):
         # `whatIsExploit TEXT`, `has_allergies_details text`: a yes/no is kept in no long
         # text, so `is`, `has` there ask or qualify; the text is what the person wrote
         reading = _dropping(reading, lambda word, _: word in _PREDICATES)
@@ -2044,10 +1931,10 @@ def decide(
         )
     # only for the column's own verdict: as a table's evidence, `area_admin_email` is
     # still the admin's, and does not make the area a person
-    fractional = kind == "numeric" and _fractional(type)
+    fractional = kind == "numeric" and types.fractional(type)
     match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind), fractional)
     template = match is not None and match.words == ("fingerprint",) and match.category == "user.device"
-    if match is not None and template and _binary(type):
+    if match is not None and template and types.binary(type):
         # `users.fingerprint BYTEA`: bytes a reader captured, a finger's template; a digest of
         # a browser, a device or a key is written as text (review37 D1)
         match = replace(match, category="user.biometrics")
@@ -2106,7 +1993,7 @@ def decide(
         match is not None
         and _category(match).startswith(("user.account.username", "user.name"))
         and type
-        and _type_base(type) in ("enum", "set")
+        and types.choice(type)
         and len(set(_ENUM_VALUE.findall(type))) >= 2
     ):
         # `FasciaUtenza enum('full_time', 'part_time_mattutina')`: a fixed list of choices (a
@@ -2807,9 +2694,9 @@ def decide(
                 f"'{name}' is when the account or the record was locked ({_cue(locked)}): "
                 "a state the software sets, not an act of the person",
             )
-        day = bool(type) and _type_base(str(type)) == "date"
+        day = types.type_name(type) == "date"
         letter = kind == "text" and bool(type) and (_text_length(str(type)) or 4) <= 3
-        fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject, letter)
+        fact = _fact(reading, kind, ctx.describes, types.fractional(type), day, ctx.subject, letter)
         part = set(reading.words) & lx.SOFTWARE_PARTS if fact is not None else frozenset()
         if part and set(reading.words) <= _SOFTWARE_PART_NAMES:
             # `audit_logs.table_name`, `islem_loglari.modul`, `ChangeLog.entity` (cls33b); in a
@@ -3066,7 +2953,7 @@ def _unnamed_of_theirs(
     if not reading.words or _type_kind(type_) != "text":
         return None
     # a number kept in a text (`invoice_number text`, `RaporNo`) is a number, no free text
-    if (ctx.linked or ctx.describes) and _long_text(type_) and not reading.rest & _NUMBER_WORDS:
+    if (ctx.linked or ctx.describes) and types.long_text(type_) and not reading.rest & _NUMBER_WORDS:
         return Classification(
             True,
             "user.content.private",

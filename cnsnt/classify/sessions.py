@@ -18,17 +18,9 @@ data (`curs_sessions`, an integer id), and where the cookie is a token of its ow
 
 from __future__ import annotations
 
-import re
-
 from cnsnt.classify import lexicon as lx
-from cnsnt.classify.classifier import (
-    _DOCUMENT_TYPES,
-    _TOKENIZER,
-    _UUID_TYPES,
-    _table_words,
-    _type_base,
-    _type_kind,
-)
+from cnsnt.classify import types
+from cnsnt.classify.classifier import _TOKENIZER, _table_words, _type_kind
 from cnsnt.classify.tokens import raw_words
 from cnsnt.evidence import Classification, Column, Table
 from cnsnt.model import Confidence
@@ -54,7 +46,7 @@ def _session_id(column: Column, languages: tuple[str, ...] | None, foreign: froz
     """Whether a column holds a session's id: its text primary key, or a session word with a key word."""
     if _type_kind(column.type) != "text" or column.name.casefold() in foreign:
         return False
-    if column.type and _type_base(column.type) in _UUID_TYPES | _DOCUMENT_TYPES:
+    if types.uuid(column.type) or types.document(column.type):
         return False  # a uuid the database gives out is the row's number; a document holds no id
     if column.primary_key:
         return True
@@ -150,7 +142,7 @@ def session_key(table: Table) -> str | None:
         for c in table.columns
         if c.name.casefold() not in declared
         and _type_kind(c.type) in ("text", "unknown")
-        and re.split(r"[\s(]", (c.type or "").strip().lower(), maxsplit=1)[0] not in _GENERATED_KEYS
+        and types.type_name(c.type) not in _GENERATED_KEYS
     ]
     for column in texts:
         words = raw_words(column.name)
