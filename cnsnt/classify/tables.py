@@ -38,6 +38,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
+from cnsnt.classify import types
 from cnsnt.classify.accounts import BANK_ACCOUNT, account_number, bank_column
 from cnsnt.classify.attendance import presence
 from cnsnt.classify.classifier import (
@@ -893,8 +894,6 @@ def _false_friend(word: str, written: tuple[str, ...]) -> bool:
     return not set(load_vocabulary().word_languages.get(word, ())) & set(written)
 
 
-# integer types too small for a key (a flag, a count): `tanacsado tinyint`, `studente smallint`
-_SMALL_INTS = ("tinyint", "smallint", "bit", "int1", "int2", "number(1")
 # what a yes/no kept as a whole number defaults to; a key to a person has no such default
 _FLAG_DEFAULTS = frozenset({"0", "1"})
 
@@ -910,7 +909,7 @@ def _numbered(column: Column, languages: tuple[str, ...]) -> bool:
     # a count (`passageiros`), or `kind int`: a kind of thing in English, a child in German
     if plural(name) or name in _KIND_WORDS:
         return False
-    if not _integer(column.type) or (column.type or "").strip().lower().startswith(_SMALL_INTS):
+    if not types.integer(column.type) or types.small_integer(column.type):
         return False
     if column.default in _FLAG_DEFAULTS:
         return False  # `acc_accounts.user INTEGER DEFAULT 0`: added by the user or not
@@ -2257,7 +2256,7 @@ def _shared_numbers(
             found.setdefault(name, []).append((table, column, place))
     out: dict[str, tuple[str, str]] = {}
     for name, places in sorted(found.items()):
-        if len(places) < _MIN_SHARING or not all(_integer(c.type) for _, c, _ in places):
+        if len(places) < _MIN_SHARING or not all(types.integer(c.type) for _, c, _ in places):
             continue
         # a key comes first, after the row's own id (`id, tabn, ...`), in nearly every table
         if sum(place <= _EARLY for _, _, place in places) < _EARLY_SHARE * len(places):
@@ -2300,12 +2299,6 @@ def _flat_id(name: str) -> str:
 
 # time words a column name may end in, glued (`chdate`, `mkdate`, `lastupdatetime`)
 _GLUED_TIMES = ("date", "time", "datum", "tarih", "stamp")
-
-
-def _integer(type_: str | None) -> bool:
-    """A whole-number type (`INT`, `bigint`, `NUMBER(10)`), not a decimal nor a float."""
-    t = (type_ or "").strip().lower()
-    return _type_kind(t) == "numeric" and not re.search(r"[.,]|dec|float|real|double|money", t)
 
 
 def _by_name(tables: Sequence[Table]) -> dict[str, Table]:

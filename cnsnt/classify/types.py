@@ -142,7 +142,7 @@ _SCALED = frozenset({"decimal", "numeric", "number"})
 # Words in a numeric type that keep decimals or a scale (`numeric(10,2)`, `decimal`):
 # no whole number. Linear: alternatives of fixed words and one class, no repetition.
 _NOT_WHOLE = re.compile(r"[.,]|dec|float|real|double|money")
-#: Integer types too small for a key: a flag or a count (`tinyint(1)`, `smallint`, `NUMBER(1)`).
+#: Integer types too small for a key: a flag or a count (`tinyint(4)`, `smallint`; Oracle's `NUMBER(1)`).
 _SMALL_INTEGERS = ("tinyint", "smallint", "bit", "int1", "int2")
 
 
@@ -237,8 +237,15 @@ def integer(type_: str | None) -> bool:
 
 
 def small_integer(type_: str | None) -> bool:
-    """Whether a type is a whole number too small for a key (`tinyint(4)`, `smallint`, `bit`)."""
-    return type_name(type_).startswith(_SMALL_INTEGERS)
+    """Whether a type is a whole number too small for a key (`tinyint(4)`, `smallint`, `bit`, `NUMBER(1)`)."""
+    name = type_name(type_)
+    return name.startswith(_SMALL_INTEGERS) or (name == "number" and _precision(type_) == "1")
+
+
+def _precision(type_: str | None) -> str:
+    """The first figure in a type's brackets, as written (`NUMBER(1,0)` -> `1`), or ''."""
+    _, paren, rest = (type_ or "").partition("(")
+    return rest.split(")", 1)[0].split(",", 1)[0].strip() if paren else ""
 
 
 def fractional(type_: str | None) -> bool:

@@ -129,3 +129,21 @@ def test_a_count_a_framework_types_as_a_whole_number_names_no_one() -> None:
         [typed_table("polls", [("id", "increments"), ("question", "string"), ("voters", "unsignedInteger")])]
     )
     assert not got["polls.voters"].personal, got["polls.voters"]
+
+
+def test_an_oracle_number_of_ten_figures_is_no_flag() -> None:
+    """`leaves.employee NUMBER(10)` is the employee's key, as `employee INT` is; `NUMBER(1)` a flag.
+
+    The people rule read `number(1` as a prefix, so `NUMBER(10)` to `NUMBER(19)` were small
+    integers there and not in the key rules (tidy34: one `small_integer` for both).
+    """
+    assert small_integer("NUMBER(1)") and small_integer("number(1,0)")
+    assert not small_integer("NUMBER(10)") and not small_integer("number(18,0)")
+    for written, linked in (("NUMBER(10)", True), ("NUMBER(1)", False)):
+        got = classify_tables(
+            [
+                typed_table("employees", [("id", "NUMBER(10)"), ("first_name", "VARCHAR2(50)"), ("email", "VARCHAR2(100)")]),
+                typed_table("leaves", [("id", "NUMBER(10)"), ("employee", written), ("starts_on", "DATE")]),
+            ]
+        )
+        assert ("a key, not a datum" in got["leaves.employee"].reason) is linked, got["leaves.employee"]
