@@ -498,15 +498,12 @@ def _same_stem(word: str, other: str) -> bool:
     return common >= max(4, len(word) - 2, len(other) - 3)
 
 
-_WIDTH = re.compile(r"\(\s*(\d+)")
-
-
 def _wide_text(type_: str | None, kind: str) -> bool:
     """Text wider than a yes/no code (`CHAR(1)` holds `S`/`N`, `VARCHAR(5)` `false`)."""
     if kind != "text" or not type_:
         return False
-    width = _WIDTH.search(type_)
-    return width is None or int(width.group(1)) > 5
+    width = types.size(type_)
+    return width is None or width > 5
 
 
 #: Flag words that open a yes/no question (`is_active`, `has_car`, `can_edit`), not a state.
@@ -1266,18 +1263,11 @@ def _says_email(text: str, languages: tuple[str, ...] | None) -> bool:
     return any(m.category == "user.contact.email" for m in _read(text, languages).matches)
 
 
-def _text_length(type_: str) -> int | None:
-    """The declared length of a text type (`varchar(50)` -> 50, `varchar2(255 char)` -> 255)."""
-    _, paren, rest = type_.partition("(")
-    digits = rest.split(")", 1)[0].split(",", 1)[0].strip().split(" ", 1)[0] if paren else ""
-    return int(digits) if digits.isdigit() else None
-
-
 def _opaque(type_: str | None) -> bool:
     """Whether a text type holds a code a person is known by, not a surrogate uuid or hash."""
     if not type_:
         return False
-    return not types.uuid(type_) and not types.binary(type_) and _text_length(type_) not in (32, 36)
+    return not types.uuid(type_) and not types.binary(type_) and types.size(type_) not in (32, 36)
 
 
 def names_changer(
@@ -2695,7 +2685,7 @@ def decide(
                 "a state the software sets, not an act of the person",
             )
         day = types.type_name(type) == "date"
-        letter = kind == "text" and bool(type) and (_text_length(str(type)) or 4) <= 3
+        letter = kind == "text" and bool(type) and (types.size(type) or 4) <= 3
         fact = _fact(reading, kind, ctx.describes, types.fractional(type), day, ctx.subject, letter)
         part = set(reading.words) & lx.SOFTWARE_PARTS if fact is not None else frozenset()
         if part and set(reading.words) <= _SOFTWARE_PART_NAMES:

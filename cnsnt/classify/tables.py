@@ -60,7 +60,6 @@ from cnsnt.classify.classifier import (
     _same_stem,
     _table,
     _table_words,
-    _text_length,
     _type_kind,
     changer,
     decide,
@@ -4030,7 +4029,7 @@ def _short_code(type_: str | None) -> bool:
     Uuids fill 32 or 36 characters, and frameworks keep generated ids in wide columns
     (`VARCHAR(255)`).
     """
-    length = _text_length(type_ or "")
+    length = types.size(type_)
     return _opaque(type_) and length is not None and length <= 64
 
 

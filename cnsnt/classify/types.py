@@ -239,13 +239,22 @@ def integer(type_: str | None) -> bool:
 def small_integer(type_: str | None) -> bool:
     """Whether a type is a whole number too small for a key (`tinyint(4)`, `smallint`, `bit`, `NUMBER(1)`)."""
     name = type_name(type_)
-    return name.startswith(_SMALL_INTEGERS) or (name == "number" and _precision(type_) == "1")
+    return name.startswith(_SMALL_INTEGERS) or (name == "number" and size(type_) == 1)
 
 
-def _precision(type_: str | None) -> str:
-    """The first figure in a type's brackets, as written (`NUMBER(1,0)` -> `1`), or ''."""
+def size(type_: str | None) -> int | None:
+    """The declared size: a text's length, a number's precision; None where none is written.
+
+    `varchar2(255 char)` -> 255, `NUMBER(1,0)` -> 1, `text` and `nvarchar(max)` -> None.
+    """
+    digits = _inside(type_).split(",", 1)[0].strip().split(" ", 1)[0]
+    return int(digits) if digits.isdigit() else None
+
+
+def _inside(type_: str | None) -> str:
+    """What a type's first brackets hold (`decimal(10,2)` -> `10,2`), or ''."""
     _, paren, rest = (type_ or "").partition("(")
-    return rest.split(")", 1)[0].split(",", 1)[0].strip() if paren else ""
+    return rest.split(")", 1)[0] if paren else ""
 
 
 def fractional(type_: str | None) -> bool:
@@ -254,8 +263,7 @@ def fractional(type_: str | None) -> bool:
     if name in _FRACTIONAL:
         return True
     if name in _SCALED:
-        t = (type_ or "").casefold()
-        inside = t[t.find("(") + 1 : t.find(")")] if "(" in t and ")" in t else ""
+        inside = _inside(type_)
         scale = inside.split(",")[1].strip() if inside.count(",") == 1 else "0"
         return scale.isdigit() and int(scale) > 0
     return False

@@ -18,6 +18,7 @@ from cnsnt.classify.types import (
     integer,
     is_text,
     long_text,
+    size,
     small_integer,
     type_kind,
     type_name,
@@ -110,6 +111,13 @@ def test_whole_numbers_small_numbers_and_decimals() -> None:
     assert small_integer("smallInteger") and not small_integer("int(11)") and not small_integer(None)
     assert fractional("decimal(10,2)") and fractional("double precision") and fractional("money")
     assert not fractional("decimal(10)") and not fractional("numeric(5,0)") and not fractional("int")
+
+
+def test_a_type_has_one_size() -> None:
+    """A text's length, a number's precision, as written; none for `text` or `max`."""
+    assert size("varchar(50)") == 50 and size("VARCHAR2(255 CHAR)") == 255 and size("char( 1 )") == 1
+    assert size("[nvarchar](50)") == 50 and size("decimal(10,2)") == 10 and size("NUMBER(1,0)") == 1
+    assert size("text") is None and size("nvarchar(max)") is None and size(None) is None
 
 
 def test_a_key_and_its_target_compare_by_family() -> None:
