@@ -1351,8 +1351,14 @@ def _numbers_the_row(table: str, reading: _Reading, ctx: Context) -> str | None:
 
 
 def _one_word(word: str, other: str) -> bool:
-    """The same word, its plural or an inflection (`umowy`, `umowa`; `pratica`, `pratiche`)."""
-    return word == other or _same_stem(word, other) or other.startswith(word) or word.startswith(other)
+    """The same word, its plural or an inflection (`umowy`, `umowa`; `toplanti`, `toplantilar`).
+
+    Equal, one stem (`_same_stem`), or the shorter, of four letters or more, starts the other.
+    """
+    if word == other or _same_stem(word, other):
+        return True
+    short, long = sorted((word, other), key=len)
+    return len(short) >= _MIN_RECORD_WORD and long.startswith(short)
 
 
 # The shortest word read as a record's name (`guia`, `umowy`), so that `nr_id` names none

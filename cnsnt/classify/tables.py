@@ -53,6 +53,7 @@ from cnsnt.classify.classifier import (
     _label,
     _Match,
     _names_contacts,
+    _one_word,
     _opaque,
     _pick,
     _read,
@@ -3666,11 +3667,6 @@ def _membership(
     return any(_refers_to(other, people) for other in others)
 
 
-def _names_same(word: str, other: str) -> bool:
-    """One word, or its plural or an inflection (`toplanti`, `toplantilar`; `fest`, `feste`)."""
-    return word == other or _same_stem(word, other) or (len(other) >= 4 and word.startswith(other))
-
-
 def _named_for_container(
     table: Table, key: ForeignKey, words: set[str], languages: tuple[str, ...] | None
 ) -> bool:
@@ -3694,7 +3690,7 @@ def _named_for_container(
     if not named or set(named) & (_KIND_KEY_WORDS | _STATE_KEY_WORDS):
         return False
     rest = own[shared:]
-    matched = {w for w in rest for n in named if _names_same(n, w)}
+    matched = {w for w in rest for n in named if _one_word(n, w)}
     # every word of the container's name, and a word of its people besides (`katilimcilar`)
     return len(matched) >= len(named) and bool(set(rest) - matched)
 

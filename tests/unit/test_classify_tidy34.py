@@ -1,0 +1,34 @@
+"""tidy34: questions the classifier answered twice, each now asked of one function or list."""
+
+from __future__ import annotations
+
+import pytest
+
+from cnsnt.classify.classifier import _one_word
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [
+        ("umowy", "umowa"),
+        ("toplanti", "toplantilar"),
+        ("toplantilar", "toplanti"),
+        ("sortida", "sortides"),
+        ("pratica", "pratiche"),
+        ("fest", "festival"),
+        ("festival", "fest"),
+    ],
+)
+def test_one_word_in_its_forms(word: str, other: str) -> None:
+    """A record's word and a container's word are read alike, whichever way round (tidy34).
+
+    `_names_same` (tables) let only the container's word start with the table's, and
+    `_one_word` let a word of any length start the other.
+    """
+    assert _one_word(word, other)
+
+
+@pytest.mark.parametrize(("word", "other"), [("nr", "nrx"), ("id", "idea"), ("kurs", "kasa"), ("ev", "evrak")])
+def test_words_that_only_share_a_short_start_are_two(word: str, other: str) -> None:
+    """Under four letters a word starts too many others to be read as one of them."""
+    assert not _one_word(word, other) and not _one_word(other, word)
