@@ -1716,9 +1716,6 @@ def _channel_flag(reading: _Reading) -> str | None:
     return None
 
 
-#: Words of being told or sent something (`notify`, `receive`, `notifications`): a yes/no of
-#: them in a person's own row is what they chose to get.
-_NOTICE_WORDS = (lx.REACH_WORDS - {"flag", "flg", "is"}) | {"notification", "notifications"}
 #: Words of a yes/no's own state, its sending, or a consent: no notice switch (`_notice_words`).
 _NOT_A_NOTICE = lx.STATE_FLAGS | lx.ROW_FLAGS | lx.SEND_WORDS | lx.CONSENT_WORDS
 #: A part of the software alone or with a word naming or coding it (`table_name`, `modul`).
@@ -1736,7 +1733,7 @@ def _notice_words(reading: _Reading) -> frozenset[str]:
     words = set(reading.words)
     if words & _NOT_A_NOTICE:
         return frozenset()
-    return frozenset(words & _NOTICE_WORDS)
+    return frozenset(words & lx.NOTICE_WORDS)
 
 
 def _cue(words: Iterable[str]) -> str:
