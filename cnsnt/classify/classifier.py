@@ -1719,7 +1719,7 @@ def _channel_flag(reading: _Reading) -> str | None:
 #: Words of a yes/no's own state, its sending, or a consent: no notice switch (`_notice_words`).
 _NOT_A_NOTICE = lx.STATE_FLAGS | lx.ROW_FLAGS | lx.SEND_WORDS | lx.CONSENT_WORDS
 #: A part of the software alone or with a word naming or coding it (`table_name`, `modul`).
-_SOFTWARE_PART_NAMES = lx.SOFTWARE_PARTS | lx.SOFTWARE_PART_WORDS
+_SOFTWARE_PART_NAMES = lx.SOFTWARE_PARTS | lx.SOFTWARE_PART_WORDS | lx.LABEL_WORDS
 
 
 def _notice_words(reading: _Reading) -> frozenset[str]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from cnsnt.classify import classify_tables
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import _one_word
+from tests.unit.schema_entry import typed_table
 
 
 @pytest.mark.parametrize(
@@ -42,3 +44,17 @@ def test_the_words_of_a_notice_are_vocabulary() -> None:
     assert not {"flag", "flg", "is"} & lx.NOTICE_WORDS
     flags = lx.REACH_WORDS - lx.NOTICE_WORDS
     assert flags == {"flag", "flg", "is"}
+
+
+def test_a_part_of_the_software_with_any_word_that_names_it_is_no_fact() -> None:
+    """`employees.module_label`, `module_title` are read as `module_name` is (tidy34).
+
+    The words naming a software part were a copy of part of `label_words`; they are the
+    label words now, so a label or a title of a module is the application's, as its name was.
+    """
+    columns = [("id", "int"), ("first_name", "varchar(50)"), ("email", "varchar(100)")]
+    named = [("module_name", "varchar(40)"), ("module_label", "varchar(40)"), ("module_title", "varchar(40)")]
+    got = classify_tables([typed_table("employees", columns + named)])
+    for name, _ in named:
+        verdict = got[f"employees.{name}"]
+        assert not verdict.personal and "names a part of the software" in verdict.reason, verdict
