@@ -1111,18 +1111,16 @@ _BY_OR_PEOPLE = lx.BY_WORDS | lx.PERSON_TABLES
 _PEOPLE_OR_LINKS = lx.PERSON_TABLES | lx.LINK_WORDS
 
 # What a column holding the one datum its table is named for is called (`telefoni.numero`).
-_DATUM_WORDS = _NUMBER_WORDS | {"value", "valor", "valore", "wert", "waarde", "deger", "ertek", "wartosc"}
+_DATUM_WORDS = _NUMBER_WORDS | lx.VALUE_WORDS
 # The data a table can be named for and hold in a `number` or `value` column.
 _HELD_BY_NAME = ("user.contact.phone_number", "user.contact.email", "user.contact.fax")
 
 
-# A generic value column: the datum whatever the row is named for (`form_answers.value`).
-_VALUE_WORDS = frozenset(
-    {"value", "valor", "valore", "valeur", "wert", "waarde", "deger", "ertek", "wartosc"}
-)
 
 
-#: Languages that put a name's noun first (`commentaire_admin`: the administrator's comment).
+#: Languages that put a name's noun first and what it belongs to after it
+#: (`commentaire_admin`: the administrator's comment; `nome da máquina`, `nomeBuffet`); the
+#: others put it before (`program name`, `demirbas_adi`, `Produktname`).
 _NOUN_FIRST = frozenset({"fr", "es", "it", "pt", "ca"})
 
 
@@ -2630,7 +2628,7 @@ def decide(
         and not keyed
         and not ctx.organisation
         and words
-        and set(words) <= _VALUE_WORDS
+        and set(words) <= lx.VALUE_WORDS
         and _names_free_text(table, ctx.languages)
     ):
         # `form_answers.value json` under a person's submission: the answer they gave,
@@ -2736,7 +2734,7 @@ def decide(
             fact is not None
             and fact[0] == "user.financial"
             and kind in ("text", "unknown")
-            and set(words) <= _VALUE_WORDS
+            and set(words) <= lx.VALUE_WORDS
             and _names_contacts(table, ctx.languages)
         ):
             # `contacte_alumne(id_tipus_contacte, Valor)`: the value of one of the person's
@@ -2906,9 +2904,6 @@ _CONTROL_KINDS = {
     "radio": "choice",
     "select": "choice",
 }
-#: Languages that put what a name belongs to after it (`nome da máquina`, `nomeBuffet`);
-#: the others put it before (`program name`, `demirbas_adi`, `Produktname`).
-_NAMED_AFTER = frozenset({"pt", "es", "it", "fr", "ca"})
 #: Words known to name a thing, whose name a name word beside them is (`product name`,
 #: `nome da empresa`, `venue_name`, `pet_name`, `nomeBuffet`).
 _THINGS = lx.OBJECT_WORDS | lx.ORG_TABLES | lx.PLACE_TABLES | lx.ANIMAL_TABLES | lx.NAMED_THINGS
@@ -2985,9 +2980,9 @@ def _thing_named(match: _Match, reading: _Reading) -> str | None:
     after_of = after > end and "of" in words[end:after]
     langs = {lang.strip() for lang in match.lang.split(",")}
     owners = []
-    if after < len(words) and (after_of or langs & _NAMED_AFTER):
+    if after < len(words) and (after_of or langs & _NOUN_FIRST):
         owners.append(words[after])
-    if match.start > 0 and langs - _NAMED_AFTER:
+    if match.start > 0 and langs - _NOUN_FIRST:
         owners.append(words[match.start - 1])
     for word in owners:
         if word in reading.rest and word in _THINGS and word not in _NOT_OWNERS:

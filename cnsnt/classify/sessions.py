@@ -104,8 +104,6 @@ def web_session(
 # A session's id glued or cut short (`sessid`, `sesskey`, `sess_id`, `sid`): see `session_key`.
 _SESSION_IDS = frozenset({"sid", "sessid", "sesskey", "sessionid", "sessionkey", "idsess", "sessionhash"})
 _SESSION_KEY_WORDS = frozenset({"id", "key", "hash", "token"})
-# What a session store keeps for the logged-in person (`session_data`, `payload`, `sess`).
-_SESSION_DATA = frozenset({"data", "payload", "content", "value", "vars", "sess"})
 # What every word of `session_tables` contains: a cheap test before the name is split.
 _SESSION_STEMS = ("ses", "sitzung", "oturum", "munkamenet")
 # Types of a generated row number (Laravel's `id()`, `increments`; a uuid): never a cookie.
@@ -165,7 +163,7 @@ def _session_data(column: Column, key: str) -> bool:
         return False
     words = set(raw_words(column.name))
     # `session_data`, `payload`, or the bare word (`cc_session.session`): the session's state
-    return bool(words) and words <= _SESSION_DATA | lx.SESSION_TABLES
+    return bool(words) and words <= lx.SESSION_DATA | lx.SESSION_TABLES
 
 
 def session_column(column: Column, key: str, found: Classification) -> Classification | None:

@@ -141,6 +141,7 @@ _LIST_KEYS = (
     "named_things",
     "session_words",
     "session_data",
+    "value_words",
     "closure_words",
     "lock_words",
     "software_parts",

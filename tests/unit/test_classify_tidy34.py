@@ -58,3 +58,10 @@ def test_a_part_of_the_software_with_any_word_that_names_it_is_no_fact() -> None
     for name, _ in named:
         verdict = got[f"employees.{name}"]
         assert not verdict.personal and "names a part of the software" in verdict.reason, verdict
+
+
+def test_lists_once_written_twice_are_one() -> None:
+    """sessions.py's session data had `vars` and not `dump`, the vocabulary's the reverse;
+    classifier.py's datum words lacked the `valeur` its value words had (tidy34)."""
+    assert {"vars", "dump", "payload"} <= lx.SESSION_DATA
+    assert "valeur" in lx.VALUE_WORDS
