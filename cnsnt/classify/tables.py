@@ -3699,10 +3699,9 @@ def _named_for_container(
 # `class`, which in a person's row is as often a school class, a thing (cls32b)
 _KIND_KEY_WORDS = _KIND_WORDS | {"category", "categoria", "categorie", "kategoria", "kategorie", "tipologia"}
 _RECORD_KINDS = lx.ADDRESS_TABLES | lx.CONTACT_WORDS | lx.TRANSACTION_WORDS
-_STATE_KEY_WORDS = frozenset(
-    {"status", "statut", "stato", "state", "estado", "estat", "durum", "durumu", "allapot", "statusz"}
-    | {"situacao"}
-)
+# Words of a state a key picks (`id_stato`, `aktualis_statusz`): the state words, and Italian
+# `stato`, which `state_words` leaves out as a country, but a key to a list names a state
+_STATE_KEY_WORDS = lx.STATE_WORDS | {"stato"}
 
 
 def _kind_keys(

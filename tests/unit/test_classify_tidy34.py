@@ -65,3 +65,11 @@ def test_lists_once_written_twice_are_one() -> None:
     classifier.py's datum words lacked the `valeur` its value words had (tidy34)."""
     assert {"vars", "dump", "payload"} <= lx.SESSION_DATA
     assert "valeur" in lx.VALUE_WORDS
+
+
+def test_a_key_picks_a_state_by_the_state_words() -> None:
+    """The key rules' state words were a copy of `state_words` (with `stato`) that lacked
+    French `etat` and `estatus` (tidy34)."""
+    from cnsnt.classify.tables import _STATE_KEY_WORDS
+
+    assert lx.STATE_WORDS | {"stato"} <= _STATE_KEY_WORDS
