@@ -207,7 +207,6 @@ _KINDED = (
     "user.government_id",
     *sorted(lx.CODED),
 )
-_TIME_SUFFIXES = ("time", "date", "datum", "stamp", "fecha")
 _PHRASE_MAX = max(len(k) for k in lx.TERMS)
 
 
@@ -279,7 +278,7 @@ def _negator_kind(word: str) -> str | None:
     # `beschikbaarheid`, availability; `betrouwbaarheid`, reliability), which is no key
     if len(word) >= 4 and ((word.endswith("id") and not word.endswith(_DUTCH_NESS)) or word.startswith("id")):
         return "identifier"
-    if any(word.endswith(s) and len(word) > len(s) + 1 for s in _TIME_SUFFIXES):
+    if any(word.endswith(s) and len(word) > len(s) + 1 for s in lx.GLUED_TIMES):
         return "timestamp"
     return None
 

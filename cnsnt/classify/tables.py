@@ -2266,7 +2266,7 @@ def _shared_numbers(
         match, _ = _pick(_read(column.name, languages), True, "numeric")
         if match is not None or words & _MAKER_WORDS or any(w in lx.NEGATORS for w in words):
             continue
-        if any(name.endswith(w) for w in _GLUED_TIMES):
+        if any(name.endswith(w) for w in lx.GLUED_TIMES):
             continue  # `chdate`, `mkdate`: a time stored as a number
         nouns = words - _ID_WORDS
         glued = _flat_id(name)
@@ -2297,8 +2297,6 @@ def _flat_id(name: str) -> str:
     return ""
 
 
-# time words a column name may end in, glued (`chdate`, `mkdate`, `lastupdatetime`)
-_GLUED_TIMES = ("date", "time", "datum", "tarih", "stamp")
 
 
 def _by_name(tables: Sequence[Table]) -> dict[str, Table]:

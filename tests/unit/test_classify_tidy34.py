@@ -73,3 +73,12 @@ def test_a_key_picks_a_state_by_the_state_words() -> None:
     from cnsnt.classify.tables import _STATE_KEY_WORDS
 
     assert lx.STATE_WORDS | {"stato"} <= _STATE_KEY_WORDS
+
+
+def test_a_glued_time_ends_in_one_list_of_time_words() -> None:
+    """A name's word that ends in a time word was a timestamp by `fecha` and not `tarih`,
+    a shared number a time by `tarih` and not `fecha`; one vocabulary list now (tidy34)."""
+    from cnsnt.classify.classifier import _negator_kind
+
+    assert {"fecha", "tarih", "date", "stamp"} <= lx.GLUED_TIMES
+    assert _negator_kind("kayittarih") == "timestamp"
