@@ -163,7 +163,7 @@ _PEOPLE_ONLY = (
     "user.professional_information",
     "user.demographic.language",
 )
-_CODE_WORDS = frozenset({"code", "codice", "codigo", "cod", "codi", "kod", "kodu"})
+_CODE_WORDS = lx.CODE_WORDS
 # "Type of" a coded attribute or of work is still about the person (`tipo_trabalho`),
 # unlike the type of a phone number or an address.
 _KIND_WORDS = frozenset(

@@ -253,7 +253,8 @@ CONSENT_WORDS: Final = _VOCAB.lists["consent_words"]
 # Words that name a person or a thing (`name`, `nome`, `ad`).
 NAME_WORDS: Final = _VOCAB.lists["name_words"]
 # Words of the columns of a list of values (`adi`, `descripcion`, `kod`).
-LABEL_WORDS: Final = _VOCAB.lists["label_words"]
+CODE_WORDS: Final = _VOCAB.lists["code_words"]
+LABEL_WORDS: Final = _VOCAB.lists["label_words"] | CODE_WORDS
 # Words of a column that points at who made or handles a record (`creator_id`).
 ACTOR_WORDS: Final = _VOCAB.lists["actor_words"]
 # Words of who made a record or when: its maker, its own times (`created_by`, `operatore`).

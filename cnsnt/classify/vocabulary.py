@@ -116,6 +116,7 @@ _LIST_KEYS = (
     "consent_words",
     "name_words",
     "label_words",
+    "code_words",
     "actor_words",
     "by_words",
     "address_tables",

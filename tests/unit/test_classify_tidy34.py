@@ -82,3 +82,10 @@ def test_a_glued_time_ends_in_one_list_of_time_words() -> None:
 
     assert {"fecha", "tarih", "date", "stamp"} <= lx.GLUED_TIMES
     assert _negator_kind("kayittarih") == "timestamp"
+
+
+def test_the_words_of_a_code_are_vocabulary_and_label_a_list() -> None:
+    """classifier.py's code words were written in code and `label_words` repeated six of
+    them without `cod`; one vocabulary list now, joined to the label words (tidy34)."""
+    assert {"code", "codice", "codigo", "cod", "codi", "kod", "kodu"} == lx.CODE_WORDS
+    assert lx.CODE_WORDS <= lx.LABEL_WORDS
