@@ -1506,10 +1506,6 @@ def _stated(reading: _Reading) -> bool:
     return any(why == "technical" and w in _STATUS_WORDS - _KIND_WORDS for w, why in reading.negators)
 
 
-#: The values an `ENUM(...)` type declares. Linear: a quote, a run of non-quotes, a quote.
-_ENUM_VALUE = re.compile(r"'([^']*+)'")
-
-
 def _care_outcome(type_: str | None, languages: tuple[str, ...] | None) -> str | None:
     """A value of an enum type that names a step or an outcome of care (`CONCLUIDA_OBITO`), or None.
 
@@ -1519,7 +1515,7 @@ def _care_outcome(type_: str | None, languages: tuple[str, ...] | None) -> str |
     """
     if not type_ or not types.choice(type_):
         return None
-    values: list[str] = _ENUM_VALUE.findall(type_)
+    values: list[str] = types.choice_values(type_)
     for value in values:
         reading = _read(value, languages)
         if set(reading.words) & lx.CARE_EVENTS or any(
@@ -1562,7 +1558,7 @@ def _declared_category(type_: str | None) -> tuple[str, list[str]] | None:
     if not type_ or not types.choice(type_):
         return None
     found: dict[str, list[str]] = {}
-    for value in _ENUM_VALUE.findall(type_):
+    for value in types.choice_values(type_):
         key = _value_key(value)
         if not key or key in lx.UNSTATED_VALUES:
             continue
@@ -1984,7 +1980,7 @@ def decide(
         and _category(match).startswith(("user.account.username", "user.name"))
         and type
         and types.choice(type)
-        and len(set(_ENUM_VALUE.findall(type))) >= 2
+        and len(set(types.choice_values(type))) >= 2
     ):
         # `FasciaUtenza enum('full_time', 'part_time_mattutina')`: a fixed list of choices (a
         # service band) holds no one's login nor name, whatever word names it (trial30 H)

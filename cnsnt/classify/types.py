@@ -20,8 +20,8 @@ _TINYINT1 = re.compile(
     r"(?:tiny|small|medium)?int(?:eger)?\s*+\(\s*+1\s*+\)(?:\s++unsigned)?+"
     r"|bit\s*+\(\s*+1\s*+\)"
 )
-# A quoted enum value (`enum('y','n')`). Linear: one negated class between two quotes.
-_QUOTED = re.compile(r"'([^']*)'")
+# A quoted enum value (`enum('y','n')`). Linear: one possessive negated class between two quotes.
+_QUOTED = re.compile(r"'([^']*+)'")
 
 #: SQL type names of more than one word, kept whole (`character varying` is not `character`).
 _MULTI_WORD = (
@@ -187,7 +187,7 @@ def type_kind(type_: str | None) -> str:
     if name in _BOOLEANS or _TINYINT1.fullmatch((type_ or "").strip().casefold()):
         return "boolean"
     if name in _CHOICES:
-        values = {v.strip().casefold() for v in _QUOTED.findall(type_ or "")}
+        values = {v.strip().casefold() for v in choice_values(type_)}
         return "boolean" if values and values <= _YES_NO else "text"
     if name.startswith(_TEMPORAL_PREFIXES) or "timestamp" in name:
         return "temporal"
@@ -229,6 +229,11 @@ def uuid(type_: str | None) -> bool:
 def choice(type_: str | None) -> bool:
     """Whether the type lists its values (`enum('a','b')`, MySQL's `set`)."""
     return type_name(type_) in _CHOICES
+
+
+def choice_values(type_: str | None) -> list[str]:
+    """The values an enum or a set lists, as written (`enum('Y','N')` -> `['Y', 'N']`)."""
+    return _QUOTED.findall(type_ or "")
 
 
 def integer(type_: str | None) -> bool:

@@ -12,6 +12,7 @@ from cnsnt.classify import classify_tables
 from cnsnt.classify.types import (
     binary,
     choice,
+    choice_values,
     document,
     family,
     fractional,
@@ -102,6 +103,7 @@ def test_the_questions_the_rules_ask_of_a_type() -> None:
     assert binary("longblob") and binary("VARBINARY(16)") and not binary("bit")
     assert uuid("UUID") and uuid("[uniqueidentifier]") and not uuid("char(36)")
     assert choice("enum('a','b')") and choice("SET('x','y')") and not choice("enumeration")
+    assert choice_values("enum('Y','N', '')") == ["Y", "N", ""] and choice_values(None) == []
 
 
 def test_whole_numbers_small_numbers_and_decimals() -> None:
