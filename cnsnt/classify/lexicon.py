@@ -372,9 +372,10 @@ CONTACT_WORDS: Final = _VOCAB.lists["contact_words"]
 # A way to reach a person (`sms`), and the words beside it that make a yes/no say whether they
 # may be reached so (`flag_sms`, `rebre_sms`): a contact preference in their own row.
 CONTACT_CHANNELS: Final = _VOCAB.lists["contact_channels"]
-NOTICE_WORDS: Final = _VOCAB.lists["notice_words"]
-#: A flag word or a word of being told: beside a contact channel, whether they may be reached so.
-REACH_WORDS: Final = _VOCAB.lists["reach_flags"] | NOTICE_WORDS
+#: A flag word or a word of receiving: beside a contact channel, whether they may be reached so.
+REACH_WORDS: Final = _VOCAB.lists["reach_flags"] | _VOCAB.lists["reach_words"]
+#: Words of being told or sent something: a yes/no of them is a setting of the person's.
+NOTICE_WORDS: Final = _VOCAB.lists["reach_words"] | _VOCAB.lists["notice_words"]
 # The customer a multi-tenant schema partitions its data by (`tenant_id` in most tables).
 TENANCY_WORDS: Final = _VOCAB.lists["tenancy_words"]
 # A change log's copy of the record it logs (`object_changes`, `audited_changes`).

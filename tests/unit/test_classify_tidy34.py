@@ -38,12 +38,16 @@ def test_words_that_only_share_a_short_start_are_two(word: str, other: str) -> N
 
 
 def test_the_words_of_a_notice_are_vocabulary() -> None:
-    """`notification` was added to the notice words in code; the vocabulary holds them all now,
-    and a channel's flag words with them make the words that reach a person (`flag_sms`)."""
+    """`notification` was added to the notice words in code; the vocabulary holds them all now.
+
+    A channel's words are its flags and the words of receiving, not `notifications`:
+    `receive_sms_notifications` is a setting, no way to be reached (cls33a).
+    """
     assert {"notification", "notifications", "notify", "receive"} <= lx.NOTICE_WORDS
     assert not {"flag", "flg", "is"} & lx.NOTICE_WORDS
     flags = lx.REACH_WORDS - lx.NOTICE_WORDS
     assert flags == {"flag", "flg", "is"}
+    assert not {"notification", "notifications"} & lx.REACH_WORDS
 
 
 def test_a_part_of_the_software_with_any_word_that_names_it_is_no_fact() -> None:
