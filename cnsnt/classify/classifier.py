@@ -38,10 +38,14 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
+from cnsnt.classify import types
 from cnsnt.classify.tokens import Tokenizer, fold, is_cyrillic
 from cnsnt.classify.vocabulary import LANGUAGES, fold_word, load_vocabulary
 from cnsnt.evidence import Classification
 from cnsnt.model import Confidence
+
+#: The kind of a column's type, by the name the rules in every module ask it (one answer: `types`).
+_type_kind = types.type_kind
 
 _DATE_CATEGORIES = frozenset({"user.demographic.date_of_birth", "user.demographic#date_of_death"})
 # Dates that belong to the datum: a date of marriage, of a document's issue.
@@ -159,7 +163,7 @@ _PEOPLE_ONLY = (
     "user.professional_information",
     "user.demographic.language",
 )
-_CODE_WORDS = frozenset({"code", "codice", "codigo", "cod", "codi", "kod", "kodu"})
+_CODE_WORDS = lx.CODE_WORDS
 # "Type of" a coded attribute or of work is still about the person (`tipo_trabalho`),
 # unlike the type of a phone number or an address.
 _KIND_WORDS = frozenset(
@@ -203,34 +207,6 @@ _KINDED = (
     "user.government_id",
     *sorted(lx.CODED),
 )
-_YES_NO = frozenset(
-    {
-        "y",
-        "n",
-        "yes",
-        "no",
-        "0",
-        "1",
-        "true",
-        "false",
-        "",
-        "t",
-        "f",
-        "si",
-        "oui",
-        "non",
-        "ja",
-        "nein",
-        "igen",
-        "nem",
-    }
-)
-# MySQL flags: `tinyint(1)`, `int(1)`, `bit(1)` (a display width of one digit)
-_TINYINT1 = re.compile(
-    r"(?:tiny|small|medium)?int(?:eger)?\s*+\(\s*+1\s*+\)(?:\s++unsigned)?+"
-    r"|bit\s*+\(\s*+1\s*+\)"
-)
-_TIME_SUFFIXES = ("time", "date", "datum", "stamp", "fecha")
 _PHRASE_MAX = max(len(k) for k in lx.TERMS)
 
 
@@ -302,7 +278,7 @@ def _negator_kind(word: str) -> str | None:
     # `beschikbaarheid`, availability; `betrouwbaarheid`, reliability), which is no key
     if len(word) >= 4 and ((word.endswith("id") and not word.endswith(_DUTCH_NESS)) or word.startswith("id")):
         return "identifier"
-    if any(word.endswith(s) and len(word) > len(s) + 1 for s in _TIME_SUFFIXES):
+    if any(word.endswith(s) and len(word) > len(s) + 1 for s in lx.GLUED_TIMES):
         return "timestamp"
     return None
 
@@ -521,34 +497,16 @@ def _same_stem(word: str, other: str) -> bool:
     return common >= max(4, len(word) - 2, len(other) - 3)
 
 
-_WIDTH = re.compile(r"\(\s*(\d+)")
-
-
 def _wide_text(type_: str | None, kind: str) -> bool:
     """Text wider than a yes/no code (`CHAR(1)` holds `S`/`N`, `VARCHAR(5)` `false`)."""
     if kind != "text" or not type_:
         return False
-    width = _WIDTH.search(type_)
-    return width is None or int(width.group(1)) > 5
+    width = types.size(type_)
+    return width is None or width > 5
 
 
 #: Flag words that open a yes/no question (`is_active`, `has_car`, `can_edit`), not a state.
 _PREDICATES = frozenset({"is", "has", "can", "want"})
-#: Types of long text: no yes/no code is kept in one.
-_LONG_TEXT = frozenset({"text", "mediumtext", "longtext", "tinytext", "ntext", "clob", "nclob"})
-
-
-# Where a type's name ends (`varchar(20)`, `int unsigned`). Linear: one character class, no repetition.
-_TYPE_NAME_END = re.compile(r"[\s(]")
-
-
-def _long_text(type_: str | None) -> bool:
-    """Whether the type is a long text (`TEXT`, `LONGTEXT`, `CLOB`), never a flag's."""
-    if not type_:
-        return False
-    return _TYPE_NAME_END.split(type_.strip().lower(), maxsplit=1)[0] in _LONG_TEXT
-
-
 def _dropping(reading: _Reading, drop: Callable[[str, str], bool]) -> _Reading:
     """The reading without the negators `drop` picks (by word and kind), or itself if none."""
     if not reading.negators:
@@ -597,57 +555,16 @@ def _session_held(reading: _Reading, kind: str, type_: str | None) -> tuple[str,
     """
     if kind != "text" or not reading.negators or set(reading.words) & _OWN_ID_WORDS:
         return None  # `session_uuid`: a uuid the database gives out, the row's own
-    if type_ and _type_base(type_) in _UUID_TYPES:
+    if types.uuid(type_):
         return None
     words = {w for w, _ in reading.negators}
     if not words & lx.SESSION_WORDS:
         return None
     if any(w not in lx.SESSION_WORDS and why != "identifier" and w != "data" for w, why in reading.negators):
         return None
-    base = _type_base(type_) if type_ else ""
-    if set(reading.words) & lx.SESSION_DATA or base in _DOCUMENT_TYPES | _BINARY_TYPES:
+    if set(reading.words) & lx.SESSION_DATA or types.document(type_) or types.binary(type_):
         return "user.behavior", "what the application kept of the person's session"
     return "user.device.cookie_id", "the id of the person's session, which tells them apart as a cookie does"
-
-
-@functools.lru_cache(maxsize=4096)
-def _type_kind(type_: str | None) -> str:
-    if not type_:
-        return "unknown"
-    t = type_.strip().lower()
-    base = _TYPE_NAME_END.split(t, maxsplit=1)[0]
-    if base in {"inet", "cidr"}:
-        return "inet"
-    if base in {"bool", "boolean", "bit"} or _TINYINT1.fullmatch(t):
-        return "boolean"
-    if base in {"enum", "set"}:
-        values = {v.strip().lower() for v in re.findall(r"'([^']*)'", t)}
-        return "boolean" if values and values <= _YES_NO else "text"
-    if base.startswith(("date", "time", "year", "interval")) or "timestamp" in base:
-        return "temporal"
-    if base.startswith(
-        (
-            "int",
-            "smallint",
-            "bigint",
-            "tinyint",
-            "mediumint",
-            "serial",
-            "bigserial",
-            "smallserial",
-            "decimal",
-            "numeric",
-            "float",
-            "double",
-            "real",
-            "number",
-            "int64",
-            "float64",
-            "money",
-        )
-    ):
-        return "numeric"
-    return "text"
 
 
 def _fits_type(match: _Match, kind: str, words: frozenset[str], fractional: bool = False) -> bool:
@@ -725,7 +642,7 @@ def type_holds(category: str, type_: str | None) -> bool:
     kind = _type_kind(type_)
     if kind == "numeric" and category in _CODED_PLACES:
         return True
-    fractional = kind == "numeric" and _fractional(type_)
+    fractional = kind == "numeric" and types.fractional(type_)
     if fractional and not category.startswith(_AMOUNTS):
         # `vat decimal(10,2)` filled by a field named `vat`: an amount, no tax number
         # (review32 D6); a number with decimals is a sum or a measure, never an id or a phone
@@ -754,19 +671,6 @@ _NEVER_FRACTIONAL = (
     "user.financial.bank_account",
     "user.financial.credit_card",
 )
-
-
-def _fractional(type_: str | None) -> bool:
-    """Whether a numeric SQL type keeps decimals: `decimal(10,2)`, `numeric(5,1)`, `float`, `real`."""
-    t = (type_ or "").strip().lower()
-    base = _TYPE_NAME_END.split(t, maxsplit=1)[0]
-    if base in {"float", "double", "real", "float4", "float8", "money"}:
-        return True
-    if base in {"decimal", "numeric", "number"}:
-        inside = t[t.find("(") + 1 : t.find(")")] if "(" in t and ")" in t else ""
-        scale = inside.split(",")[1].strip() if inside.count(",") == 1 else "0"
-        return scale.isdigit() and int(scale) > 0
-    return False
 
 
 # Categories that are identifiers or secrets by nature: an id word does not make them technical.
@@ -1235,25 +1139,18 @@ _CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _CODE_WORDS |
 _BY_OR_PEOPLE = lx.BY_WORDS | lx.PERSON_TABLES
 #: Words of people or of a link to them: a number named so is a person's (`_numbers_the_row`).
 _PEOPLE_OR_LINKS = lx.PERSON_TABLES | lx.LINK_WORDS
-_UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
-_BINARY_TYPES = frozenset({"binary", "varbinary", "blob", "bytea", "raw", "longblob", "mediumblob"})
-_NOT_CODE_TYPES = _UUID_TYPES | _BINARY_TYPES
-# Types of documents: a plain `text` is not among them, as SQLite keeps its dates in one.
-_DOCUMENT_TYPES = frozenset({"json", "jsonb", "longtext", "mediumtext", "clob", "ntext"})
 
 # What a column holding the one datum its table is named for is called (`telefoni.numero`).
-_DATUM_WORDS = _NUMBER_WORDS | {"value", "valor", "valore", "wert", "waarde", "deger", "ertek", "wartosc"}
+_DATUM_WORDS = _NUMBER_WORDS | lx.VALUE_WORDS
 # The data a table can be named for and hold in a `number` or `value` column.
 _HELD_BY_NAME = ("user.contact.phone_number", "user.contact.email", "user.contact.fax")
 
 
-# A generic value column: the datum whatever the row is named for (`form_answers.value`).
-_VALUE_WORDS = frozenset(
-    {"value", "valor", "valore", "valeur", "wert", "waarde", "deger", "ertek", "wartosc"}
-)
 
 
-#: Languages that put a name's noun first (`commentaire_admin`: the administrator's comment).
+#: Languages that put a name's noun first and what it belongs to after it
+#: (`commentaire_admin`: the administrator's comment; `nome da máquina`, `nomeBuffet`); the
+#: others put it before (`program name`, `demirbas_adi`, `Produktname`).
 _NOUN_FIRST = frozenset({"fr", "es", "it", "pt", "ca"})
 
 
@@ -1394,34 +1291,11 @@ def _says_email(text: str, languages: tuple[str, ...] | None) -> bool:
     return any(m.category == "user.contact.email" for m in _read(text, languages).matches)
 
 
-def _text_length(type_: str) -> int | None:
-    """The declared length of a text type (`varchar(50)` -> 50, `varchar2(255 char)` -> 255)."""
-    _, paren, rest = type_.partition("(")
-    digits = rest.split(")", 1)[0].split(",", 1)[0].strip().split(" ", 1)[0] if paren else ""
-    return int(digits) if digits.isdigit() else None
-
-
-def _type_base(type_: str) -> str:
-    """A type's name without its size (`varchar(36)` -> `varchar`), lower case."""
-    return type_.strip().lower().split("(", 1)[0].strip()
-
-
-def _document(type_: str | None) -> bool:
-    """Whether a type holds a document (`jsonb`, `longtext`), never a date written as text."""
-    return bool(type_) and _type_base(str(type_)) in _DOCUMENT_TYPES
-
-
-def _binary(type_: str | None) -> bool:
-    """Whether a type holds bytes (`longblob`, `bytea`): a file or an image, never a date."""
-    return bool(type_) and _type_base(str(type_)) in _BINARY_TYPES
-
-
 def _opaque(type_: str | None) -> bool:
     """Whether a text type holds a code a person is known by, not a surrogate uuid or hash."""
     if not type_:
         return False
-    base = _type_base(type_)
-    return base not in _NOT_CODE_TYPES and _text_length(type_) not in (32, 36)
+    return not types.uuid(type_) and not types.binary(type_) and types.size(type_) not in (32, 36)
 
 
 def names_changer(
@@ -1505,8 +1379,14 @@ def _numbers_the_row(table: str, reading: _Reading, ctx: Context) -> str | None:
 
 
 def _one_word(word: str, other: str) -> bool:
-    """The same word, its plural or an inflection (`umowy`, `umowa`; `pratica`, `pratiche`)."""
-    return word == other or _same_stem(word, other) or other.startswith(word) or word.startswith(other)
+    """The same word, its plural or an inflection (`umowy`, `umowa`; `toplanti`, `toplantilar`).
+
+    Equal, one stem (`_same_stem`), or the shorter, of four letters or more, starts the other.
+    """
+    if word == other or _same_stem(word, other):
+        return True
+    short, long = sorted((word, other), key=len)
+    return len(short) >= _MIN_RECORD_WORD and long.startswith(short)
 
 
 # The shortest word read as a record's name (`guia`, `umowy`), so that `nr_id` names none
@@ -1667,10 +1547,6 @@ def _stated(reading: _Reading) -> bool:
     return any(why == "technical" and w in _STATUS_WORDS - _KIND_WORDS for w, why in reading.negators)
 
 
-#: The values an `ENUM(...)` type declares. Linear: a quote, a run of non-quotes, a quote.
-_ENUM_VALUE = re.compile(r"'([^']*+)'")
-
-
 def _care_outcome(type_: str | None, languages: tuple[str, ...] | None) -> str | None:
     """A value of an enum type that names a step or an outcome of care (`CONCLUIDA_OBITO`), or None.
 
@@ -1678,9 +1554,9 @@ def _care_outcome(type_: str | None, languages: tuple[str, ...] | None) -> str |
     state records how the patient's care went, not only where the row is in a workflow
     (`finalizado_medico`, closed by the doctor, names who, not how).
     """
-    if not type_ or _type_base(type_) not in ("enum", "set"):
+    if not type_ or not types.choice(type_):
         return None
-    values: list[str] = _ENUM_VALUE.findall(type_)
+    values: list[str] = types.choice_values(type_)
     for value in values:
         reading = _read(value, languages)
         if set(reading.words) & lx.CARE_EVENTS or any(
@@ -1720,10 +1596,10 @@ def _declared_category(type_: str | None) -> tuple[str, list[str]] | None:
     (`other`, `unknown`); a value of no category (`'single','double'`: a room) says the
     enum is about something else.
     """
-    if not type_ or _type_base(type_) not in ("enum", "set"):
+    if not type_ or not types.choice(type_):
         return None
     found: dict[str, list[str]] = {}
-    for value in _ENUM_VALUE.findall(type_):
+    for value in types.choice_values(type_):
         key = _value_key(value)
         if not key or key in lx.UNSTATED_VALUES:
             continue
@@ -1897,13 +1773,10 @@ def _channel_flag(reading: _Reading) -> str | None:
     return None
 
 
-#: Words of being told or sent something (`notify`, `receive`, `notifications`): a yes/no of
-#: them in a person's own row is what they chose to get.
-_NOTICE_WORDS = (lx.REACH_WORDS - {"flag", "flg", "is"}) | {"notification", "notifications"}
 #: Words of a yes/no's own state, its sending, or a consent: no notice switch (`_notice_words`).
 _NOT_A_NOTICE = lx.STATE_FLAGS | lx.ROW_FLAGS | lx.SEND_WORDS | lx.CONSENT_WORDS
 #: A part of the software alone or with a word naming or coding it (`table_name`, `modul`).
-_SOFTWARE_PART_NAMES = lx.SOFTWARE_PARTS | lx.SOFTWARE_PART_WORDS
+_SOFTWARE_PART_NAMES = lx.SOFTWARE_PARTS | lx.SOFTWARE_PART_WORDS | lx.LABEL_WORDS
 
 
 def _notice_words(reading: _Reading) -> frozenset[str]:
@@ -1917,7 +1790,7 @@ def _notice_words(reading: _Reading) -> frozenset[str]:
     words = set(reading.words)
     if words & _NOT_A_NOTICE:
         return frozenset()
-    return frozenset(words & _NOTICE_WORDS)
+    return frozenset(words & lx.NOTICE_WORDS)
 
 
 def _cue(words: Iterable[str]) -> str:
@@ -2060,7 +1933,7 @@ def decide(
     )
     if kept != reading.matches:
         reading = replace(reading, matches=kept)
-    if _binary(type) or _document(type):
+    if types.binary(type) or types.document(type):
         # `data longblob`, `data jsonb`: a file or a document, not a date (`data` is Italian
         # and Portuguese for one)
         reading = _dropping(reading, lambda _, why: why == "timestamp")
@@ -2085,7 +1958,7 @@ def decide(
         # `created_at`, `sentAt` end in it; inside a name it is a preposition
         # (`candidateEmailAtSubmit`, the email given at submission)
         reading = _dropping(reading, lambda word, why: (word, why) == ("at", "timestamp"))
-    if _long_text(type):
+    if types.long_text(type):
         # `whatIsExploit TEXT`, `has_allergies_details text`: a yes/no is kept in no long
         # text, so `is`, `has` there ask or qualify; the text is what the person wrote
         reading = _dropping(reading, lambda word, _: word in _PREDICATES)
@@ -2134,10 +2007,10 @@ def decide(
         )
     # only for the column's own verdict: as a table's evidence, `area_admin_email` is
     # still the admin's, and does not make the area a person
-    fractional = kind == "numeric" and _fractional(type)
+    fractional = kind == "numeric" and types.fractional(type)
     match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind), fractional)
     template = match is not None and match.words == ("fingerprint",) and match.category == "user.device"
-    if match is not None and template and _binary(type):
+    if match is not None and template and types.binary(type):
         # `users.fingerprint BYTEA`: bytes a reader captured, a finger's template; a digest of
         # a browser, a device or a key is written as text (review37 D1)
         match = replace(match, category="user.biometrics")
@@ -2196,8 +2069,8 @@ def decide(
         match is not None
         and _category(match).startswith(("user.account.username", "user.name"))
         and type
-        and _type_base(type) in ("enum", "set")
-        and len(set(_ENUM_VALUE.findall(type))) >= 2
+        and types.choice(type)
+        and len(set(types.choice_values(type))) >= 2
     ):
         # `FasciaUtenza enum('full_time', 'part_time_mattutina')`: a fixed list of choices (a
         # service band) holds no one's login nor name, whatever word names it (trial30 H)
@@ -2865,7 +2738,7 @@ def decide(
         and not keyed
         and not ctx.organisation
         and words
-        and set(words) <= _VALUE_WORDS
+        and set(words) <= lx.VALUE_WORDS
         and _names_free_text(table, ctx.languages)
     ):
         # `form_answers.value json` under a person's submission: the answer they gave,
@@ -2922,9 +2795,9 @@ def decide(
                 f"'{name}' is when the account or the record was locked ({_cue(locked)}): "
                 "a state the software sets, not an act of the person",
             )
-        day = bool(type) and _type_base(str(type)) == "date"
-        letter = kind == "text" and bool(type) and (_text_length(str(type)) or 4) <= 3
-        fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject, letter)
+        day = types.type_name(type) == "date"
+        letter = kind == "text" and bool(type) and (types.size(type) or 4) <= 3
+        fact = _fact(reading, kind, ctx.describes, types.fractional(type), day, ctx.subject, letter)
         part = set(reading.words) & lx.SOFTWARE_PARTS if fact is not None else frozenset()
         if part and set(reading.words) <= _SOFTWARE_PART_NAMES:
             # `audit_logs.table_name`, `islem_loglari.modul`, `ChangeLog.entity` (cls33b); in a
@@ -2971,7 +2844,7 @@ def decide(
             fact is not None
             and fact[0] == "user.financial"
             and kind in ("text", "unknown")
-            and set(words) <= _VALUE_WORDS
+            and set(words) <= lx.VALUE_WORDS
             and _names_contacts(table, ctx.languages)
         ):
             # `contacte_alumne(id_tipus_contacte, Valor)`: the value of one of the person's
@@ -3142,9 +3015,6 @@ _CONTROL_KINDS = {
     "radio": "choice",
     "select": "choice",
 }
-#: Languages that put what a name belongs to after it (`nome da máquina`, `nomeBuffet`);
-#: the others put it before (`program name`, `demirbas_adi`, `Produktname`).
-_NAMED_AFTER = frozenset({"pt", "es", "it", "fr", "ca"})
 #: Words known to name a thing, whose name a name word beside them is (`product name`,
 #: `nome da empresa`, `venue_name`, `pet_name`, `nomeBuffet`).
 _THINGS = lx.OBJECT_WORDS | lx.ORG_TABLES | lx.PLACE_TABLES | lx.ANIMAL_TABLES | lx.NAMED_THINGS
@@ -3182,7 +3052,7 @@ def _unnamed_of_theirs(
     if not reading.words or _type_kind(type_) != "text":
         return None
     # a number kept in a text (`invoice_number text`, `RaporNo`) is a number, no free text
-    if (ctx.linked or ctx.describes) and _long_text(type_) and not reading.rest & _NUMBER_WORDS:
+    if (ctx.linked or ctx.describes) and types.long_text(type_) and not reading.rest & _NUMBER_WORDS:
         return Classification(
             True,
             "user.content.private",
@@ -3221,9 +3091,9 @@ def _thing_named(match: _Match, reading: _Reading) -> str | None:
     after_of = after > end and "of" in words[end:after]
     langs = {lang.strip() for lang in match.lang.split(",")}
     owners = []
-    if after < len(words) and (after_of or langs & _NAMED_AFTER):
+    if after < len(words) and (after_of or langs & _NOUN_FIRST):
         owners.append(words[after])
-    if match.start > 0 and langs - _NAMED_AFTER:
+    if match.start > 0 and langs - _NOUN_FIRST:
         owners.append(words[match.start - 1])
     for word in owners:
         if word in reading.rest and word in _THINGS and word not in _NOT_OWNERS:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
+from cnsnt.classify import types
 from cnsnt.classify.classifier import _TOKENIZER, _same_stem, past_prefix, software_client
 from cnsnt.classify.vocabulary import ascii_letters, load_vocabulary, stemmer
 from cnsnt.evidence import Column, ForeignKey, Table
@@ -174,7 +175,7 @@ class _Schema:
         names = sorted(index)
         stemmed = _Stems(index, names, languages) if languages else None
         kinds = frozenset(
-            _base_type(primary[0].type)
+            types.family(primary[0].type)
             for t in tables
             if len(primary := [c for c in t.columns if c.primary_key]) == 1 and primary[0].type
         )
@@ -272,7 +273,7 @@ class _Schema:
 
     def may_key(self, column: Column) -> bool:
         """Whether a column has the kind of one of the tables' keys (most, text or dates, have not)."""
-        return bool(column.type) and _base_type(column.type or "") in self.key_kinds
+        return bool(column.type) and types.family(column.type) in self.key_kinds
 
     def plainly(self, noun: str) -> list[Table]:
         """Tables named just for `noun`, its plural or singular, after the schema's prefix (`esh_users`)."""
@@ -637,7 +638,7 @@ def _maker_key(table: Table, column: Column, schema: _Schema) -> ForeignKey | No
         targets = named
     elif not all(w in lx.PERSON_TABLES for w in rest):
         return None
-    elif _base_type(column.type or "") != "int" and not any(w in _APART or w in _GLUED for w in words):
+    elif types.family(column.type) != "int" and not any(w in _APART or w in _GLUED for w in words):
         return None  # a text `author` or `responsable` with no id word: a name, as often as a key
     elif recorded:
         targets = [t for t in schema.accounts if t.key != table.key]
@@ -675,13 +676,9 @@ _PASSWORD_WORDS = frozenset(
 )
 
 
-# Integer types too small for a key: a flag or a count (`sgm tinyint(1)`, `Arch tinyint(4)`).
-_SMALL_INTS = ("tinyint", "smallint", "bit", "int1", "int2")
-
-
 def _small_int(column: Column) -> bool:
     """Whether a column is a small whole number, a flag or a count rather than a key."""
-    return (column.type or "").strip().casefold().startswith(_SMALL_INTS)
+    return types.small_integer(column.type)
 
 
 def _past_own_name(table: Table, column: Column, schema: _Schema) -> ForeignKey | None:
@@ -849,60 +846,7 @@ def _same_key_type(column: Column, target: Table) -> bool:
     keys = [c for c in target.columns if c.primary_key]
     if len(keys) != 1 or not column.type or not keys[0].type:
         return False
-    return _base_type(column.type) == _base_type(keys[0].type)
-
-
-def _base_type(type_: str) -> str:
-    """`int(11) unsigned` -> `int`, `VARCHAR(16)` and `char(10)` -> `char`: the kind, not the size."""
-    base = _ALNUM.split(type_.casefold().lstrip('[_"` '), maxsplit=1)[0]
-    return _INTEGERS.get(base) or _CHARACTERS.get(base, base)
-
-
-_CHARACTERS = {
-    name: "char"
-    for name in ("char", "varchar", "nchar", "nvarchar", "varchar2", "nvarchar2", "character", "bpchar")
-}
-
-
-_INTEGERS = {
-    name: "int"
-    for name in (
-        "int",
-        "integer",
-        "int4",
-        "int8",
-        "bigint",
-        "smallint",
-        "mediumint",
-        "tinyint",
-        "serial",
-        "bigserial",
-        "int2",
-        "serial4",
-        "serial8",
-        "long",
-        # as a framework's migration or model writes the integer key it makes (Laravel's
-        # `id()`, `foreignId`, `increments`; Rails' `references`; Django's `BigAutoField`)
-        "id",
-        "foreignid",
-        "increments",
-        "bigincrements",
-        "mediumincrements",
-        "smallincrements",
-        "biginteger",
-        "unsignedbiginteger",
-        "unsignedinteger",
-        "unsignedmediuminteger",
-        "references",
-        "autofield",
-        "bigautofield",
-        "foreignkey",
-        "integerfield",
-        "bigintegerfield",
-        "positiveintegerfield",
-        "autoincrement",
-    )
-}
+    return types.family(column.type) == types.family(keys[0].type)
 
 
 __all__ = ["with_implied_keys"]

@@ -253,7 +253,8 @@ CONSENT_WORDS: Final = _VOCAB.lists["consent_words"]
 # Words that name a person or a thing (`name`, `nome`, `ad`).
 NAME_WORDS: Final = _VOCAB.lists["name_words"]
 # Words of the columns of a list of values (`adi`, `descripcion`, `kod`).
-LABEL_WORDS: Final = _VOCAB.lists["label_words"]
+CODE_WORDS: Final = _VOCAB.lists["code_words"]
+LABEL_WORDS: Final = _VOCAB.lists["label_words"] | CODE_WORDS
 # Words of a column that points at who made or handles a record (`creator_id`).
 ACTOR_WORDS: Final = _VOCAB.lists["actor_words"]
 # Words of who made a record or when: its maker, its own times (`created_by`, `operatore`).
@@ -381,7 +382,10 @@ CONTACT_WORDS: Final = _VOCAB.lists["contact_words"]
 # A way to reach a person (`sms`), and the words beside it that make a yes/no say whether they
 # may be reached so (`flag_sms`, `rebre_sms`): a contact preference in their own row.
 CONTACT_CHANNELS: Final = _VOCAB.lists["contact_channels"]
-REACH_WORDS: Final = _VOCAB.lists["reach_words"]
+#: A flag word or a word of receiving: beside a contact channel, whether they may be reached so.
+REACH_WORDS: Final = _VOCAB.lists["reach_flags"] | _VOCAB.lists["reach_words"]
+#: Words of being told or sent something: a yes/no of them is a setting of the person's.
+NOTICE_WORDS: Final = _VOCAB.lists["reach_words"] | _VOCAB.lists["notice_words"]
 # The customer a multi-tenant schema partitions its data by (`tenant_id` in most tables).
 TENANCY_WORDS: Final = _VOCAB.lists["tenancy_words"]
 # A change log's copy of the record it logs (`object_changes`, `audited_changes`).
@@ -414,6 +418,8 @@ BANK_ACCOUNTS: Final = _VOCAB.lists["bank_accounts"]
 STANDARDS_BODIES: Final = _VOCAB.lists["standards_bodies"]
 SESSION_WORDS: Final = _VOCAB.lists["session_words"]
 SESSION_DATA: Final = _VOCAB.lists["session_data"]
+VALUE_WORDS: Final = _VOCAB.lists["value_words"]
+GLUED_TIMES: Final = _VOCAB.lists["glued_times"]
 CLOSURE_WORDS: Final = _VOCAB.lists["closure_words"]
 LOCK_WORDS: Final = _VOCAB.lists["lock_words"]
 SOFTWARE_PARTS: Final = _VOCAB.lists["software_parts"]

@@ -18,17 +18,9 @@ data (`curs_sessions`, an integer id), and where the cookie is a token of its ow
 
 from __future__ import annotations
 
-import re
-
 from cnsnt.classify import lexicon as lx
-from cnsnt.classify.classifier import (
-    _DOCUMENT_TYPES,
-    _TOKENIZER,
-    _UUID_TYPES,
-    _table_words,
-    _type_base,
-    _type_kind,
-)
+from cnsnt.classify import types
+from cnsnt.classify.classifier import _TOKENIZER, _table_words, _type_kind
 from cnsnt.classify.tokens import raw_words
 from cnsnt.evidence import Classification, Column, Table
 from cnsnt.model import Confidence
@@ -54,7 +46,7 @@ def _session_id(column: Column, languages: tuple[str, ...] | None, foreign: froz
     """Whether a column holds a session's id: its text primary key, or a session word with a key word."""
     if _type_kind(column.type) != "text" or column.name.casefold() in foreign:
         return False
-    if column.type and _type_base(column.type) in _UUID_TYPES | _DOCUMENT_TYPES:
+    if types.uuid(column.type) or types.document(column.type):
         return False  # a uuid the database gives out is the row's number; a document holds no id
     if column.primary_key:
         return True
@@ -112,8 +104,6 @@ def web_session(
 # A session's id glued or cut short (`sessid`, `sesskey`, `sess_id`, `sid`): see `session_key`.
 _SESSION_IDS = frozenset({"sid", "sessid", "sesskey", "sessionid", "sessionkey", "idsess", "sessionhash"})
 _SESSION_KEY_WORDS = frozenset({"id", "key", "hash", "token"})
-# What a session store keeps for the logged-in person (`session_data`, `payload`, `sess`).
-_SESSION_DATA = frozenset({"data", "payload", "content", "value", "vars", "sess"})
 # What every word of `session_tables` contains: a cheap test before the name is split.
 _SESSION_STEMS = ("ses", "sitzung", "oturum", "munkamenet")
 # Types of a generated row number (Laravel's `id()`, `increments`; a uuid): never a cookie.
@@ -150,7 +140,7 @@ def session_key(table: Table) -> str | None:
         for c in table.columns
         if c.name.casefold() not in declared
         and _type_kind(c.type) in ("text", "unknown")
-        and re.split(r"[\s(]", (c.type or "").strip().lower(), maxsplit=1)[0] not in _GENERATED_KEYS
+        and types.type_name(c.type) not in _GENERATED_KEYS
     ]
     for column in texts:
         words = raw_words(column.name)
@@ -173,7 +163,7 @@ def _session_data(column: Column, key: str) -> bool:
         return False
     words = set(raw_words(column.name))
     # `session_data`, `payload`, or the bare word (`cc_session.session`): the session's state
-    return bool(words) and words <= _SESSION_DATA | lx.SESSION_TABLES
+    return bool(words) and words <= lx.SESSION_DATA | lx.SESSION_TABLES
 
 
 def session_column(column: Column, key: str, found: Classification) -> Classification | None:

@@ -38,6 +38,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
+from cnsnt.classify import types
 from cnsnt.classify.accounts import BANK_ACCOUNT, account_number, bank_column
 from cnsnt.classify.attendance import presence
 from cnsnt.classify.classifier import (
@@ -52,6 +53,7 @@ from cnsnt.classify.classifier import (
     _label,
     _Match,
     _names_contacts,
+    _one_word,
     _opaque,
     _pick,
     _read,
@@ -59,7 +61,6 @@ from cnsnt.classify.classifier import (
     _same_stem,
     _table,
     _table_words,
-    _text_length,
     _type_kind,
     changer,
     decide,
@@ -893,8 +894,6 @@ def _false_friend(word: str, written: tuple[str, ...]) -> bool:
     return not set(load_vocabulary().word_languages.get(word, ())) & set(written)
 
 
-# integer types too small for a key (a flag, a count): `tanacsado tinyint`, `studente smallint`
-_SMALL_INTS = ("tinyint", "smallint", "bit", "int1", "int2", "number(1")
 # what a yes/no kept as a whole number defaults to; a key to a person has no such default
 _FLAG_DEFAULTS = frozenset({"0", "1"})
 
@@ -910,7 +909,7 @@ def _numbered(column: Column, languages: tuple[str, ...]) -> bool:
     # a count (`passageiros`), or `kind int`: a kind of thing in English, a child in German
     if plural(name) or name in _KIND_WORDS:
         return False
-    if not _integer(column.type) or (column.type or "").strip().lower().startswith(_SMALL_INTS):
+    if not types.integer(column.type) or types.small_integer(column.type):
         return False
     if column.default in _FLAG_DEFAULTS:
         return False  # `acc_accounts.user INTEGER DEFAULT 0`: added by the user or not
@@ -2257,7 +2256,7 @@ def _shared_numbers(
             found.setdefault(name, []).append((table, column, place))
     out: dict[str, tuple[str, str]] = {}
     for name, places in sorted(found.items()):
-        if len(places) < _MIN_SHARING or not all(_integer(c.type) for _, c, _ in places):
+        if len(places) < _MIN_SHARING or not all(types.integer(c.type) for _, c, _ in places):
             continue
         # a key comes first, after the row's own id (`id, tabn, ...`), in nearly every table
         if sum(place <= _EARLY for _, _, place in places) < _EARLY_SHARE * len(places):
@@ -2267,7 +2266,7 @@ def _shared_numbers(
         match, _ = _pick(_read(column.name, languages), True, "numeric")
         if match is not None or words & _MAKER_WORDS or any(w in lx.NEGATORS for w in words):
             continue
-        if any(name.endswith(w) for w in _GLUED_TIMES):
+        if any(name.endswith(w) for w in lx.GLUED_TIMES):
             continue  # `chdate`, `mkdate`: a time stored as a number
         nouns = words - _ID_WORDS
         glued = _flat_id(name)
@@ -2298,14 +2297,6 @@ def _flat_id(name: str) -> str:
     return ""
 
 
-# time words a column name may end in, glued (`chdate`, `mkdate`, `lastupdatetime`)
-_GLUED_TIMES = ("date", "time", "datum", "tarih", "stamp")
-
-
-def _integer(type_: str | None) -> bool:
-    """A whole-number type (`INT`, `bigint`, `NUMBER(10)`), not a decimal nor a float."""
-    t = (type_ or "").strip().lower()
-    return _type_kind(t) == "numeric" and not re.search(r"[.,]|dec|float|real|double|money", t)
 
 
 def _by_name(tables: Sequence[Table]) -> dict[str, Table]:
@@ -3761,11 +3752,6 @@ def _membership(
     return any(_refers_to(other, people) for other in others)
 
 
-def _names_same(word: str, other: str) -> bool:
-    """One word, or its plural or an inflection (`toplanti`, `toplantilar`; `fest`, `feste`)."""
-    return word == other or _same_stem(word, other) or (len(other) >= 4 and word.startswith(other))
-
-
 def _named_for_container(
     table: Table, key: ForeignKey, words: set[str], languages: tuple[str, ...] | None
 ) -> bool:
@@ -3789,7 +3775,7 @@ def _named_for_container(
     if not named or set(named) & (_KIND_KEY_WORDS | _STATE_KEY_WORDS):
         return False
     rest = own[shared:]
-    matched = {w for w in rest for n in named if _names_same(n, w)}
+    matched = {w for w in rest for n in named if _one_word(n, w)}
     # every word of the container's name, and a word of its people besides (`katilimcilar`)
     return len(matched) >= len(named) and bool(set(rest) - matched)
 
@@ -3798,10 +3784,9 @@ def _named_for_container(
 # `class`, which in a person's row is as often a school class, a thing (cls32b)
 _KIND_KEY_WORDS = _KIND_WORDS | {"category", "categoria", "categorie", "kategoria", "kategorie", "tipologia"}
 _RECORD_KINDS = lx.ADDRESS_TABLES | lx.CONTACT_WORDS | lx.TRANSACTION_WORDS
-_STATE_KEY_WORDS = frozenset(
-    {"status", "statut", "stato", "state", "estado", "estat", "durum", "durumu", "allapot", "statusz"}
-    | {"situacao"}
-)
+# Words of a state a key picks (`id_stato`, `aktualis_statusz`): the state words, and Italian
+# `stato`, which `state_words` leaves out as a country, but a key to a list names a state
+_STATE_KEY_WORDS = lx.STATE_WORDS | {"stato"}
 
 # What a key's name says that picks no fact of a person: a day, a month or a year it
 # files the row under (`anio_id`, `any_academic_id`), a record of any kind (`source_id`,
@@ -4147,7 +4132,7 @@ def _short_code(type_: str | None) -> bool:
     Uuids fill 32 or 36 characters, and frameworks keep generated ids in wide columns
     (`VARCHAR(255)`).
     """
-    length = _text_length(type_ or "")
+    length = types.size(type_)
     return _opaque(type_) and length is not None and length <= 64
 
 
