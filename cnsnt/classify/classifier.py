@@ -1619,9 +1619,9 @@ def _people_values(type_: str | None, languages: tuple[str, ...] | None) -> list
     At least two distinct such values, or half of the values there are (`'ADMINISTRATIVE',
     'DOCTOR'`): one person word among many states (`'finalizado_medico'`) names no kind.
     """
-    if not type_ or _type_base(type_) not in ("enum", "set"):
+    if not types.choice(type_):
         return []
-    keys = {_value_key(value): value for value in _ENUM_VALUE.findall(type_)}
+    keys = {_value_key(value): value for value in types.choice_values(type_)}
     keys = {key: value for key, value in keys.items() if key and key not in lx.UNSTATED_VALUES}
     people = [value for key, value in keys.items() if _names_people(_read(key, languages))]
     if len(keys) < 2 or not people or (len(people) < 2 and 2 * len(people) < len(keys)):
