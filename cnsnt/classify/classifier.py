@@ -3102,8 +3102,10 @@ _OWNED_TERMS = {
 #: Whose name a name word beside them gives: things, organisations, places, their units and
 #: teams (`nome_estabelecimento`, `equipe_nome`, `facility_name`); not a thing a person holds,
 #: whose title is theirs (`education_document_name`), nor an animal (`reservations.pet_name`,
-#: a customer's pet: the animal rules read it).
-_NAME_OWNERS = (_THINGS | lx.ORG_UNITS | lx.WORK_UNITS) - lx.HELD_THINGS - lx.ANIMAL_TABLES
+#: a customer's pet: the animal rules read it), nor a part of the software (`audit_logs.table_name`,
+#: read by the rule for what a logged action touched, cls33b).
+_NOT_NAME_OWNERS = lx.HELD_THINGS | lx.ANIMAL_TABLES | lx.SOFTWARE_PARTS
+_NAME_OWNERS = (_THINGS | lx.ORG_UNITS | lx.WORK_UNITS) - _NOT_NAME_OWNERS
 #: Whose number: organisations, places, their units and teams (`equipe_ine`); not a word that
 #: is a territory too (`department_insee_code` is the French département's, an address part).
 _NUMBER_OWNERS = (lx.ORG_TABLES | lx.PLACE_TABLES | lx.ORG_UNITS | lx.WORK_UNITS) - lx.TERRITORIES
