@@ -2009,6 +2009,13 @@ def decide(
     # still the admin's, and does not make the area a person
     fractional = kind == "numeric" and types.fractional(type)
     match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind), fractional)
+    # `equipe_nome`, `company_website`, `team_name`: the thing's name, number or site, whether
+    # the term was picked or passed over for the thing word beside it
+    terms = (match,) if match is not None else reading.matches if blocked is None else ()
+    terms = terms if _ANY_OWNER.intersection(reading.words) else ()
+    owned = next((o for m in terms if (o := _thing_owned(table, name, m, reading, ctx))), None)
+    if owned is not None:
+        return owned
     template = match is not None and match.words == ("fingerprint",) and match.category == "user.device"
     if match is not None and template and types.binary(type):
         # `users.fingerprint BYTEA`: bytes a reader captured, a finger's template; a digest of
@@ -3070,6 +3077,103 @@ def _unnamed_of_theirs(
             f"person's own row: the one they work at, study at or deal with {ctx.why}",
         )
     return None
+
+
+#: What a name, a register number or a web site is when a word for a thing stands beside it.
+_OWNED_TERMS = {
+    "user.name": "the name",
+    "user.government_id": "the register number",
+    "user.contact.social_url": "the web site",
+}
+#: Whose name a name word beside them gives: things, organisations, places, their units and
+#: teams (`nome_estabelecimento`, `equipe_nome`, `facility_name`); not a thing a person holds,
+#: whose title is theirs (`education_document_name`), nor an animal (`reservations.pet_name`,
+#: a customer's pet: the animal rules read it), nor a part of the software (`audit_logs.table_name`,
+#: read by the rule for what a logged action touched, cls33b).
+_NOT_NAME_OWNERS = lx.HELD_THINGS | lx.ANIMAL_TABLES | lx.SOFTWARE_PARTS
+_NAME_OWNERS = (_THINGS | lx.ORG_UNITS | lx.WORK_UNITS) - _NOT_NAME_OWNERS
+#: Whose number: organisations, places, their units and teams (`equipe_ine`); not a word that
+#: is a territory too (`department_insee_code` is the French département's, an address part).
+_NUMBER_OWNERS = (lx.ORG_TABLES | lx.PLACE_TABLES | lx.ORG_UNITS | lx.WORK_UNITS) - lx.TERRITORIES
+#: Whose web site: organisations and their units (`company_website`); `site` is no owner there.
+_SITE_OWNERS = lx.ORG_TABLES | lx.ORG_UNITS | lx.WORK_UNITS
+_OWNERS = {
+    "user.name": _NAME_OWNERS,
+    "user.government_id": _NUMBER_OWNERS,
+    "user.contact.social_url": _SITE_OWNERS,
+}
+_ANY_OWNER = _NAME_OWNERS | _NUMBER_OWNERS | _SITE_OWNERS
+#: Words beside a name that say it is a person's whatever thing the other side names
+#: (`empresa_nome_responsavel`, the firm's contact person); not a word of a record's life
+#: (`estabelecimento_nome_cadastro`: `cadastro` is the registration there, no register of people).
+_PERSON_SAID = _NOT_OWNERS - lx.GLUE_WORDS - lx.NAME_WORDS - lx.RECORD_WORDS
+
+
+def _owner_word(
+    match: _Match, reading: _Reading, table: str, languages: tuple[str, ...] | None
+) -> str | None:
+    """The thing a weak name, register-number or web-site term is of (`equipe_ine`), or None.
+
+    The word for the thing stands right before or after the term, in either order (a
+    schema groups its columns by the thing, `estabelecimento_nome`, as often as it writes
+    `nome_estabelecimento`), or after `of` (`name of the clinic`). Only a term the
+    vocabulary marks weak: a strong one (`nome_completo`) is a person's wherever it stands.
+    Not an identity document's issuer (`docorg`, `doc_department_code`: the document is the
+    person's), nor a place's name in an address (`open_ruimte_naam`, the street).
+    """
+    category = _category(match)
+    kind = next((k for k in _OWNED_TERMS if category.startswith(k)), None)
+    if match.strong or kind is None or set(match.words) & _DOCUMENT_NUMBER:
+        return None
+    words = reading.words
+    after = match.start + len(match.words)
+    while after < len(words) and words[after] in _OF_WORDS:
+        after += 1
+    around = [words[after]] if after < len(words) else []
+    if match.start > 0:
+        around.append(words[match.start - 1])
+    if set(around) & _PERSON_SAID:
+        return None
+    owners = _OWNERS[kind]
+    # a file's name (`file_name`, `nome_file`) is read by the file rules
+    owner = next((w for w in around if w in owners and w not in _NOT_OWNERS and w not in lx.NEGATORS), None)
+    if owner in lx.PLACE_TABLES and set(_table_words(table, languages)) & lx.ADDRESS_TABLES:
+        return None
+    return owner
+
+
+def _owner_kind(word: str) -> str:
+    """What a word beside a name or a number names, for the reason: `equipe` a team."""
+    if word in lx.WORK_UNITS or word in lx.ORG_UNITS:
+        return "a team or a unit"
+    if word in lx.ORG_TABLES:
+        return "an organisation"
+    if word in lx.PLACE_TABLES:
+        return "a place"
+    return "a thing"
+
+
+def _thing_owned(
+    table: str, name: str, match: _Match, reading: _Reading, ctx: Context
+) -> Classification | None:
+    """A name, a register number or a web site of the thing a word beside it names (cls34a).
+
+    `nome_equipe` and `equipe_nome_cadastro` are a care team's name, `ine_equipe` its
+    national register number, `nome_estabelecimento` a health facility's name and
+    `company_website` a company's site: the thing's, not a person's name, id or site, in
+    whatever row it sits (QUESTIONS 11: most labels leave the organisation, the unit or the
+    place a person's row names no fact of theirs).
+    """
+    owner = _owner_word(match, reading, table, ctx.languages)
+    if owner is None:
+        return None
+    what = next(v for k, v in _OWNED_TERMS.items() if _category(match).startswith(k))
+    said = (
+        f"name '{name}' is {what} of {_owner_kind(owner)} ('{owner}' beside "
+        f"'{' '.join(match.words)}'), not a person's"
+    )
+    # in a person's own row, which one is theirs is the container case teams settle
+    return Classification(False, None, Confidence.LOW if ctx.describes else Confidence.MEDIUM, said)
 
 
 def _thing_named(match: _Match, reading: _Reading) -> str | None:

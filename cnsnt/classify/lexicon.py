@@ -240,6 +240,9 @@ LOOKUP_WORDS: Final = _VOCAB.lists["lookup_words"]
 LIST_HEADS: Final = _VOCAB.lists["list_heads"]
 # Units of an organisation in a table's name (`wydzial`, `setores`): the unit's rows.
 ORG_UNITS: Final = _VOCAB.lists["org_units"]
+# Teams and units people work in (`equipe`, `squadra`, `unidade`), read beside a name or a
+# register number in a column: `nome_equipe` is the team's name, no one's (cls34a).
+WORK_UNITS: Final = _VOCAB.lists["work_units"]
 # Words of columns that link a row to a person when they end in an id
 # (`author_id`, `created_by` does not: it records who edited a thing).
 LINK_WORDS: Final = _VOCAB.lists["link_words"]
