@@ -452,8 +452,17 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
     health = (bool(found) or phrased or _offers_care(words)) and not _care_place(words)
     ambiguous = bool(found) and found <= lx.AMBIGUOUS_HEALTH_TABLES and not phrased
     messages = any(w in lx.MESSAGE_TABLES for w in words) and last not in _NOT_MESSAGES
-    posts = last in lx.POST_TABLES
-    return _Table(person, health, messages, posts, ambiguous)
+    return _Table(person, health, messages, _posts(words), ambiguous)
+
+
+#: Words of posts only as a table's whole name: Mastodon's `statuses` are posts, where
+#: `order_statuses` and `onboarding_statuses` list or keep states (codereview34).
+_LONE_POSTS = frozenset({"statuses"})
+
+
+def _posts(words: tuple[str, ...]) -> bool:
+    """Whether a table's words name a table of posts (`comments`, `blog_posts`, `statuses`)."""
+    return bool(words) and words[-1] in lx.POST_TABLES and (len(words) == 1 or words[-1] not in _LONE_POSTS)
 
 
 _WHERE_HEADS = lx.PLACE_TABLES | lx.ORG_TABLES
@@ -722,7 +731,7 @@ def _written_as_done(words: tuple[str, ...], table: str, languages: tuple[str, .
         return None  # `esh_sync_log`: the software's runs
     if own[-1] in lx.LOG_TABLES:
         row = f"logs an act ('{own[-1]}')"
-    elif own[-1] in lx.POST_TABLES:
+    elif _posts(own):
         row = f"is what someone wrote ('{own[-1]}')"
     else:
         return None
@@ -1821,6 +1830,11 @@ def _state_of_theirs(reading: _Reading) -> frozenset[str]:
     return said
 
 
+#: Words that make a level word a count (`number_of_levels`, `nb_niveaux_logement`: how many
+#: floors a dwelling has), not how far someone got (codereview34).
+_COUNTED = _NUMBER_WORDS | {"nb", "nbr", "nbre"}
+
+
 def _level_of_theirs(reading: _Reading) -> frozenset[str]:
     """What a level column is named for beside its level word (`edu` in `edu_level`), or nothing.
 
@@ -1829,7 +1843,7 @@ def _level_of_theirs(reading: _Reading) -> frozenset[str]:
     on it (the words `_state_of_theirs` leaves out), and a code, a label or a bound beside it.
     """
     marks = {w for w, _ in reading.negators}
-    if not marks or not marks <= lx.LEVEL_WORDS:
+    if not marks or not marks <= lx.LEVEL_WORDS or set(reading.words) & _COUNTED:
         return frozenset()
     said = frozenset(w for w in reading.words if len(w) > 2) - marks - _STATE_PARTS
     if not said or said & _NOT_THEIR_THINGS:
@@ -2423,7 +2437,17 @@ def decide(
             f"'{name}' is a fact about the person, when they registered ('{joined}'), {ctx.why}",
         )
     logged = None
-    if (ctx.linked or ctx.describes) and dated and kind != "boolean" and not keyed and match is None:
+    # an account's own row (`login(username, password, email)`) is no log of logins, though
+    # named so: its creation is the account's, the record's (codereview34)
+    own_account = ctx.describes and ctx.account
+    if (
+        (ctx.linked or ctx.describes)
+        and not own_account
+        and dated
+        and kind != "boolean"
+        and not keyed
+        and match is None
+    ):
         stamp_words = past_prefix(reading.words, ctx.prefix) or reading.words
         logged = _written_as_done(stamp_words, table, ctx.languages)
     if logged is not None:

@@ -20,6 +20,9 @@ _TINYINT1 = re.compile(
     r"(?:tiny|small|medium)?int(?:eger)?\s*+\(\s*+1\s*+\)(?:\s++unsigned)?+"
     r"|bit\s*+\(\s*+1\s*+\)"
 )
+# A type's size in brackets (`(6)` in `timestamp(6) with time zone`). Linear: one negated
+# class between two fixed characters.
+_SIZE = re.compile(r"\s*+\([^)]*+\)")
 # A quoted enum value (`enum('y','n')`). Linear: one possessive negated class between two quotes.
 _QUOTED = re.compile(r"'([^']*+)'")
 
@@ -152,18 +155,23 @@ def type_name(type_: str | None) -> str:
 
     `VARCHAR(20)` -> `varchar`, `character varying(20)` -> `character varying`,
     `int(10) unsigned` -> `int`, `[nvarchar](50)` -> `nvarchar`, `int?` -> `int`,
-    `foreignId` -> `foreignid`, `TEXT[]` -> `text[]` (an array stays one).
+    `foreignId` -> `foreignid`, `TEXT[]` -> `text[]` (an array stays one),
+    `DataTypes.INTEGER` -> `integer`, `timestamp(6) with time zone` -> `timestamp with time zone`.
     """
     t = (type_ or "").strip().casefold()
     if t[:1] in ("[", '"', "`"):
         # a quoted name (SQL Server's `[int]`, a Postgres `"Status"`): the quotes are no part of it
         t = t[1:].replace(t[:1] if t[:1] != "[" else "]", " ", 1)
     t = t.strip()
+    # `timestamp(6) with time zone`: the size may come before a multi-word name's other words
+    unsized = _SIZE.sub("", t, count=1) if "(" in t else t
     for name in _MULTI_WORD:
-        if t.startswith(name) and (len(t) == len(name) or not t[len(name)].isalnum()):
+        if unsized.startswith(name) and (len(unsized) == len(name) or not unsized[len(name)].isalnum()):
             return name
     name = _NAME_END.split(t, maxsplit=1)[0]
-    return name[:-1] if name.endswith("?") else name
+    name = name[:-1] if name.endswith("?") else name
+    # a model's or a schema's qualifier (`DataTypes.INTEGER`, `field.Date`, `pg_catalog.int4`)
+    return name.rpartition(".")[2]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -237,8 +245,24 @@ def choice_values(type_: str | None) -> list[str]:
 
 
 def integer(type_: str | None) -> bool:
-    """A whole-number type (`INT`, `bigint`, `NUMBER(10)`, `foreignId`), not a decimal nor a float."""
-    return type_kind(type_) == "numeric" and not _NOT_WHOLE.search((type_ or "").casefold())
+    """A whole-number type (`INT`, `bigint`, `NUMBER(10)`, `foreignId`), not a decimal nor a float.
+
+    Read from the name and its own size only: what follows them (`[int] IDENTITY(1,1)`,
+    `ForeignKey(accounts.Member)`, `Long, not null`) says nothing of decimals.
+    """
+    if type_kind(type_) != "numeric":
+        return False
+    name = type_name(type_)
+    if name in _FRAMEWORK_INTEGERS:
+        return True
+    return not _NOT_WHOLE.search(name) and not _NOT_WHOLE.search(_own_size(type_))
+
+
+def _own_size(type_: str | None) -> str:
+    """What the brackets right after a type's name hold (`10,2` in `decimal(10,2)`), lower case, or ''."""
+    t = (type_ or "").strip().casefold()
+    rest = t[len(_NAME_END.split(t, maxsplit=1)[0]) :].lstrip()
+    return rest[1:].split(")", 1)[0] if rest.startswith("(") else ""
 
 
 def small_integer(type_: str | None) -> bool:

@@ -155,6 +155,7 @@ _LIST_KEYS = (
     "lock_words",
     "software_parts",
     "software_part_words",
+    "whole_words",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
