@@ -3012,6 +3012,10 @@ def decide(
             )
         if not _fits_type(m, kind, reading.rest, fractional):
             why = f"its type {type} cannot hold it"
+        elif ctx.person or ctx.linked:
+            # a weak word (`title`, `name`, `user_mod`) in a record linked to people names the
+            # record or a thing of it: the table is about people, so the reason must not deny it
+            why = f"in '{table}', a record linked to people, the word alone does not say it is a person's"
         else:
             why = f"'{table}' is not about people"
         return Classification(
