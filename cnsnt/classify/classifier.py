@@ -1239,14 +1239,18 @@ def _own_sense(match: _Match, written: tuple[str, ...]) -> _Match:
     """The term as the schema's own language reads it, when another language listed it first.
 
     `firma` is a signature in Italian and Spanish but a workplace in Polish and German:
-    a Polish schema's `firma` is read the Polish way.
+    a Polish schema's `firma` is read the Polish way. English is among almost every
+    schema's languages (its identifiers), so an English term gives way to the main
+    language's own sense: a French schema's `denomination` is a form of address, no church.
     """
     if not written:
         return _shared_sense(match)
-    if match.lang in written:
-        return match
     senses = _SENSES.get(match.words)
-    if not senses:
+    main = senses.get(written[0]) if senses and match.lang == "en" != written[0] else None
+    if main is not None:
+        category, strength = main
+        return replace(match, category=category, strong=strength == "S", lang=written[0])
+    if match.lang in written or not senses:
         return match
     for lang in written:
         sense = senses.get(lang)

@@ -36,6 +36,7 @@ CODED: Final = frozenset(
         "user.demographic.citizenship_or_immigration_status",
         "user.demographic#place_of_birth",
         "user.demographic#kinship",
+        "user.name#salutation",
         "user.professional_information.job_title",
         "user.demographic.profile",
         "user#assessment",
