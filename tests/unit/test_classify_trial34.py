@@ -49,3 +49,17 @@ def test_english_denomination_stays_a_church(tmp_path: Path) -> None:
     """
     got = _verdicts(tmp_path, ddl)
     assert _category(got["members.denomination"]) == "user.demographic.religious_belief"
+
+
+def test_a_french_current_position_beside_a_post_is_the_post_not_a_gps_fix(tmp_path: Path) -> None:
+    """`position_actuelle_fonction`: an applicant's current post (*position* is a job post as
+    often as a place in French), no precise geolocation; `position_gps` stays one."""
+    got = _verdicts(tmp_path, _FACULTE)
+    assert _category(got["postulants.position_actuelle_fonction"]).startswith(
+        "user.professional_information"
+    ), got["postulants.position_actuelle_fonction"]
+    assert "location" not in _category(got["postulants.position_actuelle_lieu"]), got[
+        "postulants.position_actuelle_lieu"
+    ]
+    assert got["postulants.position_actuelle_lieu"].personal
+    assert _category(got["interventions.position_gps"]) == "user.location.precise"
