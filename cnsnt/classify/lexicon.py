@@ -188,6 +188,10 @@ def names_a_thing(word: str) -> bool:
 GLUE_WORDS: Final = _VOCAB.lists["glue_words"]
 # An account named alone (`conta`): beside a bank in a person's row, its number.
 ACCOUNT_WORDS: Final = _VOCAB.lists["account_words"]
+# The whole names of the columns of an identity document besides its number (`series`,
+# `date_of_issue`) and, among them, of the office that issued it (`authority`).
+DOCUMENT_ISSUE_WORDS: Final = _VOCAB.lists["document_issue_words"]
+DOCUMENT_ISSUERS: Final = _VOCAB.lists["document_issuers"]
 # Counter words that count how many (`qtd`, `anzahl`): beside people, how many people.
 COUNT_WORDS: Final = _VOCAB.lists["count_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.

@@ -63,3 +63,40 @@ def test_a_french_current_position_beside_a_post_is_the_post_not_a_gps_fix(tmp_p
     ]
     assert got["postulants.position_actuelle_lieu"].personal
     assert _category(got["interventions.position_gps"]) == "user.location.precise"
+
+
+# an admissions office's payers: a person's row with their address and their passport
+_PAYERS = """
+CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100), surname VARCHAR(80),
+  first_name VARCHAR(80));
+CREATE TABLE payer_person (id INT PRIMARY KEY, user_id INT REFERENCES users(id),
+  surname VARCHAR(80), first_name VARCHAR(80), phone VARCHAR(30), city VARCHAR(80),
+  street VARCHAR(120), house VARCHAR(10), series VARCHAR(10), number VARCHAR(20),
+  date_of_issue DATE, authority VARCHAR(200), division_code VARCHAR(10));
+CREATE TABLE identity_papers (id INT PRIMARY KEY, user_id INT REFERENCES users(id),
+  seriya VARCHAR(10), nomer VARCHAR(20), kem_vydan VARCHAR(200));
+CREATE TABLE members (id INT PRIMARY KEY, first_name VARCHAR(80), last_name VARCHAR(80),
+  street VARCHAR(120), number VARCHAR(10), city VARCHAR(80), passport VARCHAR(20),
+  issued_by VARCHAR(100), date_of_issue DATE);
+CREATE TABLE invoices (id INT PRIMARY KEY, user_id INT REFERENCES users(id), series VARCHAR(5),
+  number VARCHAR(20), date_of_issue DATE, total DECIMAL(10,2));
+"""
+
+
+def test_a_number_beside_an_identity_documents_marks_is_the_documents_number(tmp_path: Path) -> None:
+    """`payer_person(street, house, series, number, date_of_issue, authority)`: the number
+    beside the office that issued a document and its series is the passport's, no house
+    number; so in Russian transliteration (`seriya`, `nomer`, `kem_vydan`)."""
+    got = _verdicts(tmp_path, _PAYERS)
+    for key in ("payer_person.number", "identity_papers.nomer"):
+        assert _category(got[key]) == "user.government_id", (key, got[key])
+
+
+def test_a_number_beside_a_documents_own_number_or_without_an_office_stays_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """Where the row holds the document's number already (`passport`) a bare number beside
+    a street stays the house number; an invoice's series and date of issue name no office."""
+    got = _verdicts(tmp_path, _PAYERS)
+    assert _category(got["members.number"]) == "user.contact.address.street", got["members.number"]
+    assert "government_id" not in _category(got["invoices.number"]), got["invoices.number"]
