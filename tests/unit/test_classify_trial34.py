@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnsnt.evidence import Classification
+from cnsnt.model import Confidence
 from tests.unit.schema_entry import schema_verdicts as _verdicts
 
 
@@ -100,3 +101,21 @@ def test_a_number_beside_a_documents_own_number_or_without_an_office_stays_as_it
     got = _verdicts(tmp_path, _PAYERS)
     assert _category(got["members.number"]) == "user.contact.address.street", got["members.number"]
     assert "government_id" not in _category(got["invoices.number"]), got["invoices.number"]
+
+
+def test_a_russian_bik_is_a_weak_term_as_an_english_bic_is(tmp_path: Path) -> None:
+    """A BIC (Russian БИК, `bik`) names the bank that keeps an account: part of a person's
+    bank details in their row (filed with the account, as the labels file a BIC), never
+    sure, and no one's in a table of banks. It was a strong term: high confidence anywhere."""
+    ddl = """
+    CREATE TABLE payers (id INT PRIMARY KEY, surname VARCHAR(80), first_name VARCHAR(80),
+      phone VARCHAR(30), bik VARCHAR(9), bic VARCHAR(11), rasch_schet VARCHAR(20));
+    CREATE TABLE banks (id INT PRIMARY KEY, title VARCHAR(100), bik VARCHAR(9), bic VARCHAR(11));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("payers.bik", "payers.bic"):
+        assert _category(got[key]) == "user.financial.bank_account", (key, got[key])
+        assert got[key].confidence is not Confidence.HIGH, (key, got[key])
+    assert got["payers.rasch_schet"].confidence is Confidence.HIGH  # the account itself
+    for key in ("banks.bik", "banks.bic"):
+        assert not got[key].personal, (key, got[key])
