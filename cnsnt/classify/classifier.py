@@ -3088,6 +3088,7 @@ _OWNED_TERMS = {
     "user.name": "the name",
     "user.government_id": "the register number",
     "user.contact.social_url": "the web site",
+    "user.demographic.gender": "the kind",
 }
 #: Whose name a name word beside them gives: things, organisations, places, their units and
 #: teams (`nome_estabelecimento`, `equipe_nome`, `facility_name`); not a thing a person holds,
@@ -3101,12 +3102,19 @@ _NAME_OWNERS = (_THINGS | lx.ORG_UNITS | lx.WORK_UNITS) - _NOT_NAME_OWNERS
 _NUMBER_OWNERS = (lx.ORG_TABLES | lx.PLACE_TABLES | lx.ORG_UNITS | lx.WORK_UNITS) - lx.TERRITORIES
 #: Whose web site: organisations and their units (`company_website`); `site` is no owner there.
 _SITE_OWNERS = lx.ORG_TABLES | lx.ORG_UNITS | lx.WORK_UNITS
+#: Whose kind a gender word gives: units and teams (`genere_unita`, `team_gender`: a unit
+#: for boys, girls or both), whose members' gender it is not (trial34).
+_KIND_OWNERS = lx.ORG_UNITS | lx.WORK_UNITS
 _OWNERS = {
     "user.name": _NAME_OWNERS,
     "user.government_id": _NUMBER_OWNERS,
     "user.contact.social_url": _SITE_OWNERS,
+    "user.demographic.gender": _KIND_OWNERS,
 }
-_ANY_OWNER = _NAME_OWNERS | _NUMBER_OWNERS | _SITE_OWNERS
+_ANY_OWNER = _NAME_OWNERS | _NUMBER_OWNERS | _SITE_OWNERS | _KIND_OWNERS
+#: Owned terms read beside their owner though the vocabulary marks them strong: a strong
+#: gender word (`sesso`, `gender`) is a person's alone, a unit's beside one (`team_gender`).
+_OWNED_EVEN_STRONG = frozenset({"user.demographic.gender"})
 #: Words beside a name that say it is a person's whatever thing the other side names
 #: (`empresa_nome_responsavel`, the firm's contact person); not a word of a record's life
 #: (`estabelecimento_nome_cadastro`: `cadastro` is the registration there, no register of people).
@@ -3127,7 +3135,9 @@ def _owner_word(
     """
     category = _category(match)
     kind = next((k for k in _OWNED_TERMS if category.startswith(k)), None)
-    if match.strong or kind is None or set(match.words) & _DOCUMENT_NUMBER:
+    if kind is None or set(match.words) & _DOCUMENT_NUMBER:
+        return None
+    if match.strong and kind not in _OWNED_EVEN_STRONG:
         return None
     words = reading.words
     after = match.start + len(match.words)

@@ -119,3 +119,21 @@ def test_a_russian_bik_is_a_weak_term_as_an_english_bic_is(tmp_path: Path) -> No
     assert got["payers.rasch_schet"].confidence is Confidence.HIGH  # the account itself
     for key in ("banks.bik", "banks.bic"):
         assert not got[key].personal, (key, got[key])
+
+
+def test_a_gender_word_beside_a_unit_or_team_is_the_groups_kind(tmp_path: Path) -> None:
+    """`genere_unita`: whether a scout unit is for boys, girls or both, no leader's gender,
+    though the row keys the leader; so `team_gender`. The leader's own `sesso` stays theirs."""
+    ddl = """
+    CREATE TABLE capi (id INT PRIMARY KEY, nome VARCHAR(50), cognome VARCHAR(50), sesso CHAR(1),
+      data_nascita DATE);
+    CREATE TABLE incarichi_unita (id INT PRIMARY KEY, capo_id INT REFERENCES capi(id),
+      nome_unita VARCHAR(80), genere_unita VARCHAR(1), dal DATE);
+    CREATE TABLE coaches (id INT PRIMARY KEY, first_name VARCHAR(50), last_name VARCHAR(50),
+      gender VARCHAR(10), team_gender VARCHAR(10));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("incarichi_unita.genere_unita", "coaches.team_gender"):
+        assert "gender" not in _category(got[key]), (key, got[key])
+    for key in ("capi.sesso", "coaches.gender"):
+        assert _category(got[key]) == "user.demographic.gender", (key, got[key])
