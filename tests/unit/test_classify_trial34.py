@@ -137,3 +137,20 @@ def test_a_gender_word_beside_a_unit_or_team_is_the_groups_kind(tmp_path: Path) 
         assert "gender" not in _category(got[key]), (key, got[key])
     for key in ("capi.sesso", "coaches.gender"):
         assert _category(got[key]) == "user.demographic.gender", (key, got[key])
+
+
+def test_a_glued_log_of_failed_logins_records_what_someone_did(tmp_path: Path) -> None:
+    """django-axes keeps three logs: `axes_accessattempt`, `axes_accesslog` and
+    `axes_accessfailurelog`, glued. The third, split as `access failure log`, records what
+    someone did as its twins do, and its `username` says who: its other columns are theirs."""
+    ddl = """
+    CREATE TABLE axes_accesslog (id INT PRIMARY KEY, user_agent VARCHAR(255),
+      ip_address VARCHAR(39), username VARCHAR(255), http_accept VARCHAR(1025),
+      path_info VARCHAR(255), attempt_time DATETIME, logout_time DATETIME);
+    CREATE TABLE axes_accessfailurelog (id INT PRIMARY KEY, user_agent VARCHAR(255),
+      ip_address VARCHAR(39), username VARCHAR(255), http_accept VARCHAR(1025),
+      path_info VARCHAR(255), attempt_time DATETIME, locked_out BOOLEAN);
+    """
+    got = _verdicts(tmp_path, ddl)
+    assert got["axes_accessfailurelog.attempt_time"].personal, got["axes_accessfailurelog.attempt_time"]
+    assert got["axes_accesslog.attempt_time"].personal  # its twin, as before
