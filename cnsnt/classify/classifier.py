@@ -2020,6 +2020,9 @@ def decide(
     owned = next((o for m in terms if (o := _thing_owned(table, name, m, reading, ctx))), None)
     if owned is not None:
         return owned
+    titled = _work_titled(name, match, reading, ctx) if match is not None else None
+    if titled is not None:
+        return titled
     template = match is not None and match.words == ("fingerprint",) and match.category == "user.device"
     if match is not None and template and types.binary(type):
         # `users.fingerprint BYTEA`: bytes a reader captured, a finger's template; a digest of
@@ -3188,6 +3191,32 @@ def _thing_owned(
     )
     # in a person's own row, which one is theirs is the container case teams settle
     return Classification(False, None, Confidence.LOW if ctx.describes else Confidence.MEDIUM, said)
+
+
+def _work_titled(name: str, match: _Match, reading: _Reading, ctx: Context) -> Classification | None:
+    """The title of a person's work beside a weak name term (`thesis_title`), or None (trial34).
+
+    A title or a name word with a word for a thesis or a lecture right before or after it
+    (`titre_lecon_inaug`, `titolo_tesi`) names the work, no person: in a row about the person
+    who gave or wrote it, a fact about them. A strong name term stays a name.
+    """
+    if match.strong or not ctx.person or not _category(match).startswith("user.name"):
+        return None
+    words = reading.words
+    after = match.start + len(match.words)
+    while after < len(words) and words[after] in _OF_WORDS:
+        after += 1
+    around = words[after : after + 1] + words[max(match.start - 1, 0) : match.start]
+    work = next((w for w in around if w in lx.PERSON_WORKS), None)
+    if work is None:
+        return None
+    return Classification(
+        True,
+        "user",
+        Confidence.LOW,
+        f"name '{name}' is the title of a work ('{work}' beside '{' '.join(match.words)}'), not a "
+        f"person's name: a fact about the person {ctx.why}",
+    )
 
 
 def _thing_named(match: _Match, reading: _Reading) -> str | None:

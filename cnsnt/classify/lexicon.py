@@ -245,6 +245,9 @@ LOOKUP_WORDS: Final = _VOCAB.lists["lookup_words"]
 LIST_HEADS: Final = _VOCAB.lists["list_heads"]
 # Units of an organisation in a table's name (`wydzial`, `setores`): the unit's rows.
 ORG_UNITS: Final = _VOCAB.lists["org_units"]
+# A person's works that have a title (`thesis_title`, `titre_lecon_inaug`): the title is the
+# work's, no name of theirs (trial34).
+PERSON_WORKS: Final = _VOCAB.lists["person_works"]
 # Teams and units people work in (`equipe`, `squadra`, `unidade`), read beside a name or a
 # register number in a column: `nome_equipe` is the team's name, no one's (cls34a).
 WORK_UNITS: Final = _VOCAB.lists["work_units"]

@@ -154,3 +154,19 @@ def test_a_glued_log_of_failed_logins_records_what_someone_did(tmp_path: Path) -
     got = _verdicts(tmp_path, ddl)
     assert got["axes_accessfailurelog.attempt_time"].personal, got["axes_accessfailurelog.attempt_time"]
     assert got["axes_accesslog.attempt_time"].personal  # its twin, as before
+
+
+def test_a_title_beside_a_persons_work_is_the_works_title_not_their_name(tmp_path: Path) -> None:
+    """`titre_lecon_inaug`, `thesis_title`: the title of a professor's inaugural lecture or
+    a student's thesis, a fact about them in their row, no name; a bare `titre` stays theirs."""
+    ddl = """
+    CREATE TABLE professeurs (id INT PRIMARY KEY, nom VARCHAR(80), prenom VARCHAR(80),
+      date_naissance DATE, titre_lecon_inaug VARCHAR(100), titre_these VARCHAR(200), titre VARCHAR(20));
+    CREATE TABLE students (id INT PRIMARY KEY, first_name VARCHAR(80), last_name VARCHAR(80),
+      thesis_title VARCHAR(200), title VARCHAR(20));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("professeurs.titre_lecon_inaug", "professeurs.titre_these", "students.thesis_title"):
+        assert got[key].personal and not _category(got[key]).startswith("user.name"), (key, got[key])
+    for key in ("professeurs.titre", "students.title"):
+        assert _category(got[key]).startswith("user.name"), (key, got[key])
