@@ -1248,14 +1248,18 @@ def _own_sense(match: _Match, written: tuple[str, ...]) -> _Match:
     """The term as the schema's own language reads it, when another language listed it first.
 
     `firma` is a signature in Italian and Spanish but a workplace in Polish and German:
-    a Polish schema's `firma` is read the Polish way.
+    a Polish schema's `firma` is read the Polish way. English is among almost every
+    schema's languages (its identifiers), so an English term gives way to the main
+    language's own sense: a French schema's `denomination` is a form of address, no church.
     """
     if not written:
         return _shared_sense(match)
-    if match.lang in written:
-        return match
     senses = _SENSES.get(match.words)
-    if not senses:
+    main = senses.get(written[0]) if senses and match.lang == "en" != written[0] else None
+    if main is not None:
+        category, strength = main
+        return replace(match, category=category, strong=strength == "S", lang=written[0])
+    if match.lang in written or not senses:
         return match
     for lang in written:
         sense = senses.get(lang)
@@ -2030,6 +2034,9 @@ def decide(
     owned = next((o for m in terms if (o := _thing_owned(table, name, m, reading, ctx))), None)
     if owned is not None:
         return owned
+    titled = _work_titled(name, match, reading, ctx) if match is not None else None
+    if titled is not None:
+        return titled
     template = match is not None and match.words == ("fingerprint",) and match.category == "user.device"
     if match is not None and template and types.binary(type):
         # `users.fingerprint BYTEA`: bytes a reader captured, a finger's template; a digest of
@@ -3112,6 +3119,7 @@ _OWNED_TERMS = {
     "user.name": "the name",
     "user.government_id": "the register number",
     "user.contact.social_url": "the web site",
+    "user.demographic.gender": "the kind",
 }
 #: Whose name a name word beside them gives: things, organisations, places, their units and
 #: teams (`nome_estabelecimento`, `equipe_nome`, `facility_name`); not a thing a person holds,
@@ -3125,12 +3133,19 @@ _NAME_OWNERS = (_THINGS | lx.ORG_UNITS | lx.WORK_UNITS) - _NOT_NAME_OWNERS
 _NUMBER_OWNERS = (lx.ORG_TABLES | lx.PLACE_TABLES | lx.ORG_UNITS | lx.WORK_UNITS) - lx.TERRITORIES
 #: Whose web site: organisations and their units (`company_website`); `site` is no owner there.
 _SITE_OWNERS = lx.ORG_TABLES | lx.ORG_UNITS | lx.WORK_UNITS
+#: Whose kind a gender word gives: units and teams (`genere_unita`, `team_gender`: a unit
+#: for boys, girls or both), whose members' gender it is not (trial34).
+_KIND_OWNERS = lx.ORG_UNITS | lx.WORK_UNITS
 _OWNERS = {
     "user.name": _NAME_OWNERS,
     "user.government_id": _NUMBER_OWNERS,
     "user.contact.social_url": _SITE_OWNERS,
+    "user.demographic.gender": _KIND_OWNERS,
 }
-_ANY_OWNER = _NAME_OWNERS | _NUMBER_OWNERS | _SITE_OWNERS
+_ANY_OWNER = _NAME_OWNERS | _NUMBER_OWNERS | _SITE_OWNERS | _KIND_OWNERS
+#: Owned terms read beside their owner though the vocabulary marks them strong: a strong
+#: gender word (`sesso`, `gender`) is a person's alone, a unit's beside one (`team_gender`).
+_OWNED_EVEN_STRONG = frozenset({"user.demographic.gender"})
 #: Words beside a name that say it is a person's whatever thing the other side names
 #: (`empresa_nome_responsavel`, the firm's contact person); not a word of a record's life
 #: (`estabelecimento_nome_cadastro`: `cadastro` is the registration there, no register of people).
@@ -3151,7 +3166,9 @@ def _owner_word(
     """
     category = _category(match)
     kind = next((k for k in _OWNED_TERMS if category.startswith(k)), None)
-    if match.strong or kind is None or set(match.words) & _DOCUMENT_NUMBER:
+    if kind is None or set(match.words) & _DOCUMENT_NUMBER:
+        return None
+    if match.strong and kind not in _OWNED_EVEN_STRONG:
         return None
     words = reading.words
     after = match.start + len(match.words)
@@ -3202,6 +3219,32 @@ def _thing_owned(
     )
     # in a person's own row, which one is theirs is the container case teams settle
     return Classification(False, None, Confidence.LOW if ctx.describes else Confidence.MEDIUM, said)
+
+
+def _work_titled(name: str, match: _Match, reading: _Reading, ctx: Context) -> Classification | None:
+    """The title of a person's work beside a weak name term (`thesis_title`), or None (trial34).
+
+    A title or a name word with a word for a thesis or a lecture right before or after it
+    (`titre_lecon_inaug`, `titolo_tesi`) names the work, no person: in a row about the person
+    who gave or wrote it, a fact about them. A strong name term stays a name.
+    """
+    if match.strong or not ctx.person or not _category(match).startswith("user.name"):
+        return None
+    words = reading.words
+    after = match.start + len(match.words)
+    while after < len(words) and words[after] in _OF_WORDS:
+        after += 1
+    around = words[after : after + 1] + words[max(match.start - 1, 0) : match.start]
+    work = next((w for w in around if w in lx.PERSON_WORKS), None)
+    if work is None:
+        return None
+    return Classification(
+        True,
+        "user",
+        Confidence.LOW,
+        f"name '{name}' is the title of a work ('{work}' beside '{' '.join(match.words)}'), not a "
+        f"person's name: a fact about the person {ctx.why}",
+    )
 
 
 def _thing_named(match: _Match, reading: _Reading) -> str | None:

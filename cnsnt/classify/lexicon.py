@@ -36,6 +36,7 @@ CODED: Final = frozenset(
         "user.demographic.citizenship_or_immigration_status",
         "user.demographic#place_of_birth",
         "user.demographic#kinship",
+        "user.name#salutation",
         "user.professional_information.job_title",
         "user.demographic.profile",
         "user#assessment",
@@ -187,6 +188,10 @@ def names_a_thing(word: str) -> bool:
 GLUE_WORDS: Final = _VOCAB.lists["glue_words"]
 # An account named alone (`conta`): beside a bank in a person's row, its number.
 ACCOUNT_WORDS: Final = _VOCAB.lists["account_words"]
+# The whole names of the columns of an identity document besides its number (`series`,
+# `date_of_issue`) and, among them, of the office that issued it (`authority`).
+DOCUMENT_ISSUE_WORDS: Final = _VOCAB.lists["document_issue_words"]
+DOCUMENT_ISSUERS: Final = _VOCAB.lists["document_issuers"]
 # Counter words that count how many (`qtd`, `anzahl`): beside people, how many people.
 COUNT_WORDS: Final = _VOCAB.lists["count_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
@@ -240,6 +245,9 @@ LOOKUP_WORDS: Final = _VOCAB.lists["lookup_words"]
 LIST_HEADS: Final = _VOCAB.lists["list_heads"]
 # Units of an organisation in a table's name (`wydzial`, `setores`): the unit's rows.
 ORG_UNITS: Final = _VOCAB.lists["org_units"]
+# A person's works that have a title (`thesis_title`, `titre_lecon_inaug`): the title is the
+# work's, no name of theirs (trial34).
+PERSON_WORKS: Final = _VOCAB.lists["person_works"]
 # Teams and units people work in (`equipe`, `squadra`, `unidade`), read beside a name or a
 # register number in a column: `nome_equipe` is the team's name, no one's (cls34a).
 WORK_UNITS: Final = _VOCAB.lists["work_units"]

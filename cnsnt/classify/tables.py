@@ -71,6 +71,7 @@ from cnsnt.classify.classifier import (
 )
 from cnsnt.classify.classifier import _false_friend as _false_term
 from cnsnt.classify.copies import merged_copies
+from cnsnt.classify.documents import document_number, issued_document
 from cnsnt.classify.glued import past_glued
 from cnsnt.classify.implied import KIND_HEADS, plural, with_implied_keys
 from cnsnt.classify.prefixes import TablePrefixes
@@ -2868,6 +2869,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
         declared = {k.columns[0].casefold() for k in table.foreign_keys if k.columns and not k.implied}
         sure = {c for c, (_, whose) in persons.items() if c in declared or whose == "a table of people"}
         street = _street(table, verdict)
+        document = issued_document(table, verdict.context)
         bank = bank_column(table, verdict.context)
         glued = reading.prefixes.glued(table, verdict.context.languages)
         session = session_key(table) if verdict.kind in (PEOPLE, LINKED) else None
@@ -2889,7 +2891,10 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             )
             if past is not None:
                 found = _read_past(found, column, table, verdict, keyed, bookkept, *past)
-            if street is not None and _house_number(column, street, keyed, verdict):
+            numbered = document_number(column, document, keyed, verdict.context) if document else None
+            if numbered is not None:
+                found = numbered  # `passport(series, number, authority)`: the document's number
+            elif street is not None and _house_number(column, street, keyed, verdict):
                 found = Classification(
                     True,
                     "user.contact.address.street",

@@ -25,6 +25,9 @@ LANGUAGES: tuple[str, ...] = ("en", "it", "pt", "es", "fr", "de", "hu", "ru", "t
 
 STRENGTHS = {"strong": "S", "weak": "P"}
 _LIST_KEYS = (
+    "person_works",
+    "document_issuers",
+    "document_issue_words",
     "held_things",
     "teaching_roles",
     "taught_things",
@@ -164,6 +167,10 @@ _LIST_KEYS = (
 _NOT_SPLIT = frozenset(
     {
         "account_tables",
+        "person_works",
+        # whole names of an identity document's columns (`date of issue`), compared whole
+        "document_issuers",
+        "document_issue_words",
         "row_flags",
         "workflow_words",
         "job_tables",

@@ -1,0 +1,85 @@
+"""A bare "number" beside what only an identity document carries: `passport(series, number, authority)`.
+
+Alone, `number` in a person's row is a number of theirs, and beside a street the house
+number; beside the office that issued a document and its series or date of issue it is the
+document's number (trial34: `personal_entity(street, house, series, number, date_of_issue,
+authority, division_code)`, a payer's passport beside their address). An invoice has a
+series, a number and a date of issue too, but no issuing office, so an office is required.
+"""
+
+from __future__ import annotations
+
+from cnsnt.classify import lexicon as lx
+from cnsnt.classify.classifier import (
+    _NUMBER_WORDS,
+    _TOKENIZER,
+    Context,
+    _category,
+    _pick,
+    _read,
+    _type_kind,
+    past_prefix,
+)
+from cnsnt.classify.tokens import raw_words
+from cnsnt.classify.vocabulary import load_vocabulary
+from cnsnt.evidence import Classification, Column, Table
+from cnsnt.model import Confidence
+
+GOVERNMENT_ID = "user.government_id"
+# Russian `nomer` (номер) too: Russian schemas write a passport's `seriya` and `nomer`
+_DOCUMENT_NUMBER_WORDS = _NUMBER_WORDS | {"nomer"}
+
+
+def _phrase(name: str) -> str:
+    """A column's whole name as the lists write it: folded, Cyrillic transliterated (`кем_выдан`)."""
+    translit = load_vocabulary().translit
+    return " ".join(translit(w) for w in raw_words(name))
+
+
+def issued_document(table: Table, context: Context) -> tuple[str, tuple[str, ...]] | None:
+    """The category of the identity document a person's row holds and the columns that say so, or None.
+
+    An issuing office (`authority`, `kem_vydan`, `orgao_emissor`) and one more mark of an issued
+    document (`series`, `date_of_issue`) must be there, and no column the document's number
+    already (`rg` beside `orgao_emissor`: a bare `numero` there stays the house number).
+    """
+    if not context.person or context.organisation:
+        return None
+    marks = tuple(c.name for c in table.columns if _phrase(c.name) in lx.DOCUMENT_ISSUE_WORDS)
+    if len(marks) < 2 or not any(_phrase(m) in lx.DOCUMENT_ISSUERS for m in marks):
+        return None
+    for column in table.columns:
+        if column.name in marks or column.primary_key:
+            continue
+        match, _ = _pick(_read(column.name, context.languages), True, _type_kind(column.type))
+        if match is not None and _category(match).startswith(GOVERNMENT_ID):
+            return None
+    named, _ = _pick(_read(table.name.rsplit(".", 1)[-1], context.languages), True, "text")
+    category = _category(named) if named is not None else ""
+    return (category if category.startswith(GOVERNMENT_ID) else GOVERNMENT_ID), marks
+
+
+def document_number(
+    column: Column, document: tuple[str, tuple[str, ...]], keyed: set[str], context: Context
+) -> Classification | None:
+    """The document-number reading of a column named only "number" beside `document`'s marks, or None."""
+    if column.primary_key or column.name.casefold() in keyed:
+        return None
+    if _type_kind(column.type) not in ("text", "numeric", "unknown"):
+        return None
+    words = _TOKENIZER.words(column.name, context.languages)
+    words = past_prefix(words, context.prefix) or words
+    if not words or not set(words) <= _DOCUMENT_NUMBER_WORDS:
+        return None
+    category, marks = document
+    cues = ", ".join(f"'{m}'" for m in marks[:3])
+    return Classification(
+        True,
+        category,
+        Confidence.LOW,
+        f"'{column.name}' is a bare number beside what an identity document carries ({cues}): "
+        "the document's number",
+    )
+
+
+__all__ = ["document_number", "issued_document"]
