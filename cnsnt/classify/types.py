@@ -20,9 +20,6 @@ _TINYINT1 = re.compile(
     r"(?:tiny|small|medium)?int(?:eger)?\s*+\(\s*+1\s*+\)(?:\s++unsigned)?+"
     r"|bit\s*+\(\s*+1\s*+\)"
 )
-# A type's size in brackets (`(6)` in `timestamp(6) with time zone`). Linear: one negated
-# class between two fixed characters.
-_SIZE = re.compile(r"\s*+\([^)]*+\)")
 # A quoted enum value (`enum('y','n')`). Linear: one possessive negated class between two quotes.
 _QUOTED = re.compile(r"'([^']*+)'")
 
@@ -149,6 +146,21 @@ _NOT_WHOLE = re.compile(r"[.,]|dec|float|real|double|money")
 _SMALL_INTEGERS = ("tinyint", "smallint", "bit", "int1", "int2")
 
 
+def _without_size(type_: str) -> str:
+    """The type without its first bracketed size and the spaces before it (`timestamp(6) with time zone`).
+
+    String search, not a pattern: a regular expression searched for spaces before a bracket
+    takes quadratic time on a long run of spaces with no bracket after them (tests/hostile).
+    """
+    opening = type_.find("(")
+    if opening < 0:
+        return type_
+    closing = type_.find(")", opening)
+    if closing < 0:
+        return type_
+    return type_[:opening].rstrip() + type_[closing + 1 :]
+
+
 @functools.lru_cache(maxsize=4096)
 def type_name(type_: str | None) -> str:
     """The type's name, lower case, without its size, quotes or nullability; '' if none.
@@ -164,7 +176,7 @@ def type_name(type_: str | None) -> str:
         t = t[1:].replace(t[:1] if t[:1] != "[" else "]", " ", 1)
     t = t.strip()
     # `timestamp(6) with time zone`: the size may come before a multi-word name's other words
-    unsized = _SIZE.sub("", t, count=1) if "(" in t else t
+    unsized = _without_size(t)
     for name in _MULTI_WORD:
         if unsized.startswith(name) and (len(unsized) == len(name) or not unsized[len(name)].isalnum()):
             return name
