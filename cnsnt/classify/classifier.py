@@ -3019,6 +3019,10 @@ def decide(
             )
         if not _fits_type(m, kind, reading.rest, fractional):
             why = f"its type {type} cannot hold it"
+        elif ctx.why:
+            # how the table's verdict names its rows, as every other reason in it does: a
+            # mixed registry of people (`contatos`) is no record linked to them (codereview34b)
+            why = f"the word alone does not say it is a person's, though it sits {ctx.why}"
         elif ctx.person or ctx.linked:
             # a weak word (`title`, `name`, `user_mod`) in a record linked to people names the
             # record or a thing of it: the table is about people, so the reason must not deny it
@@ -3155,12 +3159,13 @@ _PERSON_SAID = _NOT_OWNERS - lx.GLUE_WORDS - lx.NAME_WORDS - lx.RECORD_WORDS
 def _owner_word(
     match: _Match, reading: _Reading, table: str, languages: tuple[str, ...] | None
 ) -> str | None:
-    """The thing a weak name, register-number or web-site term is of (`equipe_ine`), or None.
+    """The thing a weak name, number or web-site term, or a gender word, is of (`team_gender`), or None.
 
     The word for the thing stands right before or after the term, in either order (a
     schema groups its columns by the thing, `estabelecimento_nome`, as often as it writes
     `nome_estabelecimento`), or after `of` (`name of the clinic`). Only a term the
-    vocabulary marks weak: a strong one (`nome_completo`) is a person's wherever it stands.
+    vocabulary marks weak: a strong one (`nome_completo`) is a person's wherever it stands,
+    but for a gender word (`_OWNED_EVEN_STRONG`): beside a unit it is the unit's kind.
     Not an identity document's issuer (`docorg`, `doc_department_code`: the document is the
     person's), nor a place's name in an address (`open_ruimte_naam`, the street).
     """

@@ -46,7 +46,9 @@ def issued_document(table: Table, context: Context) -> tuple[str, tuple[str, ...
     if not context.person or context.organisation:
         return None
     marks = tuple(c.name for c in table.columns if _phrase(c.name) in lx.DOCUMENT_ISSUE_WORDS)
-    if len(marks) < 2 or not any(_phrase(m) in lx.DOCUMENT_ISSUERS for m in marks):
+    offices = sum(_phrase(m) in lx.DOCUMENT_ISSUERS for m in marks)
+    # an office and one more mark: two names of an office (`issued_by`, `authority`) are one
+    if not offices or offices == len(marks):
         return None
     for column in table.columns:
         if column.name in marks or column.primary_key:

@@ -27,7 +27,7 @@ def test_a_weak_word_in_a_linked_record_is_left_out_without_denying_the_link(tmp
     name = got["booking_items.name"]
     assert not name.personal
     assert "is not about people" not in name.reason
-    assert "'booking_items', a record linked to people" in name.reason
+    assert "though it sits in a table linked to people" in name.reason
 
 
 def test_a_table_about_no_one_still_says_so(tmp_path: Path) -> None:
