@@ -267,7 +267,12 @@ def integer(type_: str | None) -> bool:
     name = type_name(type_)
     if name in _FRAMEWORK_INTEGERS:
         return True
-    return not _NOT_WHOLE.search(name) and not _NOT_WHOLE.search(_own_size(type_))
+    size = _own_size(type_)
+    if name == "number" and size.count(",") == 1 and size.split(",")[1].strip() == "0":
+        # Oracle's integers are `NUMBER(10,0)`; a `decimal(10,0)` stays a decimal (an amount
+        # in a currency without cents is no key)
+        return True
+    return not _NOT_WHOLE.search(name) and not _NOT_WHOLE.search(size)
 
 
 def _own_size(type_: str | None) -> str:

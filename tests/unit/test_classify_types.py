@@ -157,3 +157,12 @@ def test_an_oracle_number_of_ten_figures_is_no_flag() -> None:
             ]
         )
         assert ("a key, not a datum" in got["leaves.employee"].reason) is linked, got["leaves.employee"]
+
+
+def test_a_scale_of_zero_keeps_no_decimals() -> None:
+    """Oracle writes its keys `NUMBER(10,0)`: a whole number, as `NUMBER(10)` is (codereview34)."""
+    assert integer("NUMBER(10,0)")
+    assert integer("number(19, 0)")
+    assert not integer("NUMBER(10,2)")
+    assert not integer("numeric(12,0)")  # a decimal spelt with no decimals stays a decimal
+    assert not fractional("NUMBER(10,0)")
