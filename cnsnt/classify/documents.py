@@ -45,8 +45,11 @@ def issued_document(table: Table, context: Context) -> tuple[str, tuple[str, ...
     """
     if not context.person or context.organisation:
         return None
-    marks = tuple(c.name for c in table.columns if _phrase(c.name) in lx.DOCUMENT_ISSUE_WORDS)
-    offices = sum(_phrase(m) in lx.DOCUMENT_ISSUERS for m in marks)
+    if not any(_bare_number(c.name, context) for c in table.columns if not c.primary_key):
+        return None  # no column the reading could be for: most tables, so the marks go unread
+    phrases = {c.name: _phrase(c.name) for c in table.columns}
+    marks = tuple(name for name, phrase in phrases.items() if phrase in lx.DOCUMENT_ISSUE_WORDS)
+    offices = sum(phrases[m] in lx.DOCUMENT_ISSUERS for m in marks)
     # an office and one more mark: two names of an office (`issued_by`, `authority`) are one
     if not offices or offices == len(marks):
         return None
@@ -61,6 +64,13 @@ def issued_document(table: Table, context: Context) -> tuple[str, tuple[str, ...
     return (category if category.startswith(GOVERNMENT_ID) else GOVERNMENT_ID), marks
 
 
+def _bare_number(name: str, context: Context) -> bool:
+    """Whether a column's name, past the table's prefix, is only a word for "number"."""
+    words = _TOKENIZER.words(name, context.languages)
+    words = past_prefix(words, context.prefix) or words
+    return bool(words) and set(words) <= _DOCUMENT_NUMBER_WORDS
+
+
 def document_number(
     column: Column, document: tuple[str, tuple[str, ...]], keyed: set[str], context: Context
 ) -> Classification | None:
@@ -69,9 +79,7 @@ def document_number(
         return None
     if _type_kind(column.type) not in ("text", "numeric", "unknown"):
         return None
-    words = _TOKENIZER.words(column.name, context.languages)
-    words = past_prefix(words, context.prefix) or words
-    if not words or not set(words) <= _DOCUMENT_NUMBER_WORDS:
+    if not _bare_number(column.name, context):
         return None
     category, marks = document
     cues = ", ".join(f"'{m}'" for m in marks[:3])
