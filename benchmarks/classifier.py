@@ -383,7 +383,7 @@ def _old_sample() -> None:
 
 def _timing(corpus: Path) -> None:
     from cnsnt.classify import classifier as clf
-    from cnsnt.classify import implied, tokens
+    from cnsnt.classify import implied, tokens, types
     from cnsnt.sources.schemas.ddl import read_ddl  # noqa: F401 - the reader users run
     from cnsnt.sql.ddl import parse_ddl
 
@@ -423,7 +423,7 @@ def _timing(corpus: Path) -> None:
     best_wall = best_cpu = float("inf")
     # every cache a fresh process starts without (`cnsnt audit` classifies once)
     caches = (
-        *(clf._read, clf._table, clf._type_kind, clf.classify_column),
+        *(clf._read, clf._table, clf.classify_column, types.type_name, types.type_kind),
         *(implied._flat, implied._noun, tokens._raw_words),
     )
     for _ in range(3):

@@ -9,6 +9,7 @@ is financial data (CPRA: a financial account number), so it is filed with the ba
 from __future__ import annotations
 
 from cnsnt.classify import lexicon as lx
+from cnsnt.classify import types
 from cnsnt.classify.classifier import (
     _NUMBER_WORDS,
     _TOKENIZER,
@@ -16,7 +17,6 @@ from cnsnt.classify.classifier import (
     _category,
     _pick,
     _read,
-    _type_kind,
     past_prefix,
 )
 from cnsnt.evidence import Classification, Column, Table
@@ -33,7 +33,7 @@ def bank_column(table: Table, context: Context) -> str | None:
     if not context.person or context.organisation:
         return None
     for column in table.columns:
-        match, _ = _pick(_read(column.name, context.languages), True, _type_kind(column.type))
+        match, _ = _pick(_read(column.name, context.languages), True, types.type_kind(column.type))
         if match is not None and _category(match) == BANK_ACCOUNT:
             return column.name
     return None
@@ -47,7 +47,7 @@ def account_number(
         return None
     if (found.category or "").startswith(BANK_ACCOUNT) or found.confidence is Confidence.HIGH:
         return None
-    if _type_kind(column.type) not in ("text", "numeric", "unknown"):
+    if types.type_kind(column.type) not in ("text", "numeric", "unknown"):
         return None
     words = _TOKENIZER.words(column.name, context.languages)
     words = past_prefix(words, context.prefix) or words

@@ -11,7 +11,8 @@ A state of the row's bookkeeping (`sync_status`, a word of the record's life) st
 from __future__ import annotations
 
 from cnsnt.classify import lexicon as lx
-from cnsnt.classify.classifier import _TOKENIZER, _table_words, _type_kind
+from cnsnt.classify import types
+from cnsnt.classify.classifier import _TOKENIZER, _table_words
 from cnsnt.evidence import Classification, Column
 from cnsnt.model import Confidence
 
@@ -38,7 +39,7 @@ def presence(column: Column, table: str, languages: tuple[str, ...] | None) -> C
     attendance; the column is its state or kind (`status`, `tipo`) or a presence word.
     """
     words = set(_TOKENIZER.words(column.name, languages))
-    if not words or words & _TALLY_WORDS or _type_kind(column.type) not in _KINDS:
+    if not words or words & _TALLY_WORDS or types.type_kind(column.type) not in _KINDS:
         return None  # `sync_status`: the row's bookkeeping; `total_present`: a count of people
     if any(lx.NEGATORS.get(w) == "identifier" for w in words):
         return None  # `id_attendance_external`: a number of the row

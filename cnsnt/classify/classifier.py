@@ -45,7 +45,6 @@ from cnsnt.evidence import Classification
 from cnsnt.model import Confidence
 
 #: The kind of a column's type, by the name the rules in every module ask it (one answer: `types`).
-_type_kind = types.type_kind
 
 _DATE_CATEGORIES = frozenset({"user.demographic.date_of_birth", "user.demographic#date_of_death"})
 # Dates that belong to the datum: a date of marriage, of a document's issue.
@@ -648,7 +647,7 @@ def type_holds(category: str, type_: str | None) -> bool:
     label has said what the number stands for. The name alone (`state int`) does not say
     so, so a column's own verdict still rules such a name out (code review CR27 F10).
     """
-    kind = _type_kind(type_)
+    kind = types.type_kind(type_)
     if kind == "numeric" and category in _CODED_PLACES:
         return True
     fractional = kind == "numeric" and types.fractional(type_)
@@ -1320,7 +1319,7 @@ def names_changer(
     key to them (`created_by int`) or a uuid (`char(36)`), which is only a link. The
     table's column `prefix` (`adm` in `OH_ADMISSION.ADM_CREATED_BY`) says nothing of it.
     """
-    if not type_ or _type_kind(type_) != "text" or not _opaque(type_):
+    if not type_ or types.type_kind(type_) != "text" or not _opaque(type_):
         return False
     written = _TOKENIZER.words(name, languages)
     words = set(past_prefix(written, prefix, least=2) or written)
@@ -1944,7 +1943,7 @@ def decide(
         return Classification(
             False, None, Confidence.MEDIUM, f"'{table}' holds placeholders, not real people"
         )
-    kind = _type_kind(type)
+    kind = types.type_kind(type)
     reading = _read(name, ctx.languages)
     kept = tuple(
         _own_sense(m, ctx.written) for m in reading.matches if not _false_friend(m, ctx.written, name)
@@ -3047,7 +3046,7 @@ def decide(
     return Classification(False, None, Confidence.LOW, f"no personal-data term in '{name}'")
 
 
-#: The kind of value a control holds, weighed as a column's type is (`_type_kind`) but by
+#: The kind of value a control holds, weighed as a column's type is (`types.type_kind`) but by
 #: its own rules (`_fits_control`): a box holds a yes/no, a date input a date, a radio or a
 #: select one of the form's options.
 _CONTROL_KINDS = {
@@ -3095,7 +3094,7 @@ def _unnamed_of_theirs(
     """
     if keyed or ctx.organisation or ctx.lookup or ctx.animal or ctx.placeholder or ctx.aggregate:
         return None
-    if not reading.words or _type_kind(type_) != "text":
+    if not reading.words or types.type_kind(type_) != "text":
         return None
     # a number kept in a text (`invoice_number text`, `RaporNo`) is a number, no free text
     if (ctx.linked or ctx.describes) and types.long_text(type_) and not reading.rest & _NUMBER_WORDS:

@@ -10,6 +10,7 @@ series, a number and a date of issue too, but no issuing office, so an office is
 from __future__ import annotations
 
 from cnsnt.classify import lexicon as lx
+from cnsnt.classify import types
 from cnsnt.classify.classifier import (
     _NUMBER_WORDS,
     _TOKENIZER,
@@ -17,7 +18,6 @@ from cnsnt.classify.classifier import (
     _category,
     _pick,
     _read,
-    _type_kind,
     past_prefix,
 )
 from cnsnt.classify.tokens import raw_words
@@ -56,7 +56,7 @@ def issued_document(table: Table, context: Context) -> tuple[str, tuple[str, ...
     for column in table.columns:
         if column.name in marks or column.primary_key:
             continue
-        match, _ = _pick(_read(column.name, context.languages), True, _type_kind(column.type))
+        match, _ = _pick(_read(column.name, context.languages), True, types.type_kind(column.type))
         if match is not None and _category(match).startswith(GOVERNMENT_ID):
             return None
     named, _ = _pick(_read(table.name.rsplit(".", 1)[-1], context.languages), True, "text")
@@ -77,7 +77,7 @@ def document_number(
     """The document-number reading of a column named only "number" beside `document`'s marks, or None."""
     if column.primary_key or column.name.casefold() in keyed:
         return None
-    if _type_kind(column.type) not in ("text", "numeric", "unknown"):
+    if types.type_kind(column.type) not in ("text", "numeric", "unknown"):
         return None
     if not _bare_number(column.name, context):
         return None

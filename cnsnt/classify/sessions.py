@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify import types
-from cnsnt.classify.classifier import _TOKENIZER, _table_words, _type_kind
+from cnsnt.classify.classifier import _TOKENIZER, _table_words
 from cnsnt.classify.tokens import raw_words
 from cnsnt.evidence import Classification, Column, Table
 from cnsnt.model import Confidence
@@ -36,7 +36,7 @@ def _readings(column: Column, languages: tuple[str, ...] | None) -> tuple[frozen
 
 def _data(column: Column, languages: tuple[str, ...] | None) -> bool:
     """Whether a column holds a session's data: `payload`, `session_data`, `sess jsonb`."""
-    if column.primary_key or _type_kind(column.type) != "text":
+    if column.primary_key or types.type_kind(column.type) != "text":
         return False
     kept = lx.SESSION_DATA | lx.SESSION_WORDS
     return any(w & lx.SESSION_DATA and w <= kept for w in _readings(column, languages))
@@ -44,7 +44,7 @@ def _data(column: Column, languages: tuple[str, ...] | None) -> bool:
 
 def _session_id(column: Column, languages: tuple[str, ...] | None, foreign: frozenset[str]) -> bool:
     """Whether a column holds a session's id: its text primary key, or a session word with a key word."""
-    if _type_kind(column.type) != "text" or column.name.casefold() in foreign:
+    if types.type_kind(column.type) != "text" or column.name.casefold() in foreign:
         return False
     if types.uuid(column.type) or types.document(column.type):
         return False  # a uuid the database gives out is the row's number; a document holds no id
@@ -139,7 +139,7 @@ def session_key(table: Table) -> str | None:
         c
         for c in table.columns
         if c.name.casefold() not in declared
-        and _type_kind(c.type) in ("text", "unknown")
+        and types.type_kind(c.type) in ("text", "unknown")
         and types.type_name(c.type) not in _GENERATED_KEYS
     ]
     for column in texts:
@@ -159,7 +159,7 @@ def session_key(table: Table) -> str | None:
 
 def _session_data(column: Column, key: str) -> bool:
     """Whether a column of a login-session table holds what the session keeps (`session_data`, `payload`)."""
-    if column.name == key or column.primary_key or _type_kind(column.type) not in ("text", "unknown"):
+    if column.name == key or column.primary_key or types.type_kind(column.type) not in ("text", "unknown"):
         return False
     words = set(raw_words(column.name))
     # `session_data`, `payload`, or the bare word (`cc_session.session`): the session's state

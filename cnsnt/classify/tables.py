@@ -61,7 +61,6 @@ from cnsnt.classify.classifier import (
     _same_stem,
     _table,
     _table_words,
-    _type_kind,
     changer,
     decide,
     names_changer,
@@ -342,7 +341,7 @@ def _survey(
     office: str | None = None
     glued = prefixes.glued(table, languages)
     for column in table.columns:
-        kind = _type_kind(column.type)
+        kind = types.type_kind(column.type)
         # `ceposta`, `ctel`: what the name says past the table's glued initial
         past = None if column.primary_key else past_glued(column.name, glued, languages)
         reading = _read(column.name if past is None else past[1], languages)
@@ -769,7 +768,7 @@ def _statistics(table: Table, languages: tuple[str, ...]) -> list[str]:
         if not reading.words or any(why == "timestamp" for _, why in reading.negators):
             continue  # a period: `created_at`, `jahr`
         data += 1
-        if _type_kind(column.type) == "numeric" and (
+        if types.type_kind(column.type) == "numeric" and (
             reading.words[0] in _COUNT_HEADS or reading.words[-1] in lx.COUNT_WORDS
         ):
             counts.append(column.name)
@@ -1771,7 +1770,7 @@ def _polymorphic(table: Table, languages: tuple[str, ...]) -> tuple[str, str] | 
             ids[words[:-1]] = column.name
     for column in table.columns:
         words = _TOKENIZER.words(column.name, languages)
-        if len(words) >= 2 and words[-1] == "type" and _type_kind(column.type) in ("text", "unknown"):
+        if len(words) >= 2 and words[-1] == "type" and types.type_kind(column.type) in ("text", "unknown"):
             partner = ids.get(words[:-1])
             if partner is not None and _names_any_model(column.name, words[:-1], own):
                 return column.name, partner
@@ -2404,7 +2403,7 @@ def _care_columns(table: Table, languages: tuple[str, ...]) -> list[str]:
     for column in table.columns:
         if column.primary_key:
             continue
-        kind = _type_kind(column.type)
+        kind = types.type_kind(column.type)
         match, _ = _pick(_read(column.name, languages), True, kind)
         if match is None or not _category(match).startswith("user.health"):
             continue
@@ -2773,7 +2772,7 @@ def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
     place = bool(own) and own[-1] in lx.PLACE_TABLES
     glued = "".join(own)
     for column in table.columns:
-        if _type_kind(column.type) != "text":
+        if types.type_kind(column.type) != "text":
             continue
         # short pieces are type prefixes (`str`, `des`) unless they are labels (`ad`)
         name = re.sub(r"\d+", "", column.name)  # `nazvanie1`, `nazvanie2`: labels in turn
@@ -2941,7 +2940,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 and not verdict.context.describes  # in a person's own row, `titolare int` is a flag
                 and found.personal
                 and found.confidence is not Confidence.HIGH
-                and _type_kind(column.type) == "numeric"
+                and types.type_kind(column.type) == "numeric"
                 and _is_link(
                     column,
                     verdict.context.languages or (),
@@ -2970,7 +2969,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                     )
                 )
                 # a number, or a uuid the database gives out (`impfung_id varchar(36)`)
-                and (_type_kind(column.type) == "numeric" or _surrogate_text(column.type))
+                and (types.type_kind(column.type) == "numeric" or _surrogate_text(column.type))
             ):
                 # `PreAvaliacao.id_medico -> Medico`: the doctor's key, not a health datum
                 found = Classification(
@@ -3116,7 +3115,7 @@ def _account_column(table: Table, languages: tuple[str, ...]) -> str | None:
     banking = 0
     for column in own:
         reading = _read(column.name, languages)
-        kind = _type_kind(column.type)
+        kind = types.type_kind(column.type)
         weak, _ = _pick(reading, True, kind)
         if weak is None or _category(weak) != BANK_ACCOUNT:
             continue
@@ -3132,7 +3131,7 @@ def _street(table: Table, verdict: TableVerdict) -> str | None:
     if not (verdict.context.describes or verdict.context.addresses):
         return None
     for column in table.columns:
-        match, _ = _pick(_read(column.name, verdict.context.languages), True, _type_kind(column.type))
+        match, _ = _pick(_read(column.name, verdict.context.languages), True, types.type_kind(column.type))
         if match is not None and _category(match) == "user.contact.address.street":
             return column.name
     return None
@@ -3146,7 +3145,7 @@ def _house_number(column: Column, street: str, keyed: set[str], verdict: TableVe
     """
     if column.name == street or column.primary_key or column.name.casefold() in keyed:
         return False
-    if _type_kind(column.type) not in ("text", "numeric", "unknown"):
+    if types.type_kind(column.type) not in ("text", "numeric", "unknown"):
         return False
     words = _TOKENIZER.words(column.name, verdict.context.languages)
     words = past_prefix(words, verdict.context.prefix) or words
@@ -3163,7 +3162,7 @@ def _snapshot(table: Table, column: Column, languages: tuple[str, ...] | None) -
     every model: a pair `item_type` + `item_id` (`content_type_id` + `object_id`) names
     the record, and a text or document column holds its values, a person's among them.
     """
-    if _type_kind(column.type) not in ("text", "unknown") or column.primary_key:
+    if types.type_kind(column.type) not in ("text", "unknown") or column.primary_key:
         return False
     words = _TOKENIZER.words(column.name, languages)
     if not words or not set(words) <= lx.SNAPSHOT_WORDS:
@@ -3184,7 +3183,7 @@ _SNAPSHOT = Classification(
 
 def _surrogate_text(type_: str | None) -> bool:
     """Whether a text type holds a uuid (`char(36)`, `uuid`): a generated key, never a datum."""
-    return _type_kind(type_) == "text" and not _opaque(type_)
+    return types.type_kind(type_) == "text" and not _opaque(type_)
 
 
 _LOGIN_DEFAULT = Classification(
@@ -3213,7 +3212,7 @@ def _login_keyed(table: Table, column: Column, verdict: TableVerdict) -> bool:
     if verdict.kind != PEOPLE or not column.primary_key or _own_key(table) is None:
         return False
     words = set(_TOKENIZER.words(column.name, verdict.context.languages))
-    if _type_kind(column.type) != "text" or words & _SURROGATE_WORDS:
+    if types.type_kind(column.type) != "text" or words & _SURROGATE_WORDS:
         return False
     if words & set(_table_words(table.name, verdict.context.languages)):
         return False  # `KULLANICI.KULLANICI_KODU`: the row's code, named after its table
@@ -3519,7 +3518,7 @@ _COPIED_KEYS = tuple(k for k in _NATURAL_KEYS if k != "user.unique_id")
 
 def _row_key(table: Table, column: Column, languages: tuple[str, ...] | None) -> bool:
     """A numeric one-column primary key whose name holds the table's (`cdnProntuarioAnexo`)."""
-    if not column.primary_key or _type_kind(column.type) != "numeric":
+    if not column.primary_key or types.type_kind(column.type) != "numeric":
         return False
     own = _table_words(table.name, languages)
     words = _TOKENIZER.words(column.name, languages)
@@ -3860,7 +3859,7 @@ def _joins_a_trait(table: Table, people: frozenset[str], languages: tuple[str, .
     return all(
         c.primary_key
         or c.name.casefold() in keyed
-        or _type_kind(c.type) in ("temporal", "boolean")
+        or types.type_kind(c.type) in ("temporal", "boolean")
         or _names_writer(c.name, languages)
         for c in table.columns
     )
@@ -4121,7 +4120,7 @@ def _spelled_out(table: Table, column: Column, by_name: Mapping[str, Table]) -> 
             return False
         named = {c.casefold() for c in key.ref_columns}
         own = [c for c in target.columns if (c.name.casefold() in named if named else c.primary_key)]
-        if len(own) != 1 or _type_kind(own[0].type) != "text":
+        if len(own) != 1 or types.type_kind(own[0].type) != "text":
             return False
         words = set(_TOKENIZER.words(own[0].name))
         # `id VARCHAR(25)` is a generated id (a cuid); `US_ID_A VARCHAR(50)`, more than an id
