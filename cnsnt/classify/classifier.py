@@ -1154,8 +1154,6 @@ _DATUM_WORDS = _NUMBER_WORDS | lx.VALUE_WORDS
 _HELD_BY_NAME = ("user.contact.phone_number", "user.contact.email", "user.contact.fax")
 
 
-
-
 #: Languages that put a name's noun first and what it belongs to after it
 #: (`commentaire_admin`: the administrator's comment; `nome da máquina`, `nomeBuffet`); the
 #: others put it before (`program name`, `demirbas_adi`, `Produktname`).

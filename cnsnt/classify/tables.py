@@ -2297,8 +2297,6 @@ def _flat_id(name: str) -> str:
     return ""
 
 
-
-
 def _by_name(tables: Sequence[Table]) -> dict[str, Table]:
     """Tables by case-folded name and by schema-qualified key."""
     out: dict[str, Table] = {}
