@@ -1,0 +1,62 @@
+"""tidy35: questions the classifier still answered twice, each now asked of one function or list."""
+
+from __future__ import annotations
+
+import pytest
+
+from cnsnt.classify.types import fractional, integer, parameters, size, small_integer
+
+
+@pytest.mark.parametrize(
+    ("written", "own"),
+    [
+        ("varchar(20)", "20"),
+        ("numeric(10, 2)", "10, 2"),
+        ("decimal(10,0)", "10,0"),
+        ("NUMBER(10,0)", "10,0"),
+        ("character varying(20)", "20"),
+        ("CHARACTER VARYING (100)", "100"),
+        ("[nvarchar](50)", "50"),
+        ("[numeric](18, 2) NOT NULL", "18, 2"),
+        ("timestamp(6) with time zone", "6"),
+        ("decimal (10,2)", "10,2"),
+        # the brackets after another word are that word's: an identity's seed and step
+        ("[int] IDENTITY(1,1)", ""),
+        ("int IDENTITY(1,1)", ""),
+        ("[numeric] IDENTITY(1,1)", ""),
+        ("bigint NOT NULL DEFAULT nextval('staff_seq'::regclass)", ""),
+        ("text", ""),
+        (None, ""),
+    ],
+)
+def test_a_type_has_one_reading_of_its_own_brackets(written: str | None, own: str) -> None:
+    """Only the brackets right after the type's name, one word or an SQL name of many words."""
+    assert parameters(written) == own
+
+
+def test_an_identity_s_seed_is_no_size() -> None:
+    """`[int] IDENTITY(1,1)` has no size: `size` read the first brackets and found 1 (tidy35)."""
+    assert size("[int] IDENTITY(1,1)") is None
+    assert size("int IDENTITY(1,1)") is None
+    assert not small_integer("[int] IDENTITY(1,1)")
+    assert size("[nvarchar](50) NOT NULL") == 50 and size("character varying(20)") == 20
+
+
+def test_an_identity_s_step_is_no_scale() -> None:
+    """`[numeric] IDENTITY(1,1)` keeps no decimals: `fractional` read its step as a scale (tidy35)."""
+    assert not fractional("[numeric] IDENTITY(1,1)")
+    assert not fractional("NUMERIC IDENTITY(1,1)")
+    assert fractional("[numeric](18, 2) IDENTITY(1,1)")
+
+
+def test_size_scale_and_whole_numbers_read_the_same_brackets() -> None:
+    """The five spellings of the brief, each read alike by `size`, `fractional` and `integer`."""
+    assert (size("numeric(10, 2)"), fractional("numeric(10, 2)"), integer("numeric(10, 2)")) == (10, True, False)
+    assert (size("decimal(10,0)"), fractional("decimal(10,0)"), integer("decimal(10,0)")) == (10, False, False)
+    assert (size("NUMBER(10,0)"), fractional("NUMBER(10,0)"), integer("NUMBER(10,0)")) == (10, False, True)
+    assert (size("varchar(20)"), fractional("varchar(20)"), integer("varchar(20)")) == (20, False, False)
+    assert (size("[int] IDENTITY(1,1)"), fractional("[int] IDENTITY(1,1)"), integer("[int] IDENTITY(1,1)")) == (
+        None,
+        False,
+        True,
+    )
