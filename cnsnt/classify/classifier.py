@@ -1832,8 +1832,9 @@ def _state_of_theirs(reading: _Reading) -> frozenset[str]:
 
 
 #: Words that make a level word a count (`number_of_levels`, `nb_niveaux_logement`: how many
-#: floors a dwelling has), not how far someone got (codereview34).
-_COUNTED = _NUMBER_WORDS | {"nb", "nbr", "nbre"}
+#: floors a dwelling has), not how far someone got (codereview34); a statistics table's
+#: counts start with one too (`tables._COUNT_HEADS`).
+_COUNTED = _NUMBER_WORDS | lx.NUMBER_OF
 
 
 def _level_of_theirs(reading: _Reading) -> frozenset[str]:

@@ -194,6 +194,10 @@ DOCUMENT_ISSUE_WORDS: Final = _VOCAB.lists["document_issue_words"]
 DOCUMENT_ISSUERS: Final = _VOCAB.lists["document_issuers"]
 # Counter words that count how many (`qtd`, `anzahl`): beside people, how many people.
 COUNT_WORDS: Final = _VOCAB.lists["count_words"]
+# Abbreviations of "number of" (`nb_demandes`, `nbre_enfants`) and words of a sum (`somme`,
+# `summe`): a name that starts with one is a count. Each language file lists its own.
+NUMBER_OF: Final = _VOCAB.lists["number_of"]
+SUM_WORDS: Final = _VOCAB.lists["sum_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

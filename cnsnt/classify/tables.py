@@ -43,6 +43,7 @@ from cnsnt.classify.accounts import BANK_ACCOUNT, account_number, bank_column
 from cnsnt.classify.attendance import presence
 from cnsnt.classify.classifier import (
     _CODE_WORDS,
+    _COUNTED,
     _KIND_WORDS,
     _NUMBER_WORDS,
     _SURROGATE_WORDS,
@@ -735,8 +736,9 @@ def _animal_evidence(
 
 
 # What counts a column of a table of statistics starts with (`number_aidants`, `nb_demandes`,
-# `count_users`, `total_altas`, `anzahl_mitglieder`, `liczba_uczniow`).
-_COUNT_HEADS = lx.COUNT_WORDS | _NUMBER_WORDS | {"nb", "nbr", "sum", "somme", "summe", "suma", "som"}
+# `count_users`, `total_altas`, `anzahl_mitglieder`, `liczba_uczniow`, `somme_heures`): the
+# words that make a level a count, the counting words and the sum words.
+_COUNT_HEADS = lx.COUNT_WORDS | _COUNTED | lx.SUM_WORDS
 _LONG_STATISTICS = 8
 """A statistics word this long is read inside a glued name (`aidantstatistiquesbyregion`)."""
 _MIN_COUNTS = 2

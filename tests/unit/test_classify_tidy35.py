@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+from importlib import resources
+from pathlib import Path
 
+import pytest
+import yaml
+
+from cnsnt.classify import lexicon as lx
+from cnsnt.classify import vocabulary
+from cnsnt.classify.tables import LINKED, PEOPLE, table_verdicts
 from cnsnt.classify.types import fractional, integer, parameters, size, small_integer
+from tests.unit.schema_entry import schema_tables
 
 
 @pytest.mark.parametrize(
@@ -60,3 +68,43 @@ def test_size_scale_and_whole_numbers_read_the_same_brackets() -> None:
         False,
         True,
     )
+
+
+# -- 2: the abbreviations of "number of" and the sum words are vocabulary, each language's own
+
+
+def test_count_abbreviations_and_sum_words_are_each_language_s_own() -> None:
+    """`nbre` is read from fr.yaml, `summe` from de.yaml: no list of them in code (tidy35)."""
+    assert {"nb", "nbr", "nbre"} <= lx.NUMBER_OF
+    assert {"sum", "somme", "summe", "suma", "som"} <= lx.SUM_WORDS
+    french = yaml.safe_load(resources.files("cnsnt.classify").joinpath("vocab", "fr.yaml").read_text("utf-8"))
+    assert "nbre" in french["number_of"] and "somme" in french["sum_words"]
+
+
+def test_common_yaml_may_not_hold_a_language_s_own_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list each language keeps for itself has no place in `common.yaml` (tidy35)."""
+    real = vocabulary._text
+
+    def text(name: str) -> str:
+        return real(name) + ("\nnumber_of: [nb]\n" if name == "common.yaml" else "")
+
+    monkeypatch.setattr(vocabulary, "_text", text)
+    with pytest.raises(vocabulary.VocabularyError, match="number_of"):
+        vocabulary.load_vocabulary.__wrapped__()
+
+
+def test_a_french_statistics_table_counts_with_nbre(tmp_path: Path) -> None:
+    """`nbre_beneficiaires`, `nbre_demandes`: counts of a statistics table, as `nb_` ones are.
+
+    The statistics rule's list had `nb` and `nbr` but not `nbre`, which the level rule's had;
+    both now read the one vocabulary list (tidy35).
+    """
+    ddl = """
+    CREATE TABLE users (id INT PRIMARY KEY, first_name TEXT, email TEXT);
+    CREATE TABLE statistiques_beneficiaires (id INT PRIMARY KEY, region VARCHAR(40),
+      nbre_beneficiaires INT, nbre_demandes INT);
+    """
+    tables = schema_tables(tmp_path, ddl)
+    verdicts = table_verdicts(tables)
+    assert verdicts["statistiques_beneficiaires"].kind not in (PEOPLE, LINKED), verdicts["statistiques_beneficiaires"]
+    assert "statistics" in verdicts["statistiques_beneficiaires"].reason
