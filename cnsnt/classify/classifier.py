@@ -165,24 +165,7 @@ _PEOPLE_ONLY = (
 _CODE_WORDS = lx.CODE_WORDS
 # "Type of" a coded attribute or of work is still about the person (`tipo_trabalho`),
 # unlike the type of a phone number or an address.
-_KIND_WORDS = frozenset(
-    {
-        "type",
-        "kind",
-        "tipo",
-        "typ",
-        "tipus",
-        "tipusa",
-        "tip",
-        "tipi",
-        "tur",
-        "turu",
-        "soort",
-        "art",
-        "rodzaj",
-        "fajta",
-    }
-)
+_KIND_WORDS = lx.KIND_WORDS  # where a table's name reads them, see `kind_words` in common.yaml
 _STATUS_WORDS = _KIND_WORDS | {
     "status",
     "statut",

@@ -243,6 +243,8 @@ def org_words(words: Collection[str], languages: Collection[str] | None) -> froz
     return frozenset(w for w in found if not FALSE_FRIENDS.get(w, frozenset()) & set(languages))
 
 
+# Words for a kind (`type`, `tipos`, `soort`): a column's, a table name's first or last word.
+KIND_WORDS: Final = _VOCAB.lists["kind_words"]
 # Words of lookup and reference tables (`types`, `codes`, `lookup`, `tipo`).
 LOOKUP_WORDS: Final = _VOCAB.lists["lookup_words"]
 # First words of a table's name that say it lists entries (`dictionary_olympic_profiles`).

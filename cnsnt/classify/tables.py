@@ -2756,7 +2756,8 @@ def _names_kinds(name: str, languages: tuple[str, ...]) -> bool:
     )
 
 
-_KIND_ENDINGS = ("type", "types", "typ", "typen", "tipo", "tipos", "kind", "kinds", "status")
+# The kind words, and `status` (`status_codes`), as a table name's ending (`resinfotype`)
+_KIND_ENDINGS = (*sorted(lx.KIND_WORDS), "status")
 
 
 def _labelled(table: Table, languages: tuple[str, ...]) -> bool:

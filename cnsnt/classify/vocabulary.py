@@ -113,6 +113,7 @@ _LIST_KEYS = (
     "bodies",
     "place_tables",
     "lookup_words",
+    "kind_words",
     "link_words",
     "free_text",
     "record_words",
@@ -215,6 +216,8 @@ _NOT_SPLIT = frozenset(
         "offer_tables",
         "offered_care",
         "list_heads",
+        # whole words of a name, compared where they stand (`tipo_usuario`), never cut out of one
+        "kind_words",
         "address_abbreviations",
         "people_records",
         "specialities",

@@ -10,9 +10,10 @@ import yaml
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify import vocabulary
-from cnsnt.classify.tables import LINKED, PEOPLE, table_verdicts
+from cnsnt.classify.implied import _names
+from cnsnt.classify.tables import LINKED, PEOPLE, _lists_kinds, _names_kinds, table_verdicts
 from cnsnt.classify.types import fractional, integer, parameters, size, small_integer
-from tests.unit.schema_entry import schema_tables
+from tests.unit.schema_entry import schema_tables, typed_table
 
 
 @pytest.mark.parametrize(
@@ -108,3 +109,28 @@ def test_a_french_statistics_table_counts_with_nbre(tmp_path: Path) -> None:
     verdicts = table_verdicts(tables)
     assert verdicts["statistiques_beneficiaires"].kind not in (PEOPLE, LINKED), verdicts["statistiques_beneficiaires"]
     assert "statistics" in verdicts["statistiques_beneficiaires"].reason
+
+
+# -- 3: one list of kind words, read where a column's or a table's name has one
+
+
+@pytest.mark.parametrize("name", ["soort_gebruiker", "rodzaj_uzytkownika", "fajta_ugyfel", "tipo_usuario"])
+def test_a_table_headed_by_any_kind_word_lists_kinds(name: str) -> None:
+    """`soort_gebruiker` lists kinds of user as `tipo_usuario` does (tidy35: one `kind_words`).
+
+    The table heads had `tipo`, `typ`, `tipus` but not the column list's `soort`, `rodzaj`, `fajta`.
+    """
+    assert _lists_kinds(name, ("nl", "pl", "hu", "es"))
+    assert _names(typed_table(name, [("id", "int")])) == {name.replace("_", "")}
+
+
+def test_a_child_s_table_lists_no_kinds() -> None:
+    """`kind` is a kind in English and a child in German and Dutch: no head of a list of kinds."""
+    assert not _lists_kinds("kind_allergie", ("nl",))
+    assert "allergie" in _names(typed_table("kind_allergie", [("id", "int")]))
+
+
+@pytest.mark.parametrize("name", ["productsoort", "dokument_rodzaj", "belge_turu", "resinfotype"])
+def test_a_table_ending_in_any_kind_word_names_kinds(name: str) -> None:
+    """`productsoort` names a list of kinds as `resinfotype` does (tidy35: one `kind_words`)."""
+    assert _names_kinds(name, ("nl", "pl", "tr", "en"))
