@@ -11,7 +11,7 @@ import yaml
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify import vocabulary
 from cnsnt.classify.implied import _names
-from cnsnt.classify.tables import LINKED, PEOPLE, _lists_kinds, _names_kinds, table_verdicts
+from cnsnt.classify.tables import LINKED, ORGANISATION, PEOPLE, _lists_kinds, _names_kinds, table_verdicts
 from cnsnt.classify.types import fractional, integer, parameters, size, small_integer
 from tests.unit.schema_entry import schema_tables, typed_table
 
@@ -134,3 +134,22 @@ def test_a_child_s_table_lists_no_kinds() -> None:
 def test_a_table_ending_in_any_kind_word_names_kinds(name: str) -> None:
     """`productsoort` names a list of kinds as `resinfotype` does (tidy35: one `kind_words`)."""
     assert _names_kinds(name, ("nl", "pl", "tr", "en"))
+
+
+# -- 4: a shared row's contacts and a thing's contacts differ by a full name, on purpose
+
+
+@pytest.mark.parametrize(("columns", "shared"), [("tel VARCHAR(20), email VARCHAR(80)", True),
+                                                 ("nom_complet VARCHAR(80), tel VARCHAR(20), email VARCHAR(80)", False)])
+def test_a_row_tables_of_people_share_has_no_full_name(tmp_path: Path, columns: str, shared: bool) -> None:
+    """`bureau(tel, email)` that pupils and teachers point at is what they share; with a full name
+    it is someone (`_CONTACT_ANCHORS`, where a thing's `_THING_ANCHORS` allow a display name)."""
+    ddl = f"""
+    CREATE TABLE bureau (id INT PRIMARY KEY, {columns});
+    CREATE TABLE eleves (id INT PRIMARY KEY, nom TEXT, prenom TEXT, date_naissance DATE,
+      bureau_id INT REFERENCES bureau(id));
+    CREATE TABLE enseignants (id INT PRIMARY KEY, nom TEXT, prenom TEXT, email TEXT,
+      bureau_id INT REFERENCES bureau(id));
+    """
+    verdict = table_verdicts(schema_tables(tmp_path, ddl))["bureau"]
+    assert (verdict.kind == ORGANISATION) is shared, verdict
