@@ -1709,7 +1709,10 @@ def _to_people(key: ForeignKey, people_names: set[str], languages: tuple[str, ..
 def _lists_kinds(name: str, languages: tuple[str, ...]) -> bool:
     """Whether a table's name starts with a word that says it lists kinds or entries (`tipus_`)."""
     words = _table_words(name, languages)
-    return len(words) > 1 and words[0] in KIND_HEADS | lx.LIST_HEADS
+    return len(words) > 1 and words[0] in _LIST_STARTS
+
+
+_LIST_STARTS = KIND_HEADS | lx.LIST_HEADS
 
 
 def _keyed_by(table: Table, column: str) -> bool:
@@ -2757,13 +2760,12 @@ def _joins(table: Table) -> bool:
 def _names_kinds(name: str, languages: tuple[str, ...]) -> bool:
     """A table named for a list of kinds (`resinfotype`, `status_codes`)."""
     words = _table_words(name, languages)
-    return bool(words) and (
-        words[-1] in lx.LOOKUP_WORDS or any(len(w) >= 4 and words[-1].endswith(w) for w in _KIND_ENDINGS)
-    )
+    return bool(words) and (words[-1] in lx.LOOKUP_WORDS or words[-1].endswith(_KIND_ENDINGS))
 
 
-# The kind words, and `status` (`status_codes`), as a table name's ending (`resinfotype`)
-_KIND_ENDINGS = (*sorted(lx.KIND_WORDS), "status")
+# The kind words of four letters or more, and `status` (`status_codes`), as a table name's
+# ending (`resinfotype`)
+_KIND_ENDINGS = (*sorted(w for w in lx.KIND_WORDS if len(w) >= 4), "status")
 
 
 def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
