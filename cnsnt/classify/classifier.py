@@ -165,24 +165,7 @@ _PEOPLE_ONLY = (
 _CODE_WORDS = lx.CODE_WORDS
 # "Type of" a coded attribute or of work is still about the person (`tipo_trabalho`),
 # unlike the type of a phone number or an address.
-_KIND_WORDS = frozenset(
-    {
-        "type",
-        "kind",
-        "tipo",
-        "typ",
-        "tipus",
-        "tipusa",
-        "tip",
-        "tipi",
-        "tur",
-        "turu",
-        "soort",
-        "art",
-        "rodzaj",
-        "fajta",
-    }
-)
+_KIND_WORDS = lx.KIND_WORDS  # where a table's name reads them, see `kind_words` in common.yaml
 _STATUS_WORDS = _KIND_WORDS | {
     "status",
     "statut",
@@ -1832,8 +1815,9 @@ def _state_of_theirs(reading: _Reading) -> frozenset[str]:
 
 
 #: Words that make a level word a count (`number_of_levels`, `nb_niveaux_logement`: how many
-#: floors a dwelling has), not how far someone got (codereview34).
-_COUNTED = _NUMBER_WORDS | {"nb", "nbr", "nbre"}
+#: floors a dwelling has), not how far someone got (codereview34); a statistics table's
+#: counts start with one too (`tables._COUNT_HEADS`).
+_COUNTED = _NUMBER_WORDS | lx.NUMBER_OF
 
 
 def _level_of_theirs(reading: _Reading) -> frozenset[str]:

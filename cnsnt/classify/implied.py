@@ -106,8 +106,9 @@ def _noun(column: str) -> tuple[str, str] | None:
     return noun, how
 
 
-#: First words that say a table lists kinds of what follows (`tipo_usuario`, `type_user`).
-KIND_HEADS = frozenset({"type", "types", "typ", "typy", "typen", "tipo", "tipos", "tipi", "tipus"})
+#: First words that say a table lists kinds of what follows (`tipo_usuario`, `type_user`): the
+#: kind words, but one that also names people (`kind`, a child in German and Dutch: `kind_allergie`).
+KIND_HEADS = lx.KIND_WORDS - lx.PERSON_TABLES
 
 
 def _names(table: Table) -> set[str]:

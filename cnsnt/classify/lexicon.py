@@ -194,6 +194,10 @@ DOCUMENT_ISSUE_WORDS: Final = _VOCAB.lists["document_issue_words"]
 DOCUMENT_ISSUERS: Final = _VOCAB.lists["document_issuers"]
 # Counter words that count how many (`qtd`, `anzahl`): beside people, how many people.
 COUNT_WORDS: Final = _VOCAB.lists["count_words"]
+# Abbreviations of "number of" (`nb_demandes`, `nbre_enfants`) and words of a sum (`somme`,
+# `summe`): a name that starts with one is a count. Each language file lists its own.
+NUMBER_OF: Final = _VOCAB.lists["number_of"]
+SUM_WORDS: Final = _VOCAB.lists["sum_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.
@@ -239,6 +243,8 @@ def org_words(words: Collection[str], languages: Collection[str] | None) -> froz
     return frozenset(w for w in found if not FALSE_FRIENDS.get(w, frozenset()) & set(languages))
 
 
+# Words for a kind (`type`, `tipos`, `soort`): a column's, a table name's first or last word.
+KIND_WORDS: Final = _VOCAB.lists["kind_words"]
 # Words of lookup and reference tables (`types`, `codes`, `lookup`, `tipo`).
 LOOKUP_WORDS: Final = _VOCAB.lists["lookup_words"]
 # First words of a table's name that say it lists entries (`dictionary_olympic_profiles`).

@@ -161,6 +161,17 @@ def _without_size(type_: str) -> str:
     return type_[:opening].rstrip() + type_[closing + 1 :]
 
 
+def _unquoted(type_: str | None) -> str:
+    """The type lower case and stripped, its name's quotes gone (`[int] IDENTITY(1,1)`: `int  identity(1,1)`).
+
+    A quoted name (SQL Server's `[int]`, a Postgres `"Status"`): the quotes are no part of it.
+    """
+    t = (type_ or "").strip().casefold()
+    if t[:1] in ("[", '"', "`"):
+        t = t[1:].replace(t[:1] if t[:1] != "[" else "]", " ", 1)
+    return t.strip()
+
+
 @functools.lru_cache(maxsize=4096)
 def type_name(type_: str | None) -> str:
     """The type's name, lower case, without its size, quotes or nullability; '' if none.
@@ -170,11 +181,7 @@ def type_name(type_: str | None) -> str:
     `foreignId` -> `foreignid`, `TEXT[]` -> `text[]` (an array stays one),
     `DataTypes.INTEGER` -> `integer`, `timestamp(6) with time zone` -> `timestamp with time zone`.
     """
-    t = (type_ or "").strip().casefold()
-    if t[:1] in ("[", '"', "`"):
-        # a quoted name (SQL Server's `[int]`, a Postgres `"Status"`): the quotes are no part of it
-        t = t[1:].replace(t[:1] if t[:1] != "[" else "]", " ", 1)
-    t = t.strip()
+    t = _unquoted(type_)
     # `timestamp(6) with time zone`: the size may come before a multi-word name's other words
     unsized = _without_size(t)
     for name in _MULTI_WORD:
@@ -267,19 +274,37 @@ def integer(type_: str | None) -> bool:
     name = type_name(type_)
     if name in _FRAMEWORK_INTEGERS:
         return True
-    size = _own_size(type_)
-    if name == "number" and size.count(",") == 1 and size.split(",")[1].strip() == "0":
+    own = parameters(type_)
+    if name == "number" and _scale(own) == "0":
         # Oracle's integers are `NUMBER(10,0)`; a `decimal(10,0)` stays a decimal (an amount
         # in a currency without cents is no key)
         return True
-    return not _NOT_WHOLE.search(name) and not _NOT_WHOLE.search(size)
+    return not _NOT_WHOLE.search(name) and not _NOT_WHOLE.search(own)
 
 
-def _own_size(type_: str | None) -> str:
-    """What the brackets right after a type's name hold (`10,2` in `decimal(10,2)`), lower case, or ''."""
-    t = (type_ or "").strip().casefold()
-    rest = t[len(_NAME_END.split(t, maxsplit=1)[0]) :].lstrip()
-    return rest[1:].split(")", 1)[0] if rest.startswith("(") else ""
+@functools.lru_cache(maxsize=4096)
+def parameters(type_: str | None) -> str:
+    """What the brackets right after a type's name hold, lower case (`10, 2` in `numeric(10, 2)`), or ''.
+
+    The one reading of a type's own size and scale for `size`, `fractional` and `integer`.
+    Only brackets that follow the name itself count (`character varying(20)`,
+    `[nvarchar](50)`, `timestamp(6) with time zone`): in `[int] IDENTITY(1,1)` the brackets
+    are the identity's seed and step, no size of the `int`.
+    """
+    t = _unquoted(type_)
+    opening = t.find("(")
+    if opening < 0:
+        return ""
+    head = t[:opening].split()
+    if len(head) != 1 and " ".join(head) not in _MULTI_WORD:
+        return ""
+    return t[opening + 1 :].split(")", 1)[0]
+
+
+def _scale(own: str) -> str | None:
+    """The scale of a `precision, scale` pair (`2` in `10, 2`), or None where there is no pair."""
+    parts = own.split(",")
+    return parts[1].strip() if len(parts) == 2 else None
 
 
 def small_integer(type_: str | None) -> bool:
@@ -291,16 +316,11 @@ def small_integer(type_: str | None) -> bool:
 def size(type_: str | None) -> int | None:
     """The declared size: a text's length, a number's precision; None where none is written.
 
-    `varchar2(255 char)` -> 255, `NUMBER(1,0)` -> 1, `text` and `nvarchar(max)` -> None.
+    `varchar2(255 char)` -> 255, `NUMBER(1,0)` -> 1, `text`, `nvarchar(max)` and
+    `[int] IDENTITY(1,1)` -> None.
     """
-    digits = _inside(type_).split(",", 1)[0].strip().split(" ", 1)[0]
+    digits = parameters(type_).split(",", 1)[0].strip().split(" ", 1)[0]
     return int(digits) if digits.isdigit() else None
-
-
-def _inside(type_: str | None) -> str:
-    """What a type's first brackets hold (`decimal(10,2)` -> `10,2`), or ''."""
-    _, paren, rest = (type_ or "").partition("(")
-    return rest.split(")", 1)[0] if paren else ""
 
 
 def fractional(type_: str | None) -> bool:
@@ -309,8 +329,7 @@ def fractional(type_: str | None) -> bool:
     if name in _FRACTIONAL:
         return True
     if name in _SCALED:
-        inside = _inside(type_)
-        scale = inside.split(",")[1].strip() if inside.count(",") == 1 else "0"
+        scale = _scale(parameters(type_)) or "0"
         return scale.isdigit() and int(scale) > 0
     return False
 

@@ -113,6 +113,7 @@ _LIST_KEYS = (
     "bodies",
     "place_tables",
     "lookup_words",
+    "kind_words",
     "link_words",
     "free_text",
     "record_words",
@@ -160,6 +161,9 @@ _LIST_KEYS = (
     "software_part_words",
     "whole_words",
 )
+#: Lists a language file holds, each file its own language's words (`nbre` is French,
+#: `summe` German); the classifier reads their union, as it reads the lists of `common.yaml`.
+_LANGUAGE_LISTS = ("number_of", "sum_words")
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
 #: name word on forms only, and must not change how a column's name splits; the criminal
@@ -212,6 +216,8 @@ _NOT_SPLIT = frozenset(
         "offer_tables",
         "offered_care",
         "list_heads",
+        # whole words of a name, compared where they stand (`tipo_usuario`), never cut out of one
+        "kind_words",
         "address_abbreviations",
         "people_records",
         "specialities",
@@ -223,6 +229,9 @@ _NOT_SPLIT = frozenset(
         "taught_things",
         "token_tables",
         "token_parts",
+        # compared with a count's first word only (`nb_demandes`), never cut out of a glued name
+        "number_of",
+        "sum_words",
     }
 )
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their
@@ -322,7 +331,7 @@ class Vocabulary:
     qualifiers: frozenset[str]
     """Words in a column name that name a person (`mae`, `contact`)."""
     lists: Mapping[str, frozenset[str]]
-    """The structural word lists of `common.yaml`, by key."""
+    """The structural word lists of `common.yaml`, and of the language files together, by key."""
     phrases: frozenset[tuple[str, ...]]
     """Word pairs of `health_table_phrases`."""
     stemmers: Mapping[str, str]
@@ -434,6 +443,7 @@ def load_vocabulary() -> Vocabulary:
     per_lang_words: dict[str, set[str]] = {}
     cyrillic: set[str] = set()
     transliterated: set[str] = set()
+    language_lists: dict[str, frozenset[str]] = {}
     docs = {lang: _load(f"{lang}.yaml") for lang in LANGUAGES}
     # A strong entry wins over a weak one; a phrase written in Latin letters wins over a
     # transliterated Cyrillic one (`логин` is strong in Russian, `login` weak in English).
@@ -479,7 +489,13 @@ def load_vocabulary() -> Vocabulary:
         for list_key in _LIST_KEYS:
             if list_key in doc:
                 raise VocabularyError(f"vocab/{lang}.yaml: `{list_key}` belongs in common.yaml")
+        for list_key in _LANGUAGE_LISTS:
+            own = {_normal(w, translit) for w in _words(doc.get(list_key), f"vocab/{lang}.yaml: {list_key}")}
+            language_lists[list_key] = language_lists.get(list_key, frozenset()) | own
     common = _load("common.yaml")
+    for list_key in _LANGUAGE_LISTS:
+        if list_key in common:
+            raise VocabularyError(f"vocab/common.yaml: `{list_key}` belongs in each language's file")
     for kind, words in (common.get("negators") or {}).items():
         for w in _words(words, "vocab/common.yaml: negators"):
             negators.setdefault(_normal(w, translit), str(kind))
@@ -487,6 +503,7 @@ def load_vocabulary() -> Vocabulary:
         key: frozenset(_normal(w, translit) for w in _words(common.get(key), f"common: {key}"))
         for key in _LIST_KEYS
     }
+    lists.update({key: language_lists.get(key, frozenset()) for key in _LANGUAGE_LISTS})
     phrases = frozenset(
         tuple(_normal(p, translit).split())
         for p in _words(common.get("health_table_phrases"), "common: health_table_phrases")

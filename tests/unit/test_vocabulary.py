@@ -34,7 +34,9 @@ def test_one_file_per_language_each_well_formed() -> None:
             for words in strengths.values():
                 assert isinstance(words, list) and words
                 assert all(isinstance(w, str) and w == w.strip() and w for w in words), words
-        assert set(doc) <= {"language", "stemmer", "terms", "people", "qualifiers", "negators", "values"}
+        assert set(doc) <= {
+            "language", "stemmer", "terms", "people", "qualifiers", "negators", "values", "number_of", "sum_words"
+        }
 
 
 def test_common_lists_and_translit_table() -> None:
