@@ -1623,6 +1623,15 @@ def _declared_category(type_: str | None) -> tuple[str, list[str]] | None:
     return (category, said) if len({_value_key(v) for v in said}) >= 2 else None
 
 
+#: Values that name the software as the one who made a row (`enum('user', 'system')`): beside
+#: them a person word says who acted, a person or the application, no kind of person.
+_SOFTWARE_ACTORS = frozenset(
+    {"system", "sistema", "systeme", "sistem", "systeem", "sistemi", "automatic", "auto",
+     "automatico", "automatique", "automatisch", "otomatik", "bot", "robot", "cron", "script",
+     "api", "machine", "server", "servidor", "serveur", "app", "application", "software"}
+)  # fmt: skip
+
+
 def _people_values(type_: str | None, languages: tuple[str, ...] | None) -> list[str]:
     """The values of an enum type that name kinds of people (`'tutor'`, `'ENFERMEIRO'`), or none.
 
@@ -1636,6 +1645,8 @@ def _people_values(type_: str | None, languages: tuple[str, ...] | None) -> list
     people = [value for key, value in keys.items() if _names_people(_read(key, languages))]
     if len(keys) < 2 or not people or (len(people) < 2 and 2 * len(people) < len(keys)):
         return []
+    if set(keys) & _SOFTWARE_ACTORS:
+        return []  # `enum('user', 'system')`: who made the row, a person or the software
     return people
 
 
