@@ -3697,7 +3697,7 @@ def _unshown_keys(
             continue
         if joins:
             yield key, _Picked.MEMBERSHIP
-        elif key.ref_table.casefold() in shared or _named_list(key.ref_table, languages):
+        elif _list_target(key, table) in shared or _named_list(key.ref_table, languages):
             yield key, _Picked.UNSHOWN
         else:
             yield key, _Picked.UNSURE
@@ -3718,7 +3718,7 @@ def _named_list(target: str, languages: tuple[str, ...] | None) -> bool:
 
 
 def _shared_lists(tables: Sequence[Table], by_name: Mapping[str, Table]) -> frozenset[str]:
-    """Tables the schema does not hold that keys of two names or more point at (case-folded).
+    """Tables the schema does not hold that keys of two names or more point at (`_list_target`).
 
     `KODSZOTAR` behind `RENDFOKOZAT_KSZ_ID` and `ALLAMPOLG_KSZ_ID`, `ubicacion` behind
     `id_departamento` and `id_barrio`: one list the rows pick several facts from is a list
@@ -3729,8 +3729,18 @@ def _shared_lists(tables: Sequence[Table], by_name: Mapping[str, Table]) -> froz
     for table in tables:
         for key in table.foreign_keys:
             if len(key.columns) == 1 and _target(key, by_name, table.schema) is None:
-                names.setdefault(key.ref_table.casefold(), set()).add(key.columns[0].casefold())
+                names.setdefault(_list_target(key, table), set()).add(key.columns[0].casefold())
     return frozenset(ref for ref, columns in names.items() if len(columns) > 1)
+
+
+def _list_target(key: ForeignKey, table: Table) -> str:
+    """The table a key points at, in its schema where the tables carry one (`hr.status`, case-folded).
+
+    Two schemas' `status` tables are two lists (codereview35): one key to each is no list
+    that several facts are picked from.
+    """
+    schema = key.ref_schema or table.schema
+    return f"{schema}.{key.ref_table}".casefold() if schema else key.ref_table.casefold()
 
 
 # Columns a row that joins a person to a group, an event or a course has at most: the two

@@ -25,3 +25,33 @@ def test_a_person_or_the_system_names_who_acted_not_a_kind_of_person(tmp_path: P
     for key in ("members.joined_via", "socios.origen"):
         assert "are kinds of people" not in got[key].reason, got[key]
 
+
+# -- finding 4: two schemas' tables of one name are two lists
+
+
+def test_keys_to_same_named_tables_of_two_schemas_are_no_shared_list(tmp_path: Path) -> None:
+    """`hr.employees.rank_id -> hr.placement`, `crm.customers.segment_id -> crm.placement`:
+    two tables the dump leaves out, one in each schema, each behind one key's name; nothing
+    says either is a list, so neither key is read as picking a value of the person's."""
+    ddl = """
+    CREATE TABLE hr.employees (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      birth_date DATE, rank_id INT REFERENCES hr.placement(id));
+    CREATE TABLE crm.customers (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      birth_date DATE, segment_id INT REFERENCES crm.placement(id));
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    for key in ("hr.employees.rank_id", "crm.customers.segment_id"):
+        assert "a list the schema does not show" not in got[key].reason, got[key]
+
+
+def test_keys_of_two_names_to_one_schema_s_table_still_share_a_list(tmp_path: Path) -> None:
+    """`hr.employees.rank_id` and `hr.employees.sector_id`, both to `hr.placement`: one list
+    the row picks two facts from, in a person's own row theirs."""
+    ddl = """
+    CREATE TABLE hr.employees (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      birth_date DATE, rank_id INT REFERENCES hr.placement(id),
+      sector_id INT REFERENCES hr.placement(id));
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    for key in ("hr.employees.rank_id", "hr.employees.sector_id"):
+        assert got[key].personal and "a list the schema does not show" in got[key].reason, got[key]
