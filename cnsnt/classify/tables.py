@@ -133,6 +133,8 @@ _MIN_LANGUAGE_HITS = 3
 _VOTE = math.lcm(*range(1, 17))
 """One word's vote, shared exactly among up to 16 languages."""
 _MAX_LANGUAGES = 3
+# A schema's first language must have this many times English's votes to come before it
+_ENGLISH_MARGIN = 1.25
 
 
 @dataclass(frozen=True)
@@ -203,14 +205,18 @@ def _languages(written: Sequence[str]) -> tuple[str, ...]:
 
 def _written(tables: Sequence[Table]) -> tuple[str, ...]:
     """The languages a schema is written in, most used first (at most three)."""
-    return rank_languages([text for t in tables for text in (t.name, *(c.name for c in t.columns))])
+    texts = [text for t in tables for text in (t.name, *(c.name for c in t.columns))]
+    return rank_languages(texts, english_margin=_ENGLISH_MARGIN)
 
 
-def rank_languages(texts: Sequence[str], share: float = 0.0) -> tuple[str, ...]:
+def rank_languages(texts: Sequence[str], share: float = 0.0, english_margin: float = 1.0) -> tuple[str, ...]:
     """The languages `texts` (names, labels) are written in, most used first (at most three).
 
     `share`: keep only languages with at least that share of the first one's words
     (English words missing from the English vocabulary, `page`, `port`, still vote French).
+    `english_margin`: English stays first unless the first language has that many times its
+    votes, so that a nearly even bilingual schema does not flip every shared English word's
+    sense (`_own_sense`) on a few columns (codereview35).
     """
     vocab = load_vocabulary()
     # votes counted in whole parts of `_VOTE`: a sum of floats (1/3 + 1/2 ...) depends on
@@ -229,6 +235,9 @@ def rank_languages(texts: Sequence[str], share: float = 0.0) -> tuple[str, ...]:
     # the schema's languages first (English ones included), then those worth stemming
     least = max(_MIN_LANGUAGE_HITS * _VOTE, share * max(hits.values(), default=0))
     ranked = sorted((lang for lang, n in hits.items() if n >= least), key=lambda g: (-hits[g], g))
+    if "en" in ranked[:_MAX_LANGUAGES] and hits[ranked[0]] < english_margin * hits["en"]:
+        ranked.remove("en")
+        ranked.insert(0, "en")
     return tuple(ranked[:_MAX_LANGUAGES])
 
 

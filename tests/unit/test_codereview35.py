@@ -55,3 +55,21 @@ def test_keys_of_two_names_to_one_schema_s_table_still_share_a_list(tmp_path: Pa
     got = schema_verdicts(tmp_path, ddl)
     for key in ("hr.employees.rank_id", "hr.employees.sector_id"):
         assert got[key].personal and "a list the schema does not show" in got[key].reason, got[key]
+
+
+# -- finding 5: a nearly even bilingual schema keeps its reading of shared English words
+
+
+def test_a_few_columns_do_not_flip_an_english_word_s_sense_in_a_bilingual_schema(tmp_path: Path) -> None:
+    """`members.denomination` beside a French `adherents` table: English and French are
+    nearly even, and one more French column (`lieu_naissance`) must not turn the member's
+    church into a form of address (`_own_sense`)."""
+    ddl = """
+    CREATE TABLE members (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(120), phone VARCHAR(20), birth_date DATE, denomination VARCHAR(40));
+    CREATE TABLE adherents (id INT PRIMARY KEY, prenom VARCHAR(60), nom VARCHAR(60),
+      courriel VARCHAR(120), ville VARCHAR(60), sexe CHAR(1)%s);
+    """
+    before = schema_verdicts(tmp_path / "a", ddl % "")["members.denomination"]
+    after = schema_verdicts(tmp_path / "b", ddl % ", lieu_naissance VARCHAR(60)")["members.denomination"]
+    assert before.category == after.category, (before, after)
