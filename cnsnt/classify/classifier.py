@@ -459,9 +459,21 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
 _LONE_POSTS = frozenset({"statuses"})
 
 
+#: Words of work before `post` (`job_posts`, `vacancy_post`): a post there is a job, a place
+#: in an organisation to fill, not what someone wrote (codereview35).
+_JOB_POSTS = frozenset(
+    {"job", "jobs", "vacancy", "vacancies", "career", "careers", "employment", "hiring",
+     "recruitment", "staff", "staffing", "work", "hr"}
+)  # fmt: skip
+
+
 def _posts(words: tuple[str, ...]) -> bool:
-    """Whether a table's words name a table of posts (`comments`, `blog_posts`, `statuses`)."""
-    return bool(words) and words[-1] in lx.POST_TABLES and (len(words) == 1 or words[-1] not in _LONE_POSTS)
+    """Whether a table's words name a table of posts (`comments`, `blog_posts`, `statuses`), no job's."""
+    if not words or words[-1] not in lx.POST_TABLES:
+        return False
+    if words[-1] in {"post", "posts"} and set(words[:-1]) & _JOB_POSTS:
+        return False  # `job_posts`: the jobs an employer offers
+    return len(words) == 1 or words[-1] not in _LONE_POSTS
 
 
 _WHERE_HEADS = lx.PLACE_TABLES | lx.ORG_TABLES

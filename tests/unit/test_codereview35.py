@@ -73,3 +73,23 @@ def test_a_few_columns_do_not_flip_an_english_word_s_sense_in_a_bilingual_schema
     before = schema_verdicts(tmp_path / "a", ddl % "")["members.denomination"]
     after = schema_verdicts(tmp_path / "b", ddl % ", lieu_naissance VARCHAR(60)")["members.denomination"]
     assert before.category == after.category, (before, after)
+
+
+# -- finding 2: a job post is a job, not what someone wrote
+
+
+def test_a_job_post_is_a_job_not_what_someone_wrote(tmp_path: Path) -> None:
+    """`job_posts(employer_id, title, created_at)`: the vacancies an employer offers; their
+    creation is when the job was published, no person's act, and their text is an offer,
+    no one's private message. A blog's `user_posts` stay what their author wrote."""
+    ddl = """
+    CREATE TABLE employers (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(120));
+    CREATE TABLE job_posts (id INT PRIMARY KEY, employer_id INT REFERENCES employers(id),
+      title VARCHAR(120), body TEXT, created_at TIMESTAMP);
+    CREATE TABLE user_posts (id INT PRIMARY KEY, employer_id INT REFERENCES employers(id),
+      body TEXT, created_at TIMESTAMP);
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    assert "what someone wrote" not in got["job_posts.created_at"].reason, got["job_posts.created_at"]
+    assert "what someone wrote" in got["user_posts.created_at"].reason, got["user_posts.created_at"]
