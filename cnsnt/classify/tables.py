@@ -134,6 +134,8 @@ _MIN_LANGUAGE_HITS = 3
 _VOTE = math.lcm(*range(1, 17))
 """One word's vote, shared exactly among up to 16 languages."""
 _MAX_LANGUAGES = 3
+# A schema's first language must have this many times English's votes to come before it
+_ENGLISH_MARGIN = 1.25
 
 
 @dataclass(frozen=True)
@@ -204,14 +206,18 @@ def _languages(written: Sequence[str]) -> tuple[str, ...]:
 
 def _written(tables: Sequence[Table]) -> tuple[str, ...]:
     """The languages a schema is written in, most used first (at most three)."""
-    return rank_languages([text for t in tables for text in (t.name, *(c.name for c in t.columns))])
+    texts = [text for t in tables for text in (t.name, *(c.name for c in t.columns))]
+    return rank_languages(texts, english_margin=_ENGLISH_MARGIN)
 
 
-def rank_languages(texts: Sequence[str], share: float = 0.0) -> tuple[str, ...]:
+def rank_languages(texts: Sequence[str], share: float = 0.0, english_margin: float = 1.0) -> tuple[str, ...]:
     """The languages `texts` (names, labels) are written in, most used first (at most three).
 
     `share`: keep only languages with at least that share of the first one's words
     (English words missing from the English vocabulary, `page`, `port`, still vote French).
+    `english_margin`: English stays first unless the first language has that many times its
+    votes, so that a nearly even bilingual schema does not flip every shared English word's
+    sense (`_own_sense`) on a few columns (codereview35).
     """
     vocab = load_vocabulary()
     # votes counted in whole parts of `_VOTE`: a sum of floats (1/3 + 1/2 ...) depends on
@@ -230,6 +236,9 @@ def rank_languages(texts: Sequence[str], share: float = 0.0) -> tuple[str, ...]:
     # the schema's languages first (English ones included), then those worth stemming
     least = max(_MIN_LANGUAGE_HITS * _VOTE, share * max(hits.values(), default=0))
     ranked = sorted((lang for lang, n in hits.items() if n >= least), key=lambda g: (-hits[g], g))
+    if "en" in ranked[:_MAX_LANGUAGES] and hits[ranked[0]] < english_margin * hits["en"]:
+        ranked.remove("en")
+        ranked.insert(0, "en")
     return tuple(ranked[:_MAX_LANGUAGES])
 
 
@@ -3708,7 +3717,7 @@ def _unshown_keys(
             continue
         if joins:
             yield key, _Picked.MEMBERSHIP
-        elif key.ref_table.casefold() in shared or _named_list(key.ref_table, languages):
+        elif _list_target(key, table) in shared or _named_list(key.ref_table, languages):
             yield key, _Picked.UNSHOWN
         else:
             yield key, _Picked.UNSURE
@@ -3729,7 +3738,7 @@ def _named_list(target: str, languages: tuple[str, ...] | None) -> bool:
 
 
 def _shared_lists(tables: Sequence[Table], by_name: Mapping[str, Table]) -> frozenset[str]:
-    """Tables the schema does not hold that keys of two names or more point at (case-folded).
+    """Tables the schema does not hold that keys of two names or more point at (`_list_target`).
 
     `KODSZOTAR` behind `RENDFOKOZAT_KSZ_ID` and `ALLAMPOLG_KSZ_ID`, `ubicacion` behind
     `id_departamento` and `id_barrio`: one list the rows pick several facts from is a list
@@ -3740,8 +3749,18 @@ def _shared_lists(tables: Sequence[Table], by_name: Mapping[str, Table]) -> froz
     for table in tables:
         for key in table.foreign_keys:
             if len(key.columns) == 1 and _target(key, by_name, table.schema) is None:
-                names.setdefault(key.ref_table.casefold(), set()).add(key.columns[0].casefold())
+                names.setdefault(_list_target(key, table), set()).add(key.columns[0].casefold())
     return frozenset(ref for ref, columns in names.items() if len(columns) > 1)
+
+
+def _list_target(key: ForeignKey, table: Table) -> str:
+    """The table a key points at, in its schema where the tables carry one (`hr.status`, case-folded).
+
+    Two schemas' `status` tables are two lists (codereview35): one key to each is no list
+    that several facts are picked from.
+    """
+    schema = key.ref_schema or table.schema
+    return f"{schema}.{key.ref_table}".casefold() if schema else key.ref_table.casefold()
 
 
 # Columns a row that joins a person to a group, an event or a course has at most: the two
