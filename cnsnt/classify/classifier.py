@@ -1433,6 +1433,11 @@ def _fact(
         # `account.DataScadenzaContratto`: when the person's contract ends, not the row's
         # own expiry (trial30 H)
         return "user.behavior", f"when a thing of theirs expires ({_cue(expiring)})"
+    remembered = _remembered(reading, kind) if subject else frozenset()
+    if remembered:
+        # `users.remember_created_at`: when the person ticked "remember me", though a record
+        # word (`created`) names it (cls35a)
+        return "user.behavior", f"when they asked to stay signed in ({_cue(remembered)})"
     if (words & lx.RECORD_WORDS and not sent) or (words & lx.ACTOR_WORDS and not describes):
         # the record's own time; in a record that points at a person, who made or
         # handles it (`operatore`), not a fact about them (in a person's own row,
@@ -1533,6 +1538,17 @@ def _fact(
     if negators == {"flag"} and words & lx.CONSENT_WORDS:
         return "user.privacy_preferences", f"a consent ({_cue(words & lx.CONSENT_WORDS)})"
     return None
+
+
+def _remembered(reading: _Reading, kind: str) -> frozenset[str]:
+    """The words of a sign-in kept open in a time's name (`remember_created_at`), or nothing.
+
+    Devise's `remember_created_at` is when the person ticked "remember me": their act, though
+    `created` makes other times the record's own.
+    """
+    if kind != "temporal":
+        return frozenset()
+    return frozenset(set(reading.words) & lx.REMEMBER_WORDS)
 
 
 def _expiring(reading: _Reading, kind: str) -> frozenset[str]:

@@ -367,6 +367,8 @@ JOINING_WORDS: Final = _VOCAB.lists["joining_words"]
 STATE_WORDS: Final = _VOCAB.lists["state_words"]
 # Level words a qualifier makes a fact of a person's row (`edu_level`, `nivel_dominio`).
 LEVEL_WORDS: Final = _VOCAB.lists["level_words"]
+# Words of a sign-in kept open: a time of one in a person's row is theirs (`remember_created_at`).
+REMEMBER_WORDS: Final = _VOCAB.lists["remember_words"]
 # Words for a document: a kind of one in a person's row is theirs (`tipo_documento`).
 DOCUMENT_WORDS: Final = _VOCAB.lists["document_words"]
 # A person's own profile on the web (`facebook`, `site_perso`): no office's way to be reached.
