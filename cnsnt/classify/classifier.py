@@ -1544,9 +1544,10 @@ def _remembered(reading: _Reading, kind: str) -> frozenset[str]:
     """The words of a sign-in kept open in a time's name (`remember_created_at`), or nothing.
 
     Devise's `remember_created_at` is when the person ticked "remember me": their act, though
-    `created` makes other times the record's own.
+    `created` makes other times the record's own. Not when the kept sign-in runs out
+    (`remember_token_expires_at`): the software sets that (codereview35).
     """
-    if kind != "temporal":
+    if kind != "temporal" or set(reading.words) & lx.EXPIRY_WORDS:
         return frozenset()
     return frozenset(set(reading.words) & lx.REMEMBER_WORDS)
 
