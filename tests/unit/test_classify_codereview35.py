@@ -52,3 +52,45 @@ def test_when_a_remember_me_ends_is_not_when_the_person_asked_for_it(tmp_path: P
     assert "asked to stay signed in" not in expiry.reason, expiry
     assert not expiry.personal, expiry
     assert "asked to stay signed in" in got["members.remember_created_at"].reason
+
+
+def test_kinds_of_people_beside_a_service_account_are_still_kinds_of_people(tmp_path: Path) -> None:
+    """`enum('teacher', 'student', 'parent', 'api')`: three kinds of people and a service account, a
+    role of the person; only one person word beside the software (`enum('user', 'system')`) says
+    who made the row (review35)."""
+    ddl = """
+    CREATE TABLE accounts (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(120), account_kind ENUM('teacher','student','parent','api'),
+      origin ENUM('user','system'));
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    kind = got["accounts.account_kind"]
+    assert kind.personal and "are kinds of people" in kind.reason, kind
+    assert "kinds of people" not in got["accounts.origin"].reason, got["accounts.origin"]
+
+
+def test_a_job_post_s_text_is_no_private_message(tmp_path: Path) -> None:
+    """`job_posts.body`: an offer the employer publishes, the text of a post as before review35,
+    never a private message; only the row's creation stopped being someone's act."""
+    ddl = """
+    CREATE TABLE employers (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(120));
+    CREATE TABLE job_posts (id INT PRIMARY KEY, employer_id INT REFERENCES employers(id),
+      title VARCHAR(120), body TEXT, created_at TIMESTAMP);
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    assert got["job_posts.body"].category != "user.content.private", got["job_posts.body"]
+    assert "what someone wrote" not in got["job_posts.created_at"].reason, got["job_posts.created_at"]
+
+
+def test_posts_by_staff_are_what_they_wrote(tmp_path: Path) -> None:
+    """`staff` names people, as `user` does: `staff_posts(staff_id, body)` is what staff members
+    wrote, and its creation time their act, like a blog's `user_posts`; no job."""
+    ddl = """
+    CREATE TABLE staff (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(120));
+    CREATE TABLE staff_posts (id INT PRIMARY KEY, staff_id INT REFERENCES staff(id),
+      title VARCHAR(200), body TEXT, created_at TIMESTAMP);
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    assert "what someone wrote" in got["staff_posts.created_at"].reason, got["staff_posts.created_at"]
