@@ -106,9 +106,13 @@ def _noun(column: str) -> tuple[str, str] | None:
     return noun, how
 
 
+#: Kind words that start many a table's name in another sense: German `art` is English `art`
+#: (`art_students`, pupils of art; codereview35).
+_NOT_HEADS = frozenset({"art"})
 #: First words that say a table lists kinds of what follows (`tipo_usuario`, `type_user`): the
-#: kind words, but one that also names people (`kind`, a child in German and Dutch: `kind_allergie`).
-KIND_HEADS = lx.KIND_WORDS - lx.PERSON_TABLES
+#: kind words, but one that also names people (`kind`, a child in German and Dutch: `kind_allergie`)
+#: or another thing (`_NOT_HEADS`).
+KIND_HEADS = lx.KIND_WORDS - lx.PERSON_TABLES - _NOT_HEADS
 
 
 def _names(table: Table) -> set[str]:
