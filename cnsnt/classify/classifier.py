@@ -1127,7 +1127,7 @@ _OF_LOOKUPS = (
     # kind of document, no one's id (review33 D2)
     "user.government_id",
 )
-_NUMBER_WORDS = frozenset({"num", "numero", "number", "nr", "no", "nummer", "numara", "szam", "numer"})
+_NUMBER_WORDS = lx.NUMBER_WORDS
 _FIRMS = lx.ORG_TABLES - lx.BODIES
 _TIME_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "timestamp")
 #: The words of a time that name an instant and nothing of a record's later life: `date`,

@@ -198,6 +198,9 @@ COUNT_WORDS: Final = _VOCAB.lists["count_words"]
 # `summe`): a name that starts with one is a count. Each language file lists its own.
 NUMBER_OF: Final = _VOCAB.lists["number_of"]
 SUM_WORDS: Final = _VOCAB.lists["sum_words"]
+# Words for a number (`numero`, `nr`, `szam`): what numbers a thing or a person. Each language
+# file lists its own.
+NUMBER_WORDS: Final = _VOCAB.lists["number_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.
