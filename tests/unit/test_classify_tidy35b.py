@@ -7,8 +7,11 @@ from importlib import resources
 import pytest
 import yaml
 
+from cnsnt.classify import classify_tables
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import _NUMBER_WORDS
+from cnsnt.evidence import ForeignKey
+from tests.unit.schema_entry import typed_table
 
 
 def _own_list(lang: str, key: str) -> list[str]:
@@ -29,6 +32,7 @@ def _own_list(lang: str, key: str) -> list[str]:
         ("pl", {"numer", "nr"}),
         ("hu", {"szam"}),
         ("tr", {"numara", "no"}),
+        ("ru", {"nomer"}),
     ],
 )
 def test_number_words_are_each_language_s_own(lang: str, words: set[str]) -> None:
@@ -40,3 +44,18 @@ def test_number_words_are_each_language_s_own(lang: str, words: set[str]) -> Non
 def test_a_bare_no_is_a_word_not_false() -> None:
     """`no` written bare is YAML for false: the files quote it, so it stays a number word."""
     assert "no" in _own_list("tr", "number_words")
+
+
+def test_a_russian_document_number_is_a_number_word_everywhere() -> None:
+    """`nomer` was a number word beside a passport's issuing office only; now wherever a number
+    word is read, as `numero` is (tidy35b): a receipt's `nomer` in a pupil's payments is the
+    receipt's number, no fact of the pupil, as its `numero` was."""
+    students = typed_table("uchenik", [("id", "int"), ("familiya", "varchar(60)"), ("imya", "varchar(60)")])
+    for column in ("numero", "nomer"):
+        payments = typed_table(
+            "kvitancii",
+            [("id", "int"), ("uchenik_id", "int"), (column, "varchar(64)")],
+            keys=(ForeignKey(("uchenik_id",), "uchenik", ("id",)),),
+        )
+        got = classify_tables([students, payments])[f"kvitancii.{column}"]
+        assert not got.personal, (column, got)
