@@ -1769,7 +1769,7 @@ def _counted(words: tuple[str, ...], numbered: Collection[str]) -> str | None:
 
 # What numbers a criminal case: a number or code word (`prosecutor_number`, `numero_parquet`,
 # `n_dossier`), not a key's `id` (a key to a table of cases is a link).
-_CASE_NUMBER_WORDS = _NUMBER_WORDS | _CODE_WORDS | {"n", "ref", "reference", "riferimento", "referencia"}
+_CASE_NUMBER_WORDS = _NUMBER_WORDS | _CODE_WORDS | lx.REFERENCE_WORDS
 
 
 def _criminal_case(words: tuple[str, ...]) -> str | None:

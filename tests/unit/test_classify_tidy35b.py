@@ -9,7 +9,7 @@ import yaml
 
 from cnsnt.classify import classify_tables
 from cnsnt.classify import lexicon as lx
-from cnsnt.classify.classifier import _NUMBER_WORDS
+from cnsnt.classify.classifier import _NUMBER_WORDS, _criminal_case
 from cnsnt.evidence import ForeignKey
 from tests.unit.schema_entry import typed_table
 
@@ -59,3 +59,15 @@ def test_a_russian_document_number_is_a_number_word_everywhere() -> None:
         )
         got = classify_tables([students, payments])[f"kvitancii.{column}"]
         assert not got.personal, (column, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", {"ref", "reference"}), ("fr", {"n", "reference"}), ("it", {"riferimento"}), ("es", {"referencia"})],
+)
+def test_reference_words_are_each_language_s_own(lang: str, words: set[str]) -> None:
+    """What numbers a criminal case besides a number or code word (`n_dossier`, `case_ref`) is
+    read from each language's file, no list in code (tidy35b)."""
+    assert words <= set(_own_list(lang, "reference_words")) and words <= lx.REFERENCE_WORDS
+    assert _criminal_case(("n", "dossier")) == "dossier"
+    assert _criminal_case(("prosecution", "ref")) is not None
