@@ -166,21 +166,10 @@ _CODE_WORDS = lx.CODE_WORDS
 # "Type of" a coded attribute or of work is still about the person (`tipo_trabalho`),
 # unlike the type of a phone number or an address.
 _KIND_WORDS = lx.KIND_WORDS  # where a table's name reads them, see `kind_words` in common.yaml
-_STATUS_WORDS = _KIND_WORDS | {
-    "status",
-    "statut",
-    "stato",
-    "level",
-    "nivel",
-    "state",
-    "estado",
-    "estat",
-    "durum",
-    "durumu",
-    "stan",
-    "allapot",
-    "situacao",
-}
+#: Words for a state (`status`, `durumu`, `statusz`): `state_words`, and Italian `stato`, which
+#: that list leaves out as a country; where each reads them, see `state_words` in common.yaml.
+_STATE_WORDS = lx.STATE_WORDS | {"stato"}
+_STATUS_WORDS = _KIND_WORDS | _STATE_WORDS | lx.LEVEL_WORDS | {"stan"}
 _KINDED = (
     "user.professional_information",
     "user.health",

@@ -71,3 +71,29 @@ def test_reference_words_are_each_language_s_own(lang: str, words: set[str]) -> 
     assert words <= set(_own_list(lang, "reference_words")) and words <= lx.REFERENCE_WORDS
     assert _criminal_case(("n", "dossier")) == "dossier"
     assert _criminal_case(("prosecution", "ref")) is not None
+
+
+# -- 2: one list of state words, read where a column, a key or a special datum has one
+
+
+def test_status_words_are_the_state_words_with_kinds_and_levels() -> None:
+    """The status words were a list of their own that lacked French `etat`, Hungarian `statusz`,
+    Spanish `estatus` and French `niveau` (tidy35b); the key rules' state words are the same list."""
+    from cnsnt.classify.classifier import _KIND_WORDS, _STATE_WORDS, _STATUS_WORDS
+    from cnsnt.classify.tables import _STATE_KEY_WORDS
+
+    assert lx.STATE_WORDS | {"stato"} == _STATE_WORDS == _STATE_KEY_WORDS
+    assert _KIND_WORDS | _STATE_WORDS | lx.LEVEL_WORDS <= _STATUS_WORDS
+    assert {"etat", "statusz", "estatus", "niveau"} <= _STATUS_WORDS
+
+
+@pytest.mark.parametrize(
+    "column", ["sante_etat", "handicap_etat", "egeszseg_statusz", "salud_estatus", "handicap_niveau"]
+)
+def test_a_state_of_health_in_any_language_is_health_data(column: str) -> None:
+    """`sante_etat` is a patient's health as `health_status` is, not a technical state (tidy35b)."""
+    patients = typed_table(
+        "patients", [("id", "int"), ("nom", "varchar(60)"), ("prenom", "varchar(60)"), (column, "varchar(40)")]
+    )
+    got = classify_tables([patients])[f"patients.{column}"]
+    assert got.personal and got.category == "user.health", got
