@@ -169,7 +169,7 @@ _KIND_WORDS = lx.KIND_WORDS  # where a table's name reads them, see `kind_words`
 #: Words for a state (`status`, `durumu`, `statusz`): `state_words`, and Italian `stato`, which
 #: that list leaves out as a country; where each reads them, see `state_words` in common.yaml.
 _STATE_WORDS = lx.STATE_WORDS | {"stato"}
-_STATUS_WORDS = _KIND_WORDS | _STATE_WORDS | lx.LEVEL_WORDS | {"stan"}
+_STATUS_WORDS = _KIND_WORDS | _STATE_WORDS | lx.LEVEL_WORDS
 _KINDED = (
     "user.professional_information",
     "user.health",

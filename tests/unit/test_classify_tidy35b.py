@@ -97,3 +97,15 @@ def test_a_state_of_health_in_any_language_is_health_data(column: str) -> None:
     )
     got = classify_tables([patients])[f"patients.{column}"]
     assert got.personal and got.category == "user.health", got
+
+
+@pytest.mark.parametrize(("column", "theirs"), [("stan_skladek", True), ("stan", False)])
+def test_polish_stan_is_a_state_word(column: str, theirs: bool) -> None:
+    """`stan` was a status word but no state word (tidy35b): `stan_skladek` in a member's row is the
+    state of their dues, as `aidat_durumu` is; a bare `stan` stays the row's."""
+    members = typed_table(
+        "zawodnicy", [("id", "int"), ("imie", "varchar(60)"), ("nazwisko", "varchar(60)"), (column, "varchar(20)")]
+    )
+    got = classify_tables([members])[f"zawodnicy.{column}"]
+    assert got.personal is theirs, got
+    assert "stan" in lx.STATE_WORDS
