@@ -3330,7 +3330,7 @@ def _names_thing(form: str | None) -> bool:
 
 #: A title as a name term reads it (`title`, `Titel`): part of a person's name only on a form
 #: about people; on a fee's or a document's form it is that thing's title (review37 D7).
-_TITLE_WORDS = frozenset({"title", "titel", "titre", "titol", "titulus", "tytul"})
+_TITLE_WORDS = lx.TITLE_WORDS
 
 
 def _titled_thing(match: _Match, form: str | None) -> str | None:

@@ -109,3 +109,15 @@ def test_polish_stan_is_a_state_word(column: str, theirs: bool) -> None:
     got = classify_tables([members])[f"zawodnicy.{column}"]
     assert got.personal is theirs, got
     assert "stan" in lx.STATE_WORDS
+
+
+# -- 3: other words of a language in code
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "title"), ("de", "titel"), ("fr", "titre"), ("pl", "tytul")])
+def test_title_words_are_each_language_s_own(lang: str, word: str) -> None:
+    """The words of a thing's title on a form (`_titled_thing`) are read from each language's file."""
+    from cnsnt.classify.classifier import _TITLE_WORDS
+
+    assert word in _own_list(lang, "title_words") and word in _TITLE_WORDS
+
