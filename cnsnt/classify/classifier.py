@@ -751,7 +751,7 @@ def _before(words: tuple[str, ...], word: str, start: int) -> bool:
 
 # GDPR Art. 9 categories: a time word beside one says when or how long, the datum stays special
 #: A prefix of a name is part of it (`last_name_prefix`); a phone's (`phone_prefix`) is technical.
-_NAME_PREFIXES = frozenset({"prefix", "prefijo", "prefisso", "prefixo", "onek"})
+_NAME_PREFIXES = lx.NAME_PREFIX_WORDS
 _SPECIAL_TERMS = (
     "user.health", "user.biometrics", "user.demographic.race_ethnicity",
     "user.demographic.religious_belief", "user.demographic.political_opinion",

@@ -207,6 +207,9 @@ REFERENCE_WORDS: Final = _VOCAB.lists["reference_words"]
 # Words for a title (`titre`, `tytul`): a weak term's, which on a form about a thing is that
 # thing's title. Each language file lists its own.
 TITLE_WORDS: Final = _VOCAB.lists["title_words"]
+# Words for a name's prefix (`prefijo`, `onek`): beside a name word, part of the name (the Dutch
+# tussenvoegsel, 'van'). Each language file lists its own.
+NAME_PREFIX_WORDS: Final = _VOCAB.lists["name_prefix_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

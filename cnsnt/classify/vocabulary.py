@@ -170,6 +170,7 @@ _LANGUAGE_LISTS = (
     "number_words",
     "reference_words",
     "title_words",
+    "name_prefix_words",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
@@ -243,8 +244,9 @@ _NOT_SPLIT = frozenset(
         # `no`, `nr`, `num`: compared with a name's whole words, never cut out of a glued one
         "number_words",
         "reference_words",
-        # compared with a term's or a name's whole words (`title`), never cut out of one
+        # compared with a term's or a name's whole words (`title`, `prefix`), never cut out of one
         "title_words",
+        "name_prefix_words",
     }
 )
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their

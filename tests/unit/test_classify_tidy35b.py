@@ -121,3 +121,10 @@ def test_title_words_are_each_language_s_own(lang: str, word: str) -> None:
 
     assert word in _own_list(lang, "title_words") and word in _TITLE_WORDS
 
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "prefix"), ("es", "prefijo"), ("it", "prefisso"), ("tr", "onek")])
+def test_name_prefix_words_are_each_language_s_own(lang: str, word: str) -> None:
+    """`last_name_prefix` keeps its name: the prefix words are read from each language's file."""
+    from cnsnt.classify.classifier import _NAME_PREFIXES
+
+    assert word in _own_list(lang, "name_prefix_words") and word in _NAME_PREFIXES
