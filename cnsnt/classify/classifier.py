@@ -166,21 +166,10 @@ _CODE_WORDS = lx.CODE_WORDS
 # "Type of" a coded attribute or of work is still about the person (`tipo_trabalho`),
 # unlike the type of a phone number or an address.
 _KIND_WORDS = lx.KIND_WORDS  # where a table's name reads them, see `kind_words` in common.yaml
-_STATUS_WORDS = _KIND_WORDS | {
-    "status",
-    "statut",
-    "stato",
-    "level",
-    "nivel",
-    "state",
-    "estado",
-    "estat",
-    "durum",
-    "durumu",
-    "stan",
-    "allapot",
-    "situacao",
-}
+#: Words for a state (`status`, `durumu`, `statusz`): `state_words`, and Italian `stato`, which
+#: that list leaves out as a country; where each reads them, see `state_words` in common.yaml.
+_STATE_WORDS = lx.STATE_WORDS | {"stato"}
+_STATUS_WORDS = _KIND_WORDS | _STATE_WORDS | lx.LEVEL_WORDS
 _KINDED = (
     "user.professional_information",
     "user.health",
@@ -768,7 +757,7 @@ def _before(words: tuple[str, ...], word: str, start: int) -> bool:
 
 # GDPR Art. 9 categories: a time word beside one says when or how long, the datum stays special
 #: A prefix of a name is part of it (`last_name_prefix`); a phone's (`phone_prefix`) is technical.
-_NAME_PREFIXES = frozenset({"prefix", "prefijo", "prefisso", "prefixo", "onek"})
+_NAME_PREFIXES = lx.NAME_PREFIX_WORDS
 _SPECIAL_TERMS = (
     "user.health", "user.biometrics", "user.demographic.race_ethnicity",
     "user.demographic.religious_belief", "user.demographic.political_opinion",
@@ -1133,7 +1122,7 @@ _OF_LOOKUPS = (
     # kind of document, no one's id (review33 D2)
     "user.government_id",
 )
-_NUMBER_WORDS = frozenset({"num", "numero", "number", "nr", "no", "nummer", "numara", "szam", "numer"})
+_NUMBER_WORDS = lx.NUMBER_WORDS
 _FIRMS = lx.ORG_TABLES - lx.BODIES
 _TIME_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "timestamp")
 #: The words of a time that name an instant and nothing of a record's later life: `date`,
@@ -1778,7 +1767,7 @@ def _counted(words: tuple[str, ...], numbered: Collection[str]) -> str | None:
 
 # What numbers a criminal case: a number or code word (`prosecutor_number`, `numero_parquet`,
 # `n_dossier`), not a key's `id` (a key to a table of cases is a link).
-_CASE_NUMBER_WORDS = _NUMBER_WORDS | _CODE_WORDS | {"n", "ref", "reference", "riferimento", "referencia"}
+_CASE_NUMBER_WORDS = _NUMBER_WORDS | _CODE_WORDS | lx.REFERENCE_WORDS
 
 
 def _criminal_case(words: tuple[str, ...]) -> str | None:
@@ -3350,7 +3339,7 @@ def _names_thing(form: str | None) -> bool:
 
 #: A title as a name term reads it (`title`, `Titel`): part of a person's name only on a form
 #: about people; on a fee's or a document's form it is that thing's title (review37 D7).
-_TITLE_WORDS = frozenset({"title", "titel", "titre", "titol", "titulus", "tytul"})
+_TITLE_WORDS = lx.TITLE_WORDS
 
 
 def _titled_thing(match: _Match, form: str | None) -> str | None:

@@ -26,8 +26,6 @@ from cnsnt.evidence import Classification, Column, Table
 from cnsnt.model import Confidence
 
 GOVERNMENT_ID = "user.government_id"
-# Russian `nomer` (номер) too: Russian schemas write a passport's `seriya` and `nomer`
-_DOCUMENT_NUMBER_WORDS = _NUMBER_WORDS | {"nomer"}
 
 
 def _phrase(name: str) -> str:
@@ -68,7 +66,7 @@ def _bare_number(name: str, context: Context) -> bool:
     """Whether a column's name, past the table's prefix, is only a word for "number"."""
     words = _TOKENIZER.words(name, context.languages)
     words = past_prefix(words, context.prefix) or words
-    return bool(words) and set(words) <= _DOCUMENT_NUMBER_WORDS
+    return bool(words) and set(words) <= _NUMBER_WORDS  # Russian `nomer` too: `seriya`, `nomer`
 
 
 def document_number(

@@ -198,6 +198,18 @@ COUNT_WORDS: Final = _VOCAB.lists["count_words"]
 # `summe`): a name that starts with one is a count. Each language file lists its own.
 NUMBER_OF: Final = _VOCAB.lists["number_of"]
 SUM_WORDS: Final = _VOCAB.lists["sum_words"]
+# Words for a number (`numero`, `nr`, `szam`): what numbers a thing or a person. Each language
+# file lists its own.
+NUMBER_WORDS: Final = _VOCAB.lists["number_words"]
+# Words for a reference (`ref`, `riferimento`) and a number's short `n`: with a number word or a
+# code word, what numbers a criminal case (`n_dossier`). Each language file lists its own.
+REFERENCE_WORDS: Final = _VOCAB.lists["reference_words"]
+# Words for a title (`titre`, `tytul`): a weak term's, which on a form about a thing is that
+# thing's title. Each language file lists its own.
+TITLE_WORDS: Final = _VOCAB.lists["title_words"]
+# Words for a name's prefix (`prefijo`, `onek`): beside a name word, part of the name (the Dutch
+# tussenvoegsel, 'van'). Each language file lists its own.
+NAME_PREFIX_WORDS: Final = _VOCAB.lists["name_prefix_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

@@ -46,6 +46,7 @@ from cnsnt.classify.classifier import (
     _COUNTED,
     _KIND_WORDS,
     _NUMBER_WORDS,
+    _STATE_WORDS,
     _SURROGATE_WORDS,
     _TOKENIZER,
     Context,
@@ -3816,9 +3817,9 @@ def _named_for_container(
 # `class`, which in a person's row is as often a school class, a thing (cls32b)
 _KIND_KEY_WORDS = _KIND_WORDS | {"category", "categoria", "categorie", "kategoria", "kategorie", "tipologia"}
 _RECORD_KINDS = lx.ADDRESS_TABLES | lx.CONTACT_WORDS | lx.TRANSACTION_WORDS
-# Words of a state a key picks (`id_stato`, `aktualis_statusz`): the state words, and Italian
-# `stato`, which `state_words` leaves out as a country, but a key to a list names a state
-_STATE_KEY_WORDS = lx.STATE_WORDS | {"stato"}
+# Words of a state a key picks (`id_stato`, `aktualis_statusz`): the state words with Italian
+# `stato`, as a status column's (see `state_words` in common.yaml)
+_STATE_KEY_WORDS = _STATE_WORDS
 
 # What a key's name says that picks no fact of a person: a day, a month or a year it
 # files the row under (`anio_id`, `any_academic_id`), a record of any kind (`source_id`,

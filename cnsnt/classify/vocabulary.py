@@ -164,7 +164,14 @@ _LIST_KEYS = (
 )
 #: Lists a language file holds, each file its own language's words (`nbre` is French,
 #: `summe` German); the classifier reads their union, as it reads the lists of `common.yaml`.
-_LANGUAGE_LISTS = ("number_of", "sum_words")
+_LANGUAGE_LISTS = (
+    "number_of",
+    "sum_words",
+    "number_words",
+    "reference_words",
+    "title_words",
+    "name_prefix_words",
+)
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
 #: name word on forms only, and must not change how a column's name splits; the criminal
@@ -234,6 +241,12 @@ _NOT_SPLIT = frozenset(
         # compared with a count's first word only (`nb_demandes`), never cut out of a glued name
         "number_of",
         "sum_words",
+        # `no`, `nr`, `num`: compared with a name's whole words, never cut out of a glued one
+        "number_words",
+        "reference_words",
+        # compared with a term's or a name's whole words (`title`, `prefix`), never cut out of one
+        "title_words",
+        "name_prefix_words",
     }
 )
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their
