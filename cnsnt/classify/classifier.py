@@ -260,9 +260,13 @@ def _negator_kind(word: str) -> str | None:
     # `beschikbaarheid`, availability; `betrouwbaarheid`, reliability), which is no key
     if len(word) >= 4 and ((word.endswith("id") and not word.endswith(_DUTCH_NESS)) or word.startswith("id")):
         return "identifier"
-    if any(word.endswith(s) and len(word) > len(s) + 1 for s in lx.GLUED_TIMES):
+    if word.endswith(_GLUED_TIMES) and any(word.endswith(s) and len(word) > len(s) + 1 for s in _GLUED_TIMES):
         return "timestamp"
     return None
+
+
+#: `lx.GLUED_TIMES` as `str.endswith` takes them, so most words are ruled out in one call.
+_GLUED_TIMES = tuple(sorted(lx.GLUED_TIMES))
 
 
 #: A standard cited by its body and a number of three to five digits: `RFC-5322`, `ISO 8601`,
@@ -1968,11 +1972,12 @@ def decide(
         )
     kind = types.type_kind(type)
     reading = _read(name, ctx.languages)
-    kept = tuple(
-        _own_sense(m, ctx.written) for m in reading.matches if not _false_friend(m, ctx.written, name)
-    )
-    if kept != reading.matches:
-        reading = replace(reading, matches=kept)
+    if reading.matches:  # most columns name no term: nothing to keep or drop
+        kept = tuple(
+            _own_sense(m, ctx.written) for m in reading.matches if not _false_friend(m, ctx.written, name)
+        )
+        if kept != reading.matches:
+            reading = replace(reading, matches=kept)
     if types.binary(type) or types.document(type):
         # `data longblob`, `data jsonb`: a file or a document, not a date (`data` is Italian
         # and Portuguese for one)
