@@ -424,7 +424,7 @@ def _timing(corpus: Path) -> None:
     # every cache a fresh process starts without (`cnsnt audit` classifies once)
     caches = (
         *(clf._read, clf._table, clf.classify_column, types.type_name, types.type_kind, types.parameters),
-        *(implied._flat, implied._parts, implied._noun, tokens._raw_words),
+        *(implied._flat, implied._parts, implied._split_words, implied._noun, tokens._raw_words),
     )
     for _ in range(3):
         for cached in caches:

@@ -363,7 +363,7 @@ def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
         for size in range(min(_PHRASE_MAX, len(words) - i), 0, -1):
             key = words[i : i + size]
             term = _TERMS.get(key)
-            if term is None and size <= _COMPOUND_MAX:
+            if term is None and 1 < size <= _COMPOUND_MAX:
                 # `KontoNummer`, `Geburts_Ort`: a compound written in parts is the compound
                 term, key = _compound(key)
             if term is not None:
@@ -1999,7 +1999,7 @@ def decide(
             # links no row, so a word read as a key (`orcid`, Dutch `voltooid`, completed, and
             # Italian `idoneita`, fitness, glued to `id`) says what it answers (trial M)
             reading = _dropping(reading, lambda _, why: why == "identifier")
-    if reading.words[-1:] != ("at",):
+    if reading.negators and reading.words[-1:] != ("at",):
         # `created_at`, `sentAt` end in it; inside a name it is a preposition
         # (`candidateEmailAtSubmit`, the email given at submission)
         reading = _dropping(reading, lambda word, why: (word, why) == ("at", "timestamp"))

@@ -354,7 +354,16 @@ def _stem(algorithm: str, word: str) -> str:
 
 
 def _words(name: str) -> list[str]:
-    return [p.casefold() for p in _SEPARATORS.split(_ascii(name)) if p]
+    return list(_split_words(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_words(name: str) -> tuple[str, ...]:
+    """A name's words between its separators, in Latin script and case-folded (`pret_archive`).
+
+    Cached: the key lookups split a table's name once for each of its columns.
+    """
+    return tuple(p.casefold() for p in _SEPARATORS.split(_ascii(name)) if p)
 
 
 # A word for people glued to a thing's name (`iscrizionebambino`) is read from this length:
@@ -535,7 +544,7 @@ def _implied(
     if read is None:
         return _bare(table, column, schema) or _short(table, column, name, schema)
     noun, how = read
-    words = tuple(_words(table.name))
+    words = _split_words(table.name)
     if software_client(words) and _same_stem(noun, words[-1]):
         return None  # `oauth_clients.clientId`: the application's own public id
     if how == "weak":
