@@ -14,13 +14,16 @@ whose errors must not be looked at while tuning.
 It also times classifying the largest corpus schema (i-educar, 402 tables, read
 through the DDL reader; target: under 0.3 s), and scores the older per-column sample
 `tests/data/classifier_labels.csv`. The timing clears every cache a fresh process starts
-without, the classifier's own and those of the names it reads (`implied._flat`, `_noun`,
-`tokens._raw_words`): best of 3 of a cold classification, as `cnsnt audit` runs one.
+without, the classifier's own and those of the names it reads (`implied._flat`, `_parts`,
+`_split_words`, `_noun`, `tokens._raw_words`): best of 3 of a cold classification, as
+`cnsnt audit` runs one.
 
-Last figures (session 33, perf33; 2 cores shared with other work): medians of 9 interleaved
-runs against main (`timing.py`), CPU 0.290 s -> 0.240 s (ratio 0.83, load average 4.1-4.3);
-again 0.293 -> 0.245 s CPU and 0.440 -> 0.363 s wall (load 4.1-4.6). Instructions per
-classification under callgrind, which load does not move: 2.611 G -> 2.109 G (-19%).
+Last figures (session 35, perf35; 2 cores shared with other work): medians of 15 interleaved
+runs against main (`timing.py`), CPU 0.284 s -> 0.253 s (ratio 0.89, load average 5.8-7.0);
+again 0.252 -> 0.222 s (ratio 0.88, load 1.9-2.8); this benchmark's own cold figure 0.263 /
+0.274 s on main, 0.233 / 0.230 s after (load 1.2-1.4). Instructions per classification under
+callgrind (PYTHONHASHSEED=0, one cold run less the setup): 4.457 G -> 4.195 G (-5.9%), a smaller
+gain than the CPU medians show; both are kept here.
 """
 
 from __future__ import annotations
@@ -424,7 +427,7 @@ def _timing(corpus: Path) -> None:
     # every cache a fresh process starts without (`cnsnt audit` classifies once)
     caches = (
         *(clf._read, clf._table, clf.classify_column, types.type_name, types.type_kind, types.parameters),
-        *(implied._flat, implied._noun, tokens._raw_words),
+        *(implied._flat, implied._parts, implied._split_words, implied._noun, tokens._raw_words),
     )
     for _ in range(3):
         for cached in caches:

@@ -249,9 +249,13 @@ def _negator_kind(word: str) -> str | None:
     # `beschikbaarheid`, availability; `betrouwbaarheid`, reliability), which is no key
     if len(word) >= 4 and ((word.endswith("id") and not word.endswith(_DUTCH_NESS)) or word.startswith("id")):
         return "identifier"
-    if any(word.endswith(s) and len(word) > len(s) + 1 for s in lx.GLUED_TIMES):
+    if word.endswith(_GLUED_TIMES) and any(word.endswith(s) and len(word) > len(s) + 1 for s in _GLUED_TIMES):
         return "timestamp"
     return None
+
+
+#: `lx.GLUED_TIMES` as `str.endswith` takes them, so most words are ruled out in one call.
+_GLUED_TIMES = tuple(sorted(lx.GLUED_TIMES))
 
 
 #: A standard cited by its body and a number of three to five digits: `RFC-5322`, `ISO 8601`,
@@ -348,7 +352,7 @@ def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
         for size in range(min(_PHRASE_MAX, len(words) - i), 0, -1):
             key = words[i : i + size]
             term = _TERMS.get(key)
-            if term is None and size <= _COMPOUND_MAX:
+            if term is None and 1 < size <= _COMPOUND_MAX:
                 # `KontoNummer`, `Geburts_Ort`: a compound written in parts is the compound
                 term, key = _compound(key)
             if term is not None:
@@ -1966,11 +1970,12 @@ def decide(
         )
     kind = types.type_kind(type)
     reading = _read(name, ctx.languages)
-    kept = tuple(
-        _own_sense(m, ctx.written) for m in reading.matches if not _false_friend(m, ctx.written, name)
-    )
-    if kept != reading.matches:
-        reading = replace(reading, matches=kept)
+    if reading.matches:  # most columns name no term: nothing to keep or drop
+        kept = tuple(
+            _own_sense(m, ctx.written) for m in reading.matches if not _false_friend(m, ctx.written, name)
+        )
+        if kept != reading.matches:
+            reading = replace(reading, matches=kept)
     if types.binary(type) or types.document(type):
         # `data longblob`, `data jsonb`: a file or a document, not a date (`data` is Italian
         # and Portuguese for one)
@@ -1992,7 +1997,7 @@ def decide(
             # links no row, so a word read as a key (`orcid`, Dutch `voltooid`, completed, and
             # Italian `idoneita`, fitness, glued to `id`) says what it answers (trial M)
             reading = _dropping(reading, lambda _, why: why == "identifier")
-    if reading.words[-1:] != ("at",):
+    if reading.negators and reading.words[-1:] != ("at",):
         # `created_at`, `sentAt` end in it; inside a name it is a preposition
         # (`candidateEmailAtSubmit`, the email given at submission)
         reading = _dropping(reading, lambda word, why: (word, why) == ("at", "timestamp"))

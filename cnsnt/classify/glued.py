@@ -79,6 +79,8 @@ def past_glued(
     name: str, prefixes: Sequence[str], languages: tuple[str, ...] | None
 ) -> tuple[str, str] | None:
     """(prefix, rest) when `name` starts with one of the table's prefixes and the rest is a term."""
+    if not prefixes:
+        return None  # most tables: no letters glued on
     folded = name.casefold()
     if not _one_word(name):
         return None  # `tarea_clase`: a word of its own, then another, not letters glued on

@@ -64,13 +64,22 @@ def _flat(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+def _parts(name: str) -> tuple[str, ...]:
+    """A name's words as `_PARTS` cuts them, in Latin script and case-folded (`plg_FamID` -> plg, fam, id).
+
+    Cached: the key lookups cut each column's name several times (`_noun`, `_role_key`, ...).
+    """
+    return tuple(p.casefold() for p in _PARTS.findall(_ascii(name)))
+
+
+@functools.lru_cache(maxsize=65536)
 def _noun(column: str) -> tuple[str, str] | None:
     """The table a key column names, flattened (`id_alunno` -> `alunno`), or None.
 
     Also how the name says it is a key: its id word stands `apart` (`id_alunno`), is
     `glued` on (`idalunno`), or it says `weak`ly a number or code (`demographic_no`).
     """
-    parts = [p.casefold() for p in _PARTS.findall(_ascii(column))]
+    parts = list(_parts(column))
     how = "apart"
     if len(parts) >= 2 and (parts[-1] in _WEAK or parts[0] in _WEAK) and tuple(parts) not in lx.TERMS:
         # `demographic_no`, `USUARI_CODI`, `cdnPaciente`: a number or code named for a
@@ -204,7 +213,7 @@ class _Schema:
         holders = self.keys.get(_flat(column.name), ())
         found = [t for t in holders if t.key != table.key]
         if len(found) > 1:
-            words = [p.casefold() for p in _PARTS.findall(_ascii(column.name))]
+            words = list(_parts(column.name))
             noun = "".join(w for w in words if w not in _GENERIC_KEYS)
             if len(noun) < _MIN_NOUN:
                 return None
@@ -349,7 +358,16 @@ def _stem(algorithm: str, word: str) -> str:
 
 
 def _words(name: str) -> list[str]:
-    return [p.casefold() for p in _SEPARATORS.split(_ascii(name)) if p]
+    return list(_split_words(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_words(name: str) -> tuple[str, ...]:
+    """A name's words between its separators, in Latin script and case-folded (`pret_archive`).
+
+    Cached: the key lookups split a table's name once for each of its columns.
+    """
+    return tuple(p.casefold() for p in _SEPARATORS.split(_ascii(name)) if p)
 
 
 # A word for people glued to a thing's name (`iscrizionebambino`) is read from this length:
@@ -495,9 +513,9 @@ def column_prefix(table: Table) -> str | None:
         return None
     counts: dict[str, int] = {}
     for column in table.columns:
-        parts = _PARTS.findall(_ascii(column.name))
+        parts = _parts(column.name)
         if len(parts) >= 2:
-            first = parts[0].casefold()
+            first = parts[0]
             counts[first] = counts.get(first, 0) + 1
     if not counts:
         return None
@@ -512,7 +530,7 @@ def _key_past_prefix(name: str, prefix: str | None) -> str | None:
 
     Two words at least must follow: `plg_ID` is the table's own key; only a longer name names another.
     """
-    words = tuple(p.casefold() for p in _PARTS.findall(_ascii(name)))
+    words = _parts(name)
     rest = past_prefix(words, prefix, least=2)
     if rest is None and past_prefix(words, prefix) is not None:
         # one word after it is a key only with an id glued on (`pret_idempr`)
@@ -530,7 +548,7 @@ def _implied(
     if read is None:
         return _bare(table, column, schema) or _short(table, column, name, schema)
     noun, how = read
-    words = tuple(_words(table.name))
+    words = _split_words(table.name)
     if software_client(words) and _same_stem(noun, words[-1]):
         return None  # `oauth_clients.clientId`: the application's own public id
     if how == "weak":
@@ -583,7 +601,7 @@ def _role_key(table: Table, column: Column, schema: _Schema) -> ForeignKey | Non
     parent's), in either order (`parent_account`); the table's name is no word for people
     itself, so `client_user` (a client's user) names no `client` (trial30 H).
     """
-    parts = [p.casefold() for p in _PARTS.findall(_ascii(column.name))]
+    parts = list(_parts(column.name))
     if len(parts) < 2:
         return None
     for person, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
@@ -634,8 +652,8 @@ def _maker_key(table: Table, column: Column, schema: _Schema) -> ForeignKey | No
         and len(w) > 2  # `pn` in `pn_cr_uid`: a framework's prefix
     ]
     noun = "".join(rest)
-    parts = _PARTS.findall(_ascii(column.name))
-    if any(w in _WEAK for w in words) or (parts and plural(parts[-1].casefold())):
+    parts = _parts(column.name)
+    if any(w in _WEAK for w in words) or (parts and plural(parts[-1])):
         return None  # `REGISTRE_NUM`: a number; `imported_members`: how many
     named = [t for t in schema.plainly(noun) if t.key != table.key] if len(noun) >= _MIN_NOUN else []
     basis = ""
@@ -693,7 +711,7 @@ def _past_own_name(table: Table, column: Column, schema: _Schema) -> ForeignKey 
     (`_key_past_prefix`) though few columns share it: the rest, two words at least
     with its id word apart (`cari_id`), is the key, read as any other.
     """
-    words = [p.casefold() for p in _PARTS.findall(_ascii(column.name))]
+    words = list(_parts(column.name))
     own = _words(table.name)
     if len(words) < 3 or not own:
         return None
@@ -743,7 +761,7 @@ def _after_own_name(table: Table, column: Column, schema: _Schema, prefix: str) 
 
 def _short(table: Table, column: Column, name: str, schema: _Schema) -> ForeignKey | None:
     """`pl_id` beside `lo3_pl`: a two-letter name is a key only to a table named just so."""
-    parts = [p.casefold() for p in _PARTS.findall(_ascii(name))]
+    parts = list(_parts(name))
     if len(parts) != 2 or parts[1] not in _APART or len(parts[0]) != 2 or not parts[0].isalpha():
         return None
     return _plain_key(table, column, parts[0], schema)
@@ -839,7 +857,7 @@ _GIVEN_IDS = ("user.government_id", "user.account.username", "user.unique_id")
 
 def _generic(name: str) -> bool:
     """`id`, `ID`, `codigo`, `uuid`: a key name every table may have, naming none."""
-    parts = {p.casefold() for p in _PARTS.findall(_ascii(name))}
+    parts = set(_parts(name))
     return not parts or parts <= _GENERIC_KEYS
 
 

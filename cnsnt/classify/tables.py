@@ -416,9 +416,10 @@ def _survey(
         if mailed and contact is None and kind == "text" and _addressed(reading):
             contact = addressed = column.name  # `emails_queue.recipient`: whom each e-mail reaches
         # not a word that means something else in the schema's language (German's `kvk`)
-        told = tuple("" if _false_friend(w, written) else w for w in named)
-        if _phrase_in(told, lx.ORG_COLUMNS) and not _kind_of_company(told):
-            company = company or column.name
+        if company is None and _phrase_in(named, lx.ORG_COLUMNS):  # blanking a word finds no phrase
+            told = tuple("" if _false_friend(w, written) else w for w in named)
+            if _phrase_in(told, lx.ORG_COLUMNS) and not _kind_of_company(told):
+                company = column.name
     head = table_words[-1] if table_words else ""
     if lx.names_a_thing(head) and "name" not in anchors and "login" not in anchors:
         # in a table named for a thing (`job`, `task`, `report`) or a setting of the
@@ -854,19 +855,20 @@ def _kind_of_company(words: tuple[str, ...]) -> bool:
 
 def _phrase_in(words: tuple[str, ...], phrases: frozenset[str]) -> bool:
     """Whether one of `phrases` (space-separated words) occurs in `words`."""
-    split, longest = _split_phrases(phrases)
+    split, longest, firsts = _split_phrases(phrases)
     return any(
         words[i : i + n] in split
-        for i in range(len(words))
+        for i, word in enumerate(words)
+        if word in firsts  # a phrase starts only at its first word: most words start none
         for n in range(1, min(longest, len(words) - i) + 1)
     )
 
 
 @functools.cache
-def _split_phrases(phrases: frozenset[str]) -> tuple[frozenset[tuple[str, ...]], int]:
-    """The phrases as word tuples, and the longest one's length (looked up, not scanned)."""
+def _split_phrases(phrases: frozenset[str]) -> tuple[frozenset[tuple[str, ...]], int, frozenset[str]]:
+    """The phrases as word tuples, the longest one's length and their first words (looked up, not scanned)."""
     split = frozenset(tuple(p.split()) for p in phrases)
-    return split, max((len(p) for p in split), default=0)
+    return split, max((len(p) for p in split), default=0), frozenset(p[0] for p in split if p)
 
 
 def _is_link(
@@ -3018,7 +3020,9 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 found = presence(column, table.name, verdict.context.languages) or found
             if column.login_default and not column.primary_key:
                 found = _LOGIN_DEFAULT
-            out[column.key] = replace(found, reasons=(table_reason, found.reason))
+            # every field as `found` has it, the chain added: `dataclasses.replace` costs twice as
+            # much, once per column of the schema
+            out[column.key] = Classification(**{**vars(found), "reasons": (table_reason, found.reason)})
     _copied_keys(tables, by_name, out)
     for copy, read in reading.aliases.items():  # another source's copy: the verdict of the copy read
         if read in out:

@@ -81,7 +81,7 @@ def fold(text: str) -> str:
 
 def is_cyrillic(word: str) -> bool:
     """True for a word in Cyrillic script."""
-    return bool(_CYRILLIC.search(word))
+    return not word.isascii() and bool(_CYRILLIC.search(word))  # most names are ASCII: no search
 
 
 def raw_words(text: str) -> list[str]:
