@@ -66,7 +66,7 @@ def _bare_number(name: str, context: Context) -> bool:
     """Whether a column's name, past the table's prefix, is only a word for "number"."""
     words = _TOKENIZER.words(name, context.languages)
     words = past_prefix(words, context.prefix) or words
-    return bool(words) and set(words) <= _NUMBER_WORDS  # Russian `nomer` too: `seriya`, `nomer`
+    return bool(words) and set(words) <= _NUMBER_WORDS | lx.DOCUMENT_NUMBER_WORDS  # `seriya`, `nomer`
 
 
 def document_number(

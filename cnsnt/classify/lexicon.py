@@ -201,6 +201,9 @@ SUM_WORDS: Final = _VOCAB.lists["sum_words"]
 # Words for a number (`numero`, `nr`, `szam`): what numbers a thing or a person. Each language
 # file lists its own.
 NUMBER_WORDS: Final = _VOCAB.lists["number_words"]
+# Words for a number that number an identity document only, beside its issuing office and series
+# (Russian `nomer`): not a number word elsewhere. Each language file lists its own.
+DOCUMENT_NUMBER_WORDS: Final = _VOCAB.lists["document_number_words"]
 # Words for a reference (`ref`, `riferimento`) and a number's short `n`: with a number word or a
 # code word, what numbers a criminal case (`n_dossier`). Each language file lists its own.
 REFERENCE_WORDS: Final = _VOCAB.lists["reference_words"]

@@ -168,6 +168,7 @@ _LANGUAGE_LISTS = (
     "number_of",
     "sum_words",
     "number_words",
+    "document_number_words",
     "reference_words",
     "title_words",
     "name_prefix_words",
@@ -243,6 +244,7 @@ _NOT_SPLIT = frozenset(
         "sum_words",
         # `no`, `nr`, `num`: compared with a name's whole words, never cut out of a glued one
         "number_words",
+        "document_number_words",
         "reference_words",
         # compared with a term's or a name's whole words (`title`, `prefix`), never cut out of one
         "title_words",

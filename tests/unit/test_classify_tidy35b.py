@@ -32,7 +32,6 @@ def _own_list(lang: str, key: str) -> list[str]:
         ("pl", {"numer", "nr"}),
         ("hu", {"szam"}),
         ("tr", {"numara", "no"}),
-        ("ru", {"nomer"}),
     ],
 )
 def test_number_words_are_each_language_s_own(lang: str, words: set[str]) -> None:
@@ -46,19 +45,24 @@ def test_a_bare_no_is_a_word_not_false() -> None:
     assert "no" in _own_list("tr", "number_words")
 
 
-def test_a_russian_document_number_is_a_number_word_everywhere() -> None:
-    """`nomer` was a number word beside a passport's issuing office only; now wherever a number
-    word is read, as `numero` is (tidy35b): a receipt's `nomer` in a pupil's payments is the
-    receipt's number, no fact of the pupil, as its `numero` was."""
+def test_a_russian_nomer_numbers_a_document_only() -> None:
+    """`nomer` is a number word beside an identity document's issuing office only
+    (`document_number_words`), not wherever one is read: as one it lost 8 findings for 10
+    false alarms on tune and lowered the recall of the half it was not studied on (session 35).
+    A receipt's `nomer` in a pupil's payments stays read as a fact of the pupil; its `numero`
+    is the receipt's number."""
+    assert "nomer" in _own_list("ru", "document_number_words")
+    assert "nomer" not in _NUMBER_WORDS
     students = typed_table("uchenik", [("id", "int"), ("familiya", "varchar(60)"), ("imya", "varchar(60)")])
+    verdicts = {}
     for column in ("numero", "nomer"):
         payments = typed_table(
             "kvitancii",
             [("id", "int"), ("uchenik_id", "int"), (column, "varchar(64)")],
             keys=(ForeignKey(("uchenik_id",), "uchenik", ("id",)),),
         )
-        got = classify_tables([students, payments])[f"kvitancii.{column}"]
-        assert not got.personal, (column, got)
+        verdicts[column] = classify_tables([students, payments])[f"kvitancii.{column}"].personal
+    assert verdicts == {"numero": False, "nomer": True}
 
 
 @pytest.mark.parametrize(

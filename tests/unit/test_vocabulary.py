@@ -36,7 +36,7 @@ def test_one_file_per_language_each_well_formed() -> None:
                 assert all(isinstance(w, str) and w == w.strip() and w for w in words), words
         assert set(doc) <= {
             "language", "stemmer", "terms", "people", "qualifiers", "negators", "values", "number_of", "sum_words",
-            "number_words", "reference_words", "title_words", "name_prefix_words",
+            "number_words", "document_number_words", "reference_words", "title_words", "name_prefix_words",
         }
 
 
