@@ -239,16 +239,9 @@ _NOT_SPLIT = frozenset(
         "taught_things",
         "token_tables",
         "token_parts",
-        # compared with a count's first word only (`nb_demandes`), never cut out of a glued name
-        "number_of",
-        "sum_words",
-        # `no`, `nr`, `num`: compared with a name's whole words, never cut out of a glued one
-        "number_words",
-        "document_number_words",
-        "reference_words",
-        # compared with a term's or a name's whole words (`title`, `prefix`), never cut out of one
-        "title_words",
-        "name_prefix_words",
+        # each language's own lists are compared with a name's whole words or its first one
+        # (`nb_demandes`; `no`, `nr`, `num`; `title`, `prefix`), never cut out of a glued one
+        *_LANGUAGE_LISTS,
     }
 )
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their
