@@ -435,13 +435,8 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
 _LONE_POSTS = frozenset({"statuses"})
 
 
-#: Words of work before `post` (`job_posts`, `vacancy_post`): a post there is a job, a place
-#: in an organisation to fill, not what someone wrote (codereview35). Not `staff`, which names
-#: people as `user` does: `staff_posts(staff_id, body)` is what staff members wrote.
-_JOB_POSTS = frozenset(
-    {"job", "jobs", "vacancy", "vacancies", "career", "careers", "employment", "hiring",
-     "recruitment", "staffing", "work", "hr"}
-)  # fmt: skip
+#: Words of work before `post` (`job_posts`, `vacancy_post`): `job_post_words` in common.yaml.
+_JOB_POSTS = lx.JOB_POST_WORDS
 
 
 def _posts(words: tuple[str, ...]) -> bool:
@@ -1636,13 +1631,9 @@ def _declared_category(type_: str | None) -> tuple[str, list[str]] | None:
     return (category, said) if len({_value_key(v) for v in said}) >= 2 else None
 
 
-#: Values that name the software as the one who made a row (`enum('user', 'system')`): beside
-#: them one person word says who acted, a person or the application, no kind of person.
-_SOFTWARE_ACTORS = frozenset(
-    {"system", "sistema", "systeme", "sistem", "systeem", "sistemi", "automatic", "auto",
-     "automatico", "automatique", "automatisch", "otomatik", "bot", "robot", "cron", "script",
-     "api", "machine", "server", "servidor", "serveur", "app", "application", "software"}
-)  # fmt: skip
+#: Values that name the software as the one who made a row (`enum('user', 'system')`):
+#: `software_actors` in common.yaml.
+_SOFTWARE_ACTORS = lx.SOFTWARE_ACTORS
 
 
 def _people_values(type_: str | None, languages: tuple[str, ...] | None) -> list[str]:

@@ -115,9 +115,9 @@ def _noun(column: str) -> tuple[str, str] | None:
     return noun, how
 
 
-#: Kind words that start many a table's name in another sense: German `art` is English `art`
-#: (`art_students`, pupils of art; codereview35).
-_NOT_HEADS = frozenset({"art"})
+#: Kind words that start many a table's name in another sense (`art_students`, pupils of art):
+#: `not_kind_heads` in common.yaml (codereview35).
+_NOT_HEADS = lx.NOT_KIND_HEADS
 #: First words that say a table lists kinds of what follows (`tipo_usuario`, `type_user`): the
 #: kind words, but one that also names people (`kind`, a child in German and Dutch: `kind_allergie`)
 #: or another thing (`_NOT_HEADS`).

@@ -384,6 +384,12 @@ STATE_WORDS: Final = _VOCAB.lists["state_words"]
 LEVEL_WORDS: Final = _VOCAB.lists["level_words"]
 # Words of a sign-in kept open: a time of one in a person's row is theirs (`remember_created_at`).
 REMEMBER_WORDS: Final = _VOCAB.lists["remember_words"]
+# Words of work before `post` (`job_posts`): a post there is a job to fill, not what someone wrote.
+JOB_POST_WORDS: Final = _VOCAB.lists["job_post_words"]
+# Enum values that name the software as who made a row (`enum('user', 'system')`).
+SOFTWARE_ACTORS: Final = _VOCAB.lists["software_actors"]
+# Kind words that start many a table's name in another sense (`art_students`): no list of kinds.
+NOT_KIND_HEADS: Final = _VOCAB.lists["not_kind_heads"]
 # Words for a document: a kind of one in a person's row is theirs (`tipo_documento`).
 DOCUMENT_WORDS: Final = _VOCAB.lists["document_words"]
 # A person's own profile on the web (`facebook`, `site_perso`): no office's way to be reached.
