@@ -406,13 +406,13 @@ def _classifier_caches() -> list[Any]:
 
     import cnsnt.classify
 
+    vocabulary = "cnsnt.classify.vocabulary"
     found: dict[int, Any] = {}
     for info in pkgutil.iter_modules(cnsnt.classify.__path__, "cnsnt.classify."):
-        if info.name == "cnsnt.classify.vocabulary":
-            continue
         module = importlib.import_module(info.name)
         for value in vars(module).values():
-            if callable(getattr(value, "cache_clear", None)) and not value.__module__.endswith(".vocabulary"):
+            # not the vocabulary's, nor those other modules import from it (`load_vocabulary`)
+            if callable(getattr(value, "cache_clear", None)) and value.__module__ != vocabulary:
                 found[id(value)] = value
     return sorted(found.values(), key=lambda f: (f.__module__, f.__qualname__))
 

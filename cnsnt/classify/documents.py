@@ -26,6 +26,9 @@ from cnsnt.evidence import Classification, Column, Table
 from cnsnt.model import Confidence
 
 GOVERNMENT_ID = "user.government_id"
+#: A document's number words: the number words, and those that number an identity document only
+#: (Russian `nomer` beside `seriya`: `document_number_words`).
+_DOCUMENT_NUMBER_WORDS = _NUMBER_WORDS | lx.DOCUMENT_NUMBER_WORDS
 
 
 def _phrase(name: str) -> str:
@@ -66,7 +69,7 @@ def _bare_number(name: str, context: Context) -> bool:
     """Whether a column's name, past the table's prefix, is only a word for "number"."""
     words = _TOKENIZER.words(name, context.languages)
     words = past_prefix(words, context.prefix) or words
-    return bool(words) and set(words) <= _NUMBER_WORDS | lx.DOCUMENT_NUMBER_WORDS  # `seriya`, `nomer`
+    return bool(words) and set(words) <= _DOCUMENT_NUMBER_WORDS
 
 
 def document_number(
