@@ -1729,8 +1729,10 @@ def _job_queue(table: str, languages: tuple[str, ...] | None) -> bool:
     return len(words) == 1 or words[-1] not in _PROCESS_WORDS
 
 
-# "Of" after a number word (`number_of_x`, `numero_de_x`): what follows is counted or named.
-_OF_WORDS = frozenset({"of", "de", "di", "do", "da", "des", "du", "del"})
+#: Glue between a word and what it is of, skipped when reading on: `number_of_the_children`,
+#: `numero_dos_filhos` (what is counted), `name of the program` (what is named). One list for
+#: both: a second, shorter one for counts was shadowed by this one at import (open36b).
+_OF_WORDS = lx.OF_WORDS
 # Number words of languages whose plurals end in -s (`numero_de_hijos`, `num_habitants`).
 _S_PLURAL_NUMBERS = frozenset({"num", "number", "numero", "nr", "no"})
 #: English plurals without an `s`: `num_children` counts.
@@ -1749,7 +1751,8 @@ def _counted(words: tuple[str, ...], numbered: Collection[str]) -> str | None:
     if first is None or first + 1 >= len(words):
         return None
     after = words[first + 1 :]
-    noun = after[1] if after[0] in _OF_WORDS and len(after) > 1 else after[0]
+    # past every word of glue (`number_of_the_children`), or the last word if all are glue
+    noun = next((w for w in after if w not in _OF_WORDS), after[-1])
     english = load_vocabulary().word_languages.get(noun) == ("en",)
     plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and len(noun) > _SHORTEST_PLURAL
     many = plural or noun in _IRREGULAR_PLURALS
@@ -3093,8 +3096,6 @@ _NOT_OWNERS = (
     | lx.PATIENT_WORDS
     | lx.MESSAGE_ROLES
 )
-#: Glue between a name and what it names, skipped when reading on: `name of the program`.
-_OF_WORDS = frozenset({"of", "the", "da", "do", "das", "dos", "de", "del", "della", "di", "du", "des", "la"})
 
 
 def _unnamed_of_theirs(

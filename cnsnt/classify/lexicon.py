@@ -213,6 +213,10 @@ TITLE_WORDS: Final = _VOCAB.lists["title_words"]
 # Words for a name's prefix (`prefijo`, `onek`): beside a name word, part of the name (the Dutch
 # tussenvoegsel, 'van'). Each language file lists its own.
 NAME_PREFIX_WORDS: Final = _VOCAB.lists["name_prefix_words"]
+# Words of "of" and "of the" (`of`, `dos`, `della`) and articles after them (`the`, `la`): glue
+# between a word and what it is of, skipped when reading on (`number_of_the_children`, `name of
+# the program`). Each language file lists its own.
+OF_WORDS: Final = _VOCAB.lists["of_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

@@ -1,0 +1,53 @@
+"""open36b: the word lists still in code are vocabulary, each language's own; one answer per question."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from cnsnt.classify import classify_tables
+from cnsnt.classify import lexicon as lx
+from tests.unit.schema_entry import typed_table
+
+
+def _language_list(lang: str, key: str) -> list[str]:
+    text = resources.files("cnsnt.classify").joinpath("vocab", f"{lang}.yaml").read_text("utf-8")
+    return [str(w) for w in yaml.safe_load(text)[key]]
+
+
+def _counts(*columns: str) -> dict[str, tuple[bool, str | None, str]]:
+    people = typed_table(
+        "clients",
+        [("id", "INTEGER"), ("first_name", "TEXT"), ("last_name", "TEXT"), *((c, "INTEGER") for c in columns)],
+    )
+    got = classify_tables([people])
+    return {c: (got[f"clients.{c}"].personal, got[f"clients.{c}"].category, got[f"clients.{c}"].reason) for c in columns}
+
+
+# -- 1: one list of the glue between a word and what it is of
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", {"of", "the"}), ("pt", {"dos", "das"}), ("it", {"della", "di"}), ("fr", {"du", "des"}), ("es", {"del"})],
+)
+def test_of_words_are_each_language_s_own(lang: str, words: set[str]) -> None:
+    """`of_words` is read from each language's file: no list of them in code (open36b)."""
+    assert words <= set(_language_list(lang, "of_words"))
+    assert words <= lx.OF_WORDS
+
+
+def test_a_count_reads_past_every_word_of_glue() -> None:
+    """`number_of_the_children` counts children, as `number_of_children` does.
+
+    A count read one glue word only, so `the` was what it counted (a count of no people); the
+    name readers read past them all. `numero_dos_filhos` counted only because a second
+    `_OF_WORDS` shadowed the one written for counts, which lacked `dos` (open36b).
+    """
+    got = _counts("number_of_the_children", "numero_dos_filhos", "numero_das_criancas", "number_of_logins")
+    for column in ("number_of_the_children", "numero_dos_filhos", "numero_das_criancas"):
+        personal, category, reason = got[column]
+        assert personal and category == "user.demographic" and "how many people" in reason, reason
+    assert got["number_of_logins"][1] == "user.behavior", got["number_of_logins"]
