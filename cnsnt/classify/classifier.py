@@ -1734,7 +1734,7 @@ def _job_queue(table: str, languages: tuple[str, ...] | None) -> bool:
 #: both: a second, shorter one for counts was shadowed by this one at import (open36b).
 _OF_WORDS = lx.OF_WORDS
 # Number words of languages whose plurals end in -s (`numero_de_hijos`, `num_habitants`).
-_S_PLURAL_NUMBERS = frozenset({"num", "number", "numero", "nr", "no"})
+_S_PLURAL_NUMBERS = lx.S_PLURAL_NUMBERS
 #: English plurals without an `s`: `num_children` counts.
 _IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "staff", "persons"})
 

@@ -217,6 +217,9 @@ NAME_PREFIX_WORDS: Final = _VOCAB.lists["name_prefix_words"]
 # between a word and what it is of, skipped when reading on (`number_of_the_children`, `name of
 # the program`). Each language file lists its own.
 OF_WORDS: Final = _VOCAB.lists["of_words"]
+# Number words of languages whose plurals end in -s (`numero_de_hijos`, `num_habitants`,
+# `nr_medewerkers`): before a plural, what they count. Each language file lists its own.
+S_PLURAL_NUMBERS: Final = _VOCAB.lists["s_plural_numbers"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

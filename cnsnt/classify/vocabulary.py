@@ -176,6 +176,7 @@ _LANGUAGE_LISTS = (
     "title_words",
     "name_prefix_words",
     "of_words",
+    "s_plural_numbers",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a

@@ -51,3 +51,20 @@ def test_a_count_reads_past_every_word_of_glue() -> None:
         personal, category, reason = got[column]
         assert personal and category == "user.demographic" and "how many people" in reason, reason
     assert got["number_of_logins"][1] == "user.behavior", got["number_of_logins"]
+
+
+# -- 2: the number words that count a plural after them
+
+
+def test_s_plural_numbers_are_each_language_s_own() -> None:
+    """`s_plural_numbers` is read from each language's file: `nr` from nl.yaml, `num` from fr.yaml (open36b)."""
+    assert "nr" in _language_list("nl", "s_plural_numbers") and "num" in _language_list("fr", "s_plural_numbers")
+    assert {"num", "number", "numero", "nr", "no"} == lx.S_PLURAL_NUMBERS
+
+
+def test_a_number_word_before_a_plural_in_s_counts() -> None:
+    """`num_habitants`, `nr_medewerkers`, `numero_de_hijos` count; `nummer_medewerkers` stays a number."""
+    got = _counts("num_habitants", "nr_medewerkers", "numero_de_hijos", "nummer_medewerkers")
+    for column in ("num_habitants", "nr_medewerkers", "numero_de_hijos"):
+        assert got[column][1] == "user.demographic" and "how many people" in got[column][2], got[column]
+    assert got["nummer_medewerkers"][1] == "user.unique_id", got["nummer_medewerkers"]
