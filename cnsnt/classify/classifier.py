@@ -1899,7 +1899,7 @@ def _what_they_are(reading: _Reading) -> frozenset[str]:
 
 
 # Money words that also name a measurement: a lab result's `valor`, a `total` of hours slept.
-_MEASURE_WORDS = frozenset({"total", "valor"})
+_MEASURE_WORDS = lx.MEASURE_WORDS
 # Names a row's own generated id goes by, whatever its type's length.
 _OWN_ID_WORDS = frozenset({"uuid", "guid", "ulid", "id"})
 _DIGEST_TERMS = frozenset({("hash",), ("hashed",), ("checksum",)})

@@ -220,6 +220,9 @@ OF_WORDS: Final = _VOCAB.lists["of_words"]
 # Number words of languages whose plurals end in -s (`numero_de_hijos`, `num_habitants`,
 # `nr_medewerkers`): before a plural, what they count. Each language file lists its own.
 S_PLURAL_NUMBERS: Final = _VOCAB.lists["s_plural_numbers"]
+# Money words that also name a measurement (a lab result's `valor`, a `total` of hours slept): in a
+# care record, no money. Each language file lists its own.
+MEASURE_WORDS: Final = _VOCAB.lists["measure_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib import resources
 
 import pytest
@@ -9,6 +10,7 @@ import yaml
 
 from cnsnt.classify import classify_tables
 from cnsnt.classify import lexicon as lx
+from cnsnt.evidence import ForeignKey
 from tests.unit.schema_entry import typed_table
 
 
@@ -68,3 +70,27 @@ def test_a_number_word_before_a_plural_in_s_counts() -> None:
     for column in ("num_habitants", "nr_medewerkers", "numero_de_hijos"):
         assert got[column][1] == "user.demographic" and "how many people" in got[column][2], got[column]
     assert got["nummer_medewerkers"][1] == "user.unique_id", got["nummer_medewerkers"]
+
+
+# -- 3: the money words that also name a measurement
+
+
+def test_measure_words_are_each_language_s_own() -> None:
+    """`measure_words` is read from each language's file: `valor` from es.yaml and pt.yaml (open36b)."""
+    assert "valor" in _language_list("pt", "measure_words") and "total" in _language_list("en", "measure_words")
+    assert {"total", "valor"} == lx.MEASURE_WORDS
+
+
+def test_a_care_record_s_valor_is_a_measurement_its_importe_money() -> None:
+    """In a visit's record a `valor` or a `total` is what was measured, an `importe` what it cost."""
+    patients = typed_table("pacientes", [("id", "INTEGER"), ("nombre", "TEXT"), ("apellidos", "TEXT")])
+    visits = typed_table(
+        "consultas",
+        [("id", "INTEGER"), ("paciente_id", "INTEGER"), ("diagnostico", "TEXT"),
+         ("valor", "NUMERIC(10,2)"), ("total", "NUMERIC(10,2)"), ("importe", "NUMERIC(10,2)")],
+    )
+    visits = replace(visits, foreign_keys=(ForeignKey(("paciente_id",), "pacientes", ("id",)),))
+    got = classify_tables([patients, visits])
+    assert got["consultas.valor"].category == "user.health", got["consultas.valor"].reason
+    assert got["consultas.total"].category == "user.health", got["consultas.total"].reason
+    assert got["consultas.importe"].category == "user.financial", got["consultas.importe"].reason
