@@ -680,10 +680,7 @@ _REGISTRATION_NUMBERS = frozenset({"immatriculation", "matricula"})
 #: Words of a file a person sends (`uploadCV`): a record word only beside a time word.
 _UPLOAD_WORDS = frozenset({"upload", "uploads"})
 #: Words of a registration (`kayit`, `cadastro`, `alta`): alone a row's own bookkeeping date.
-_REGISTRATION_WORDS = frozenset(
-    {"kayit", "registro", "registrazione", "registratie", "rejestracji", "alta", "cadastro",
-     "enregistrement", "registration"}
-)  # fmt: skip
+_REGISTRATION_WORDS = lx.REGISTRATION_WORDS
 
 
 def _joined(words: tuple[str, ...], table: str, languages: tuple[str, ...] | None) -> str | None:

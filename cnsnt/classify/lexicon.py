@@ -223,6 +223,9 @@ S_PLURAL_NUMBERS: Final = _VOCAB.lists["s_plural_numbers"]
 # Money words that also name a measurement (a lab result's `valor`, a `total` of hours slept): in a
 # care record, no money. Each language file lists its own.
 MEASURE_WORDS: Final = _VOCAB.lists["measure_words"]
+# Words of a registration (`kayit`, `cadastro`, `alta`): after a word for the people a table is
+# named for, their own joining (`UyeKayitTarihi`). Each language file lists its own.
+REGISTRATION_WORDS: Final = _VOCAB.lists["registration_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

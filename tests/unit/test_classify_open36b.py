@@ -94,3 +94,23 @@ def test_a_care_record_s_valor_is_a_measurement_its_importe_money() -> None:
     assert got["consultas.valor"].category == "user.health", got["consultas.valor"].reason
     assert got["consultas.total"].category == "user.health", got["consultas.total"].reason
     assert got["consultas.importe"].category == "user.financial", got["consultas.importe"].reason
+
+
+# -- 4: the words of a registration
+
+
+def test_registration_words_are_each_language_s_own() -> None:
+    """`registration_words` is read from each language's file: `kayit` from tr.yaml, `alta` from es.yaml (open36b)."""
+    assert "kayit" in _language_list("tr", "registration_words") and "alta" in _language_list("es", "registration_words")
+    assert {"cadastro", "registratie", "registration"} <= lx.REGISTRATION_WORDS
+
+
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [("socios", "socio_alta"), ("alunos", "aluno_cadastro"), ("deelnemers", "deelnemer_registratie"), ("members", "member_registration")],
+)
+def test_a_person_s_own_registration_is_when_they_joined(table: str, column: str) -> None:
+    """`socios.socio_alta`, `alunos.aluno_cadastro`: when the member registered, a fact about them."""
+    people = typed_table(table, [("id", "INTEGER"), ("first_name", "TEXT"), ("last_name", "TEXT"), (column, "DATE")])
+    got = classify_tables([people])[f"{table}.{column}"]
+    assert got.personal and "when they registered" in got.reason, got.reason
