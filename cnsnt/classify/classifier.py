@@ -3307,7 +3307,7 @@ _CONTROL_CATEGORIES = {
 # about a thing: its `name` and `title` are the thing's.
 _THING_FORMS = lx.OBJECT_WORDS | lx.ORG_TABLES | lx.LOOKUP_WORDS | lx.PLACE_TABLES | {"settings", "setting"}
 # Words that name the form itself, not what it is about (`registration_form`, `signup-page`).
-_FORM_WORDS = frozenset({"form", "forms", "field", "fields", "page", "pages", "widget", "widgets"})
+_FORM_WORDS = lx.FORM_WORDS
 # Words of a form a person fills in about themselves, whatever thing it names
 # (`club-registration`, `team-invite`, `room-booking`, `product-review`).
 _ENROLMENT_FORMS = lx.TRANSACTION_WORDS | {

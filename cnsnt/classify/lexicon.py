@@ -226,6 +226,9 @@ MEASURE_WORDS: Final = _VOCAB.lists["measure_words"]
 # Words of a registration (`kayit`, `cadastro`, `alta`): after a word for the people a table is
 # named for, their own joining (`UyeKayitTarihi`). Each language file lists its own.
 REGISTRATION_WORDS: Final = _VOCAB.lists["registration_words"]
+# Words that name a form itself, not what it is about (`registration_form`, `signup-page`): left
+# out when a form's name is read. Each language file lists its own.
+FORM_WORDS: Final = _VOCAB.lists["form_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

@@ -10,6 +10,7 @@ import yaml
 
 from cnsnt.classify import classify_tables
 from cnsnt.classify import lexicon as lx
+from cnsnt.classify.classifier import _animal_form, _names_thing
 from cnsnt.evidence import ForeignKey
 from tests.unit.schema_entry import typed_table
 
@@ -114,3 +115,19 @@ def test_a_person_s_own_registration_is_when_they_joined(table: str, column: str
     people = typed_table(table, [("id", "INTEGER"), ("first_name", "TEXT"), ("last_name", "TEXT"), (column, "DATE")])
     got = classify_tables([people])[f"{table}.{column}"]
     assert got.personal and "when they registered" in got.reason, got.reason
+
+
+# -- 5: the words that name a form itself
+
+
+def test_form_words_are_english_vocabulary() -> None:
+    """`form_words` is read from en.yaml (open36b)."""
+    assert {"form", "page", "widget"} <= set(_language_list("en", "form_words"))
+    assert {"form", "forms", "field", "fields", "page", "pages", "widget", "widgets"} == lx.FORM_WORDS
+
+
+@pytest.mark.parametrize("form", ["pets/_form", "pets-page", "pet_fields"])
+def test_a_form_word_is_left_out_of_what_a_form_is_about(form: str) -> None:
+    """`staff/pets/_form` is about pets, `department-page` about a department, not about a form."""
+    assert _animal_form(form)
+    assert _names_thing(form.replace("pet", "department"))
