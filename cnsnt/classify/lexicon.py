@@ -229,6 +229,10 @@ REGISTRATION_WORDS: Final = _VOCAB.lists["registration_words"]
 # Words that name a form itself, not what it is about (`registration_form`, `signup-page`): left
 # out when a form's name is read. Each language file lists its own.
 FORM_WORDS: Final = _VOCAB.lists["form_words"]
+# Number and code words that make a key's name only with one table's exact name (`encounter_nr`,
+# `USUARI_CODI`, `cdnPaciente`), not with a part of one (`card_nr` is no key to `cards`). Each
+# language file lists its own.
+KEY_NUMBER_WORDS: Final = _VOCAB.lists["key_number_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

@@ -180,6 +180,7 @@ _LANGUAGE_LISTS = (
     "measure_words",
     "registration_words",
     "form_words",
+    "key_number_words",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a

@@ -11,6 +11,7 @@ import yaml
 from cnsnt.classify import classify_tables
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import _animal_form, _names_thing
+from cnsnt.classify.implied import _noun
 from cnsnt.evidence import ForeignKey
 from tests.unit.schema_entry import typed_table
 
@@ -131,3 +132,22 @@ def test_a_form_word_is_left_out_of_what_a_form_is_about(form: str) -> None:
     """`staff/pets/_form` is about pets, `department-page` about a department, not about a form."""
     assert _animal_form(form)
     assert _names_thing(form.replace("pet", "department"))
+
+
+# -- 6: the number and code words that make a key's name with a table's exact name
+
+
+def test_key_number_words_are_each_language_s_own() -> None:
+    """`key_number_words` is read from each language's file: `codi` from ca.yaml, `kod` from pl.yaml (open36b)."""
+    assert "codi" in _language_list("ca", "key_number_words") and "kod" in _language_list("pl", "key_number_words")
+    assert {"no", "nr", "num", "code", "codi", "cd", "cdn", "kod"} == lx.KEY_NUMBER_WORDS
+
+
+@pytest.mark.parametrize(
+    ("column", "noun"),
+    [("pacjent_nr", "pacjent"), ("ogrenci_kod", "ogrenci"), ("cdnPaciente", "paciente"), ("demographic_no", "demographic")],
+)
+def test_a_number_or_code_word_names_a_key_weakly(column: str, noun: str) -> None:
+    """`pacjent_nr`, `ogrenci_kod`, `cdnPaciente`: a number or code named for a table is its key, weakly."""
+    assert _noun(column) == (noun, "weak")
+    assert _noun("passport_no") is None  # a datum of its own
