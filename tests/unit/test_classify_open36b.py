@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from importlib import resources
+from pathlib import Path
 
 import pytest
 import yaml
@@ -12,8 +13,9 @@ from cnsnt.classify import classify_tables
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import _animal_form, _names_thing
 from cnsnt.classify.implied import _noun
+from cnsnt.classify.tables import _list_target
 from cnsnt.evidence import ForeignKey
-from tests.unit.schema_entry import typed_table
+from tests.unit.schema_entry import schema_tables, typed_table
 
 
 def _language_list(lang: str, key: str) -> list[str]:
@@ -151,3 +153,35 @@ def test_a_number_or_code_word_names_a_key_weakly(column: str, noun: str) -> Non
     """`pacjent_nr`, `ogrenci_kod`, `cdnPaciente`: a number or code named for a table is its key, weakly."""
     assert _noun(column) == (noun, "weak")
     assert _noun("passport_no") is None  # a datum of its own
+
+
+# -- 7: a key that names no schema points where its database resolves it
+
+
+def test_unqualified_keys_from_two_postgres_schemas_share_the_default_schema_s_list(tmp_path: Path) -> None:
+    """`hr.employees.rank_id` and `crm.customers.segment_id`, each `REFERENCES placement`:
+    PostgreSQL finds both in `public` through the search path, one list the rows pick two
+    facts from; the key read in its own row's schema made two lists of it (open36b)."""
+    ddl = """
+    CREATE TABLE hr.employees (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      birth_date DATE, rank_id INT REFERENCES placement(id));
+    CREATE TABLE crm.customers (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      birth_date DATE, segment_id INT REFERENCES public.placement(id));
+    """
+    tables = schema_tables(tmp_path, ddl)
+    assert {t.dialect for t in tables} == {"postgres"}
+    got = classify_tables(tables)
+    for key in ("hr.employees.rank_id", "crm.customers.segment_id"):
+        assert got[key].personal and "a list the schema does not show" in got[key].reason, got[key]
+
+
+@pytest.mark.parametrize(("dialect", "shared"), [("postgres", True), ("tsql", True), ("mysql", False), (None, False)])
+def test_an_unqualified_key_s_schema_is_its_database_s(dialect: str | None, shared: bool) -> None:
+    """`REFERENCES placement` from `hr` and from `crm`: one table in PostgreSQL's and SQL
+    Server's default schema, two in MySQL, where each database is a schema and finds it in
+    its own (and where the dialect is not known, as before)."""
+    key = ForeignKey(("rank_id",), "placement")
+    hr = replace(typed_table("employees", [("id", "INT"), ("rank_id", "INT")]), schema="hr", dialect=dialect)
+    crm = replace(hr, name="customers", schema="crm")
+    assert (_list_target(key, hr) == _list_target(key, crm)) is shared
+    assert _list_target(ForeignKey(("rank_id",), "placement", ref_schema="hr"), crm) == "hr.placement"
