@@ -304,7 +304,8 @@ EXPIRY_WORDS: Final = _VOCAB.lists["expiry_words"]
 CONSENT_WORDS: Final = _VOCAB.lists["consent_words"]
 # Words that name a person or a thing (`name`, `nome`, `ad`).
 NAME_WORDS: Final = _VOCAB.lists["name_words"]
-# Words of the columns of a list of values (`adi`, `descripcion`, `kod`).
+# Words of the columns of a list of values (`adi`, `descripcion`, `kod`); the words of a code
+# (`code`, `codice`, `kod`) each language file lists its own.
 CODE_WORDS: Final = _VOCAB.lists["code_words"]
 LABEL_WORDS: Final = _VOCAB.lists["label_words"] | CODE_WORDS
 # Words of a column that points at who made or handles a record (`creator_id`).

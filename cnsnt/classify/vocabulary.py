@@ -127,7 +127,6 @@ _LIST_KEYS = (
     "consent_words",
     "name_words",
     "label_words",
-    "code_words",
     "actor_words",
     "by_words",
     "address_tables",
@@ -181,6 +180,7 @@ _LANGUAGE_LISTS = (
     "registration_words",
     "form_words",
     "key_number_words",
+    "code_words",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a

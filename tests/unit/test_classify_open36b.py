@@ -185,3 +185,26 @@ def test_an_unqualified_key_s_schema_is_its_database_s(dialect: str | None, shar
     crm = replace(hr, name="customers", schema="crm")
     assert (_list_target(key, hr) == _list_target(key, crm)) is shared
     assert _list_target(ForeignKey(("rank_id",), "placement", ref_schema="hr"), crm) == "hr.placement"
+
+
+# -- 8: the words of a code
+
+
+def test_code_words_are_each_language_s_own() -> None:
+    """`code_words` is read from each language's file, no longer from common.yaml (open36b)."""
+    assert "codice" in _language_list("it", "code_words") and "kodu" in _language_list("tr", "code_words")
+    assert {"code", "codice", "codigo", "cod", "codi", "kod", "kodu"} == lx.CODE_WORDS
+    assert lx.CODE_WORDS <= lx.LABEL_WORDS
+    common = resources.files("cnsnt.classify").joinpath("vocab", "common.yaml").read_text("utf-8")
+    assert "code_words" not in yaml.safe_load(common)
+
+
+@pytest.mark.parametrize("column", ["codice_ordine", "kod_zamowienia", "codi_comanda"])
+def test_a_code_in_a_row_that_points_at_a_person_is_the_record_s(column: str) -> None:
+    """`codice_ordine` in an order is the record's code, no number of the person's."""
+    people = typed_table("clients", [("id", "INTEGER"), ("first_name", "TEXT"), ("last_name", "TEXT")])
+    orders = replace(
+        typed_table("orders", [("id", "INTEGER"), ("client_id", "INTEGER"), (column, "VARCHAR(20)")]),
+        foreign_keys=(ForeignKey(("client_id",), "clients", ("id",)),),
+    )
+    assert not classify_tables([people, orders])[f"orders.{column}"].personal
