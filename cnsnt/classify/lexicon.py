@@ -233,6 +233,9 @@ FORM_WORDS: Final = _VOCAB.lists["form_words"]
 # `USUARI_CODI`, `cdnPaciente`), not with a part of one (`card_nr` is no key to `cards`). Each
 # language file lists its own.
 KEY_NUMBER_WORDS: Final = _VOCAB.lists["key_number_words"]
+# Words of results and marks (`exam_results`, `avaliacao_resultado`, `notas`): a table named with
+# one keeps them. Each language file lists its own.
+RESULT_WORDS: Final = _VOCAB.lists["result_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

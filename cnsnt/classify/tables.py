@@ -2103,14 +2103,7 @@ def _results(table: Table, languages: tuple[str, ...]) -> bool:
     return bool(set(_table_words(table.name, languages)) & _RESULT_WORDS)
 
 
-_RESULT_WORDS = frozenset(
-    {"result", "results", "resultado", "resultados", "risultato", "risultati", "resultat", "resultats",
-     "ergebnis", "ergebnisse", "sonuc", "sonuclar", "wynik", "wyniki", "resultaat", "resultaten",
-     "eredmeny", "eredmenyek", "rezultat", "rezultaty", "score", "scores", "grade", "grades", "mark",
-     "marks", "nota", "notas", "voto", "voti", "cijfer", "cijfers", "ocena",
-     "oceny", "jegy", "jegyek", "ocenka", "ocenki", "qualificacio", "qualificacions", "calificacion",
-     "calificaciones"}
-)
+_RESULT_WORDS = lx.RESULT_WORDS
 
 
 def _extends(name: str, parent: str, languages: tuple[str, ...]) -> bool:

@@ -181,6 +181,7 @@ _LANGUAGE_LISTS = (
     "form_words",
     "key_number_words",
     "code_words",
+    "result_words",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a

@@ -13,7 +13,7 @@ from cnsnt.classify import classify_tables
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import _animal_form, _names_thing
 from cnsnt.classify.implied import _noun
-from cnsnt.classify.tables import _list_target
+from cnsnt.classify.tables import _list_target, _results
 from cnsnt.evidence import ForeignKey
 from tests.unit.schema_entry import schema_tables, typed_table
 
@@ -208,3 +208,19 @@ def test_a_code_in_a_row_that_points_at_a_person_is_the_record_s(column: str) ->
         foreign_keys=(ForeignKey(("client_id",), "clients", ("id",)),),
     )
     assert not classify_tables([people, orders])[f"orders.{column}"].personal
+
+
+# -- 9: the words of results and marks
+
+
+def test_result_words_are_each_language_s_own() -> None:
+    """`result_words` is read from each language's file: `wyniki` from pl.yaml, `voti` from it.yaml (open36b)."""
+    assert "wyniki" in _language_list("pl", "result_words") and "voti" in _language_list("it", "result_words")
+    assert {"results", "resultados", "ergebnisse", "sonuclar", "jegyek", "ocenki", "cijfers"} <= lx.RESULT_WORDS
+
+
+@pytest.mark.parametrize("name", ["exam_results", "avaliacao_resultado", "wyniki_egzaminu", "toets_cijfers"])
+def test_a_table_named_for_results_keeps_results(name: str) -> None:
+    """`exam_results`, `wyniki_egzaminu`: the table's name says it keeps results."""
+    assert _results(typed_table(name, [("id", "INTEGER")]), ("en", "pt", "pl", "nl"))
+    assert not _results(typed_table("exam_rooms", [("id", "INTEGER")]), ("en",))
