@@ -1733,7 +1733,7 @@ _OF_WORDS = lx.OF_WORDS
 # Number words of languages whose plurals end in -s (`numero_de_hijos`, `num_habitants`).
 _S_PLURAL_NUMBERS = lx.S_PLURAL_NUMBERS
 #: English plurals without an `s`: `num_children` counts.
-_IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "staff", "persons"})
+_IRREGULAR_PLURALS = lx.IRREGULAR_PLURALS
 
 
 def _counted(words: tuple[str, ...], numbered: Collection[str]) -> str | None:

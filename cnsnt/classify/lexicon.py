@@ -236,6 +236,9 @@ KEY_NUMBER_WORDS: Final = _VOCAB.lists["key_number_words"]
 # Words of results and marks (`exam_results`, `avaliacao_resultado`, `notas`): a table named with
 # one keeps them. Each language file lists its own.
 RESULT_WORDS: Final = _VOCAB.lists["result_words"]
+# Plurals without an -s (`children`, `people`): after a number word, what it counts (`num_children`).
+# Each language file lists its own.
+IRREGULAR_PLURALS: Final = _VOCAB.lists["irregular_plurals"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

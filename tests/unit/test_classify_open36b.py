@@ -224,3 +224,20 @@ def test_a_table_named_for_results_keeps_results(name: str) -> None:
     """`exam_results`, `wyniki_egzaminu`: the table's name says it keeps results."""
     assert _results(typed_table(name, [("id", "INTEGER")]), ("en", "pt", "pl", "nl"))
     assert not _results(typed_table("exam_rooms", [("id", "INTEGER")]), ("en",))
+
+
+# -- 10: plurals without an -s
+
+
+def test_irregular_plurals_are_english_vocabulary() -> None:
+    """`irregular_plurals` is read from en.yaml (open36b)."""
+    assert {"children", "staff"} <= set(_language_list("en", "irregular_plurals"))
+    assert {"children", "people", "men", "women", "staff", "persons"} == lx.IRREGULAR_PLURALS
+
+
+def test_a_number_word_before_an_irregular_plural_counts() -> None:
+    """`num_children`, `no_people`: how many people, as `num_employees` is; `num_child` a number."""
+    got = _counts("num_children", "no_people", "num_child")
+    for column in ("num_children", "no_people"):
+        assert got[column][1] == "user.demographic" and "how many people" in got[column][2], got[column]
+    assert got["num_child"][1] == "user.unique_id", got["num_child"]
