@@ -676,7 +676,7 @@ _IDENTIFYING = ("user.government_id", "user.authorization.credentials")
 
 #: A registration number's words (`immatriculation`, `matricula`): a vehicle's in a table of
 #: vehicles, a person's or a body's registration elsewhere.
-_REGISTRATION_NUMBERS = frozenset({"immatriculation", "matricula"})
+_REGISTRATION_NUMBERS = lx.REGISTRATION_NUMBERS
 #: Words of a file a person sends (`uploadCV`): a record word only beside a time word.
 _UPLOAD_WORDS = frozenset({"upload", "uploads"})
 #: Words of a registration (`kayit`, `cadastro`, `alta`): alone a row's own bookkeeping date.

@@ -239,6 +239,9 @@ RESULT_WORDS: Final = _VOCAB.lists["result_words"]
 # Plurals without an -s (`children`, `people`): after a number word, what it counts (`num_children`).
 # Each language file lists its own.
 IRREGULAR_PLURALS: Final = _VOCAB.lists["irregular_plurals"]
+# A registration number's words (`immatriculation`, `matricula`): a vehicle's in a table of
+# vehicles, a person's or a body's registration elsewhere. Each language file lists its own.
+REGISTRATION_NUMBERS: Final = _VOCAB.lists["registration_numbers"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

@@ -183,6 +183,7 @@ _LANGUAGE_LISTS = (
     "code_words",
     "result_words",
     "irregular_plurals",
+    "registration_numbers",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a

@@ -241,3 +241,25 @@ def test_a_number_word_before_an_irregular_plural_counts() -> None:
     for column in ("num_children", "no_people"):
         assert got[column][1] == "user.demographic" and "how many people" in got[column][2], got[column]
     assert got["num_child"][1] == "user.unique_id", got["num_child"]
+
+
+# -- 11: a registration number's words
+
+
+def test_registration_numbers_are_each_language_s_own() -> None:
+    """`registration_numbers` is read from each language's file: `immatriculation` from fr.yaml (open36b)."""
+    assert "immatriculation" in _language_list("fr", "registration_numbers")
+    assert "matricula" in _language_list("ca", "registration_numbers")
+    assert {"immatriculation", "matricula"} == lx.REGISTRATION_NUMBERS
+
+
+@pytest.mark.parametrize(("table", "column"), [("vehicules", "immatriculation"), ("cotxes", "matricula")])
+def test_a_vehicle_s_registration_number_is_the_vehicle_s(table: str, column: str) -> None:
+    """`vehicules.immatriculation`, `cotxes.matricula`: in a table of vehicles, its registration."""
+    people = typed_table("clients", [("id", "INTEGER"), ("first_name", "TEXT"), ("last_name", "TEXT")])
+    cars = replace(
+        typed_table(table, [("id", "INTEGER"), ("client_id", "INTEGER"), (column, "VARCHAR(20)")]),
+        foreign_keys=(ForeignKey(("client_id",), "clients", ("id",)),),
+    )
+    got = classify_tables([people, cars])[f"{table}.{column}"]
+    assert got.category == "user.government_id.vehicle_registration", got
