@@ -69,6 +69,7 @@ from cnsnt.classify.classifier import (
     names_emails,
     past_prefix,
     software_client,
+    special_comment,
 )
 from cnsnt.classify.classifier import _false_friend as _false_term
 from cnsnt.classify.copies import merged_copies
@@ -2911,6 +2912,9 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             )
             if past is not None:
                 found = _read_past(found, column, table, verdict, keyed, bookkept, *past)
+            if not found.personal and not column.primary_key:
+                # `IsParentUnionist bit COMMENT 'Член профсоюза'`: the comment says the Art. 9 datum
+                found = special_comment(column.name, column.type, column.comment, verdict.context) or found
             numbered = document_number(column, document, keyed, verdict.context) if document else None
             if numbered is not None:
                 found = numbered  # `passport(series, number, authority)`: the document's number
