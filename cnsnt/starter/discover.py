@@ -172,6 +172,10 @@ _GENERATOR_SUFFIXES = frozenset({".vm", ".ftl"})
 _CODE_OUTPUTS = frozenset(
     {".xml", ".java", ".kt", ".sql", ".js", ".ts", ".json", ".yml", ".yaml", ".properties", ".py", ".cs"}
 )
+#: Bases that make a class in a `models.py` a Django model. A custom user comes first in
+#: many a long file, its first `models.Model` after the sniffed head (Re2o's 94 KB
+#: `users/models.py`, trial36).
+_DJANGO_MODEL_BASES = ("models.Model", "AbstractBaseUser", "AbstractUser")
 #: How much of a file is sniffed to decide its kind.
 SNIFF_BYTES = 64 * 1024
 #: A `.sql` file larger than this is taken for a query log or dump without parsing it whole.
@@ -938,7 +942,7 @@ def _orm_kind(path: Path) -> str | None:
         return None  # Django and Alembic migration scripts: the models are the schema
     head = _sniff(path)
     in_models = path.name == "models.py" or "models" in path.parts[:-1]
-    if in_models and "models.Model" in head and "django" in head:
+    if in_models and "django" in head and any(base in head for base in _DJANGO_MODEL_BASES):
         return "django"
     if (python_orm := python_orm_kind(head)) is not None:
         return python_orm
