@@ -167,10 +167,13 @@ TEMPLATE_SUFFIXES = frozenset(
 #: Template languages code generators write source files with (RuoYi's `mapper.xml.vm`,
 #: MyBatis-Plus's `entity.java.ftl`), besides pages.
 _GENERATOR_SUFFIXES = frozenset({".vm", ".ftl"})
-#: The inner suffixes of such a template that name what it writes as code or data, no page:
-#: a MyBatis mapper's `<select id="selectUserList">` is a query, not a control (trial36).
+#: The inner suffixes of such a template that name what it writes as code or data, no page
+#: this project serves: a MyBatis mapper's `<select id="selectUserList">` is a query, not a
+#: control; `index.vue.vm` writes a component of the app a user generates, whose fields are
+#: `v-model="form.${field}"` (trial36).
 _CODE_OUTPUTS = frozenset(
     {".xml", ".java", ".kt", ".sql", ".js", ".ts", ".json", ".yml", ".yaml", ".properties", ".py", ".cs"}
+    | {".vue", ".jsx", ".tsx", ".svelte"}
 )
 #: Bases that make a class in a `models.py` a Django model. A custom user comes first in
 #: many a long file, its first `models.Model` after the sniffed head (Re2o's 94 KB
