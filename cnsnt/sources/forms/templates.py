@@ -231,6 +231,8 @@ class Scanner:
         self.text = text
         self.velocity = velocity
         """A Velocity template (`.vm`): `$name` and `#if(...)` are template code (`_velocity`)."""
+        self._pairs: dict[tuple[int, str], int | None] = {}
+        """Velocity: the end of the bracket opened at an offset, or None (`_matched`)."""
         self.smarty = smarty
         self.razor = razor
         self.braces = braces
@@ -323,7 +325,7 @@ class Scanner:
             if m is None:
                 return None
             if m.group(1):  # `${a.b(c)}`: to its closing brace
-                brace = _balanced(s, s.index("{", j), "{", "}")
+                brace = self._matched(s.index("{", j), "{", "}")
                 return self._add(j, brace, EXPR) if brace is not None else None
             return self._add(j, self._velocity_tail(m.end()), EXPR)
         m = _VELOCITY_DIRECTIVE.match(s, j)
@@ -338,7 +340,7 @@ class Scanner:
             kind, name = {"else": (BRANCH, "velocity"), "end": (CLOSE, "velocity:*")}.get(word, (STMT, ""))
             return self._add(j, end, kind, name)
         paren = skip_space(s, end)
-        close = _balanced(s, paren, "(", ")") if s.startswith("(", paren) else None
+        close = self._matched(paren, "(", ")") if s.startswith("(", paren) else None
         if close is None:
             return None  # `#set` in prose, a CSS `#include` id: no directive
         if word == "if":
@@ -349,12 +351,41 @@ class Scanner:
             return self._add(j, close, OPEN, f"velocity:{word}")
         return self._add(j, close, STMT)
 
+    def _matched(self, pos: int, open_: str, close: str) -> int | None:
+        """`_balanced`, remembering every bracket the scan pairs (or leaves open).
+
+        A Velocity reference or directive may open a bracket at each few characters
+        (`#if(#if(...`, `$a($a(...`): scanning each from scratch to its limit would be
+        quadratic, so one scan answers for the brackets inside it too.
+        """
+        memo = self._pairs
+        if (pos, open_) in memo:
+            return memo[pos, open_]
+        s, n = self.text, min(len(self.text), pos + _MAX_TAG)
+        opened: list[int] = []
+        i = pos
+        while i < n:
+            c = s[i]
+            if c in "'\"":
+                i = string_end(s, i, n, line=True) + 1
+                continue
+            if c == open_:
+                opened.append(i)
+            elif c == close and opened:
+                memo[opened.pop(), open_] = i + 1
+                if not opened:
+                    return i + 1
+            i += 1
+        for at in opened:
+            memo[at, open_] = None
+        return None
+
     def _velocity_tail(self, pos: int) -> int:
         """The end of a reference's members and calls after its head: `.javaField`, `.get(0)`, `[i]`."""
         s = self.text
         while pos < len(s):
             if s[pos] == "(" or s[pos] == "[":
-                end = _balanced(s, pos, s[pos], ")" if s[pos] == "(" else "]")
+                end = self._matched(pos, s[pos], ")" if s[pos] == "(" else "]")
                 if end is None:
                     return pos
                 pos = end
