@@ -189,25 +189,6 @@ def string_end(text: str, quote: int, end: int, *, line: bool = False) -> int:
     return j
 
 
-def _balanced(text: str, pos: int, open_: str, close: str) -> int | None:
-    """Offset after the bracket matching the one at `pos` (quotes respected), or None."""
-    depth = 0
-    i, n = pos, min(len(text), pos + _MAX_TAG)
-    while i < n:
-        c = text[i]
-        if c in "'\"":
-            i = string_end(text, i, n, line=True) + 1
-            continue
-        if c == open_:
-            depth += 1
-        elif c == close:
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return None
-
-
 def skip_space(text: str, pos: int) -> int:
     """The first offset at or after `pos` that is not whitespace."""
     while pos < len(text) and text[pos].isspace():
@@ -232,7 +213,7 @@ class Scanner:
         self.velocity = velocity
         """A Velocity template (`.vm`): `$name` and `#if(...)` are template code (`_velocity`)."""
         self._pairs: dict[tuple[int, str], int | None] = {}
-        """Velocity: the end of the bracket opened at an offset, or None (`_matched`)."""
+        """Velocity and Razor: the end of the bracket opened at an offset, or None (`_matched`)."""
         self.smarty = smarty
         self.razor = razor
         self.braces = braces
@@ -352,11 +333,12 @@ class Scanner:
         return self._add(j, close, STMT)
 
     def _matched(self, pos: int, open_: str, close: str) -> int | None:
-        """`_balanced`, remembering every bracket the scan pairs (or leaves open).
+        """Offset after the bracket matching the one at `pos` (quotes respected), or None.
 
-        A Velocity reference or directive may open a bracket at each few characters
-        (`#if(#if(...`, `$a($a(...`): scanning each from scratch to its limit would be
-        quadratic, so one scan answers for the brackets inside it too.
+        Every bracket the scan pairs (or leaves open) is remembered: a Velocity reference or
+        directive, or a Razor block or expression, may open a bracket every few characters
+        (`#if(#if(...`, `$a($a(...`, `@if(@if(...`), and scanning each from scratch to the
+        limit would be quadratic, so one scan answers for the brackets inside it too.
         """
         memo = self._pairs
         if (pos, open_) in memo:
@@ -570,14 +552,14 @@ class Scanner:
             return self._until(j, "*@", COMMENT)
         if s.startswith("@{", j) or _RAZOR_CODE.match(s, j):
             brace = s.index("{", j)
-            end = _balanced(s, brace, "{", "}")
+            end = self._matched(brace, "{", "}")
             return self._add(j, end, STMT) if end else None
         if s.startswith("@(", j):
-            end = _balanced(s, j + 1, "(", ")")
+            end = self._matched(j + 1, "(", ")")
             return self._add(j, end, EXPR) if end else None
         m = _RAZOR_BLOCK.match(s, j)
         if m:
-            after = _balanced(s, m.end() - 1, "(", ")")
+            after = self._matched(m.end() - 1, "(", ")")
             if after is None:
                 return None
             k = skip_space(s, after)
@@ -604,7 +586,7 @@ class Scanner:
             if s[k] == "." and (member := _RAZOR_MEMBER.match(s, k)) is not None:
                 k = member.end()
             elif s[k] in "([":
-                end = _balanced(s, k, s[k], ")" if s[k] == "(" else "]")
+                end = self._matched(k, s[k], ")" if s[k] == "(" else "]")
                 if end is None:
                     break
                 k = end
@@ -624,7 +606,7 @@ class Scanner:
             k = skip_space(s, m.end())
             if s.startswith("if", k):
                 paren = skip_space(s, k + 2)
-                after = _balanced(s, paren, "(", ")") if s[paren : paren + 1] == "(" else None
+                after = self._matched(paren, "(", ")") if s[paren : paren + 1] == "(" else None
                 k = skip_space(s, after) if after else k
             if k < len(s) and s[k] == "{":
                 self._braces.append(True)
