@@ -74,7 +74,7 @@ from cnsnt.classify.classifier import _false_friend as _false_term
 from cnsnt.classify.copies import merged_copies
 from cnsnt.classify.documents import document_number, issued_document
 from cnsnt.classify.glued import past_glued
-from cnsnt.classify.implied import KIND_HEADS, plural, with_implied_keys
+from cnsnt.classify.implied import kind_heads, plural, with_implied_keys
 from cnsnt.classify.prefixes import TablePrefixes
 from cnsnt.classify.sessions import session_column, session_data, session_key, web_session
 from cnsnt.classify.tokens import raw_words
@@ -189,7 +189,7 @@ def read_tables(tables: Sequence[Table]) -> TableReading:
     distinct, aliases, table_aliases = merged_copies(tables)
     written = _written(distinct)  # the implied keys add no table nor column: the same languages
     prefixes = TablePrefixes()
-    keyed = tuple(with_implied_keys(distinct, _languages(written), prefixes.shared))
+    keyed = tuple(with_implied_keys(distinct, _languages(written), prefixes.shared, written))
     verdicts = _verdicts(keyed, prefixes, written)
     verdicts.update({copy: verdicts[main] for copy, main in table_aliases.items() if main in verdicts})
     return TableReading(keyed, verdicts, _by_name(keyed), aliases, prefixes)
@@ -1721,10 +1721,7 @@ def _to_people(key: ForeignKey, people_names: set[str], languages: tuple[str, ..
 def _lists_kinds(name: str, languages: tuple[str, ...]) -> bool:
     """Whether a table's name starts with a word that says it lists kinds or entries (`tipus_`)."""
     words = _table_words(name, languages)
-    return len(words) > 1 and words[0] in _LIST_STARTS
-
-
-_LIST_STARTS = KIND_HEADS | lx.LIST_HEADS
+    return len(words) > 1 and (words[0] in lx.LIST_HEADS or words[0] in kind_heads(languages))
 
 
 def _keyed_by(table: Table, column: str) -> bool:
