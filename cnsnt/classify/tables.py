@@ -2769,12 +2769,21 @@ def _joins(table: Table) -> bool:
 def _names_kinds(name: str, languages: tuple[str, ...]) -> bool:
     """A table named for a list of kinds (`resinfotype`, `status_codes`)."""
     words = _table_words(name, languages)
-    return bool(words) and (words[-1] in lx.LOOKUP_WORDS or words[-1].endswith(_KIND_ENDINGS))
+    return bool(words) and (words[-1] in lx.LOOKUP_WORDS or _ends_in_kind(words[-1]))
+
+
+def _ends_in_kind(word: str) -> bool:
+    """Whether a word ends in a kind word as a list of kinds does (`resinfotype`).
+
+    Not a noun of its own that ends so: a Greek combining form before the kind word
+    (`fenotipo`, a patient's phenotype; `logotipo`), `kind_compounds` in common.yaml.
+    """
+    return any(word.endswith(end) and word[: -len(end)] not in lx.KIND_COMPOUNDS for end in _KIND_ENDINGS)
 
 
 # The kind words of four letters or more, and `status` (`status_codes`), as a table name's
-# ending (`resinfotype`)
-_KIND_ENDINGS = (*sorted(w for w in lx.KIND_WORDS if len(w) >= 4), "status")
+# ending (`resinfotype`); not `kind`, a child in German and Dutch (`pleegkind`, `pflegekind`)
+_KIND_ENDINGS = (*sorted(w for w in lx.KIND_WORDS - lx.PERSON_TABLES if len(w) >= 4), "status")
 
 
 def _labelled(table: Table, languages: tuple[str, ...]) -> bool:

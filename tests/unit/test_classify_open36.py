@@ -50,3 +50,29 @@ def test_tip_still_heads_kinds_in_russian() -> None:
     assert "tip" not in kind_heads(("en",))
     assert "tur" not in kind_heads(("ru",))
     assert "tipo" in kind_heads(("es", "en"))
+
+
+def test_a_patient_s_phenotype_is_part_of_their_care_record(tmp_path: Path) -> None:
+    """`fenotipo` ends in `tipo` but is a noun of its own (a Greek combining form before it): the
+    rows only a consultation points at are the patient's, as a `hallazgo` table's would be."""
+    ddl = """
+    CREATE TABLE pacientes (id INT PRIMARY KEY, nombre VARCHAR(60), apellidos VARCHAR(100),
+      fecha_nacimiento DATE, telefono VARCHAR(20));
+    CREATE TABLE consultas (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+      fecha DATE, diagnostico TEXT, fenotipo_id INT REFERENCES fenotipo(id));
+    CREATE TABLE fenotipo (id INT PRIMARY KEY, altura_cm INT, observaciones TEXT);
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    for key in ("fenotipo.altura_cm", "fenotipo.observaciones"):
+        assert got[key].personal and got[key].category == "user.health", got[key]
+
+
+def test_kind_endings_skip_nouns_of_their_own() -> None:
+    """A child (`pleegkind`, `pflegekind`) and a Greek compound (`genotype`, `prototipi`) end in
+    no list of kinds; `resinfotype`, `documenttypes`, `soorttypen` still do."""
+    from cnsnt.classify.tables import _ends_in_kind
+
+    for word in ("pleegkind", "pflegekind", "kleinkind", "genotype", "fenotipo", "prototipi", "logotipo"):
+        assert not _ends_in_kind(word), word
+    for word in ("resinfotype", "documenttypes", "soorttypen", "kurstipus", "urunturu", "kind"):
+        assert _ends_in_kind(word) == (word != "kind"), word
