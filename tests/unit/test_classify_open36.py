@@ -76,3 +76,31 @@ def test_kind_endings_skip_nouns_of_their_own() -> None:
         assert not _ends_in_kind(word), word
     for word in ("resinfotype", "documenttypes", "soorttypen", "kurstipus", "urunturu", "kind"):
         assert _ends_in_kind(word) == (word != "kind"), word
+
+
+def test_posts_on_a_staff_intranet_are_what_someone_wrote(tmp_path: Path) -> None:
+    """`hr` names a department and `work` a setting, not a job to fill: `hr_posts` are the HR
+    office's announcements and `work_posts` a staff feed, each written by someone at a time."""
+    ddl = """
+    CREATE TABLE employees (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(120));
+    CREATE TABLE hr_posts (id INT PRIMARY KEY, employee_id INT REFERENCES employees(id),
+      title VARCHAR(200), body TEXT, created_at TIMESTAMP);
+    CREATE TABLE work_posts (id INT PRIMARY KEY, employee_id INT REFERENCES employees(id),
+      body TEXT, created_at TIMESTAMP);
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    for key in ("hr_posts.created_at", "work_posts.created_at"):
+        assert "what someone wrote" in got[key].reason, got[key]
+
+
+def test_vacancy_posts_are_still_jobs(tmp_path: Path) -> None:
+    """`vacancy_posts`, `career_posts`: offers an employer publishes, no one's act of writing."""
+    ddl = """
+    CREATE TABLE employers (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(120));
+    CREATE TABLE vacancy_posts (id INT PRIMARY KEY, employer_id INT REFERENCES employers(id),
+      title VARCHAR(120), body TEXT, created_at TIMESTAMP);
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    assert "what someone wrote" not in got["vacancy_posts.created_at"].reason
