@@ -104,3 +104,49 @@ def test_vacancy_posts_are_still_jobs(tmp_path: Path) -> None:
     """
     got = schema_verdicts(tmp_path, ddl)
     assert "what someone wrote" not in got["vacancy_posts.created_at"].reason
+
+
+def test_each_language_s_sum_word_heads_a_statistics_count(tmp_path: Path) -> None:
+    """A table of statistics whose columns are sums (`somma_visite`, `soma_consultas`,
+    `suma_visites`, `osszeg_latogatas`, `summa_vizitov`) holds figures over many patients."""
+    ddl = """
+    CREATE TABLE statistiche_pazienti (id INT PRIMARY KEY, mese INT, somma_visite INT,
+      somma_ricoveri INT, reparto VARCHAR(60));
+    CREATE TABLE estatisticas_pacientes (id INT PRIMARY KEY, mes INT, soma_consultas INT,
+      soma_internacoes INT, setor VARCHAR(60));
+    CREATE TABLE estadistiques_pacients (id INT PRIMARY KEY, mes INT, suma_visites INT,
+      suma_ingressos INT, servei VARCHAR(60));
+    CREATE TABLE beteg_statisztika (id INT PRIMARY KEY, honap INT, osszeg_latogatas INT,
+      osszeg_felvetel INT, osztaly VARCHAR(60));
+    CREATE TABLE statistika_patsientov (id INT PRIMARY KEY, mesyats INT, summa_vizitov INT,
+      summa_gospitalizatsiy INT, otdelenie VARCHAR(60));
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    for key in (
+        "statistiche_pazienti.somma_visite",
+        "estatisticas_pacientes.soma_consultas",
+        "estadistiques_pacients.suma_visites",
+        "beteg_statisztika.osszeg_latogatas",
+        "statistika_patsientov.summa_vizitov",
+    ):
+        assert not got[key].personal and "holds statistics" in " ".join(got[key].reasons), got[key]
+
+
+def test_each_language_s_number_of_counts(tmp_path: Path) -> None:
+    """Catalan `nre_` (nombre, a number of) and Russian `kolvo_` (kol-vo, a quantity) head a
+    statistics count; Turkish `kat_sayisi` (how many floors) is no level of the occupant's."""
+    ddl = """
+    CREATE TABLE estadistiques_alumnes (id INT PRIMARY KEY, curs INT, nre_alumnes INT,
+      nre_baixes INT, centre VARCHAR(60));
+    CREATE TABLE statistika_uchenikov (id INT PRIMARY KEY, god INT, kolvo_uchenikov INT,
+      kolvo_vypusknikov INT, shkola VARCHAR(60));
+    CREATE TABLE sakinler (id INT PRIMARY KEY, ad VARCHAR(60), soyad VARCHAR(60),
+      eposta VARCHAR(120));
+    CREATE TABLE konutlar (id INT PRIMARY KEY, sakin_id INT REFERENCES sakinler(id),
+      seviye_sayisi INT, egitim_seviyesi VARCHAR(40));
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    for key in ("estadistiques_alumnes.nre_alumnes", "statistika_uchenikov.kolvo_uchenikov"):
+        assert not got[key].personal and "holds statistics" in " ".join(got[key].reasons), got[key]
+    floors = got["konutlar.seviye_sayisi"]
+    assert "the level of something of theirs" not in floors.reason, floors
