@@ -150,3 +150,14 @@ def test_each_language_s_number_of_counts(tmp_path: Path) -> None:
         assert not got[key].personal and "holds statistics" in " ".join(got[key].reasons), got[key]
     floors = got["konutlar.seviye_sayisi"]
     assert "the level of something of theirs" not in floors.reason, floors
+
+
+def test_a_polish_account_beside_a_bank_is_its_number(tmp_path: Path) -> None:
+    """`konta` (Polish "account", as in `numer konta`) beside `bank` in an employee's row is
+    the account's number, as `konto` and `conta` are."""
+    ddl = """
+    CREATE TABLE pracownicy (id INT PRIMARY KEY, imie VARCHAR(60), nazwisko VARCHAR(60),
+      email VARCHAR(120), bank VARCHAR(80), konta VARCHAR(34));
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    assert got["pracownicy.konta"].category == "user.financial.bank_account", got["pracownicy.konta"]
