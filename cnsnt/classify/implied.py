@@ -126,8 +126,11 @@ KIND_HEADS = lx.KIND_WORDS - lx.PERSON_TABLES - _NOT_HEADS
 
 @functools.cache
 def kind_heads(languages: tuple[str, ...] | None) -> frozenset[str]:
-    """The kind heads of a schema written in `languages`: less a word that means another thing
-    there (`tip`, a gratuity in English, `false_friends` in common.yaml), as `org_words` does."""
+    """The kind heads of a schema written in `languages` (`tipo_`, `soort_`).
+
+    Less a word that means another thing there (`tip`, a gratuity in English:
+    `false_friends` in common.yaml), as `lexicon.org_words` reads organisation words.
+    """
     if not languages:
         return KIND_HEADS
     return frozenset(w for w in KIND_HEADS if not lx.FALSE_FRIENDS.get(w, frozenset()) & set(languages))
@@ -174,7 +177,9 @@ class _Schema:
     """The kinds of the tables' one-column keys (`int`, `char`): a column of another kind holds none."""
 
     @classmethod
-    def of(cls, tables: Sequence[Table], languages: Sequence[str] = (), written: Sequence[str] = ()) -> _Schema:
+    def of(
+        cls, tables: Sequence[Table], languages: Sequence[str] = (), written: Sequence[str] = ()
+    ) -> _Schema:
         index: dict[str, list[Table]] = {}
         whole: dict[str, list[Table]] = {}
         firsts: dict[str, int] = {}
