@@ -3660,6 +3660,11 @@ def _attribute_keys(
             if category.startswith(_JOINED_TRAITS) and category != "user.demographic.profile":
                 out[key.columns[0].casefold()] = (key.ref_table, match)
             continue
+        if match is None and lists and _holds_post(table, key, words, people, lists[1], languages):
+            match = _job_position()  # `employees.post_id -> posts`: the job they hold
+            if match is not None:
+                out[key.columns[0].casefold()] = (key.ref_table, match)
+                continue
         if match is not None and lists and _special_by_name_only(key, words, match, lists, languages):
             match = None  # `gruppe_id -> race_types(distanz, bahnen)`: a rowing race class
         if (
@@ -3692,6 +3697,35 @@ def _attribute_keys(
         for key, picked in _unshown_keys(table, people, lists[1], unshown, languages):
             out.setdefault(key.columns[0].casefold(), (key.ref_table, picked))
     return out
+
+
+def _holds_post(
+    table: Table,
+    key: ForeignKey,
+    words: set[str],
+    people: frozenset[str],
+    by_name: Mapping[str, Table],
+    languages: tuple[str, ...] | None,
+) -> bool:
+    """Whether a key in a person's own row picks the post they hold (`employees.post_id -> posts`).
+
+    A bare table of posts that a person's row picks by a key named for a post alone is a
+    staff office's list of jobs (Russian `dolzhnost`, translated): no post there names an
+    author, as a blog's do (`posts.author_id -> users`), whose `pinned_post_id` picks one
+    the person wrote.
+    """
+    if words - _ID_WORDS not in ({"post"}, {"posts"}):
+        return False
+    if not set(_table_words(key.ref_table, languages)) <= {"post", "posts"}:
+        return False
+    target = _target(key, by_name, table.schema)
+    return target is not None and not any(_refers_to(k, people) for k in target.foreign_keys)
+
+
+@functools.cache
+def _job_position() -> _Match | None:
+    """A held post read as a job position (`position`, the job-title term `positions` is read by)."""
+    return _trait("position", set(), None)
 
 
 def _unshown_keys(

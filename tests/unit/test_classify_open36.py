@@ -161,3 +161,36 @@ def test_a_polish_account_beside_a_bank_is_its_number(tmp_path: Path) -> None:
     """
     got = schema_verdicts(tmp_path, ddl)
     assert got["pracownicy.konta"].category == "user.financial.bank_account", got["pracownicy.konta"]
+
+
+HR = """
+CREATE TABLE departments (id INT PRIMARY KEY, department_name VARCHAR(100), phone VARCHAR(20));
+CREATE TABLE posts (id INT PRIMARY KEY, post_name VARCHAR(100),
+  department_id INT REFERENCES departments(id), description TEXT);
+CREATE TABLE employees (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+  email VARCHAR(120), birth_date DATE, post_id INT REFERENCES posts(id),
+  department_id INT REFERENCES departments(id), hired_on DATE);
+"""
+
+
+def test_the_post_an_employee_holds_is_their_job_title(tmp_path: Path) -> None:
+    """`employees.post_id -> posts(post_name)`: a staff office's posts are the jobs people
+    hold (Russian `dolzhnost`, translated), so the one an employee's row picks is their job
+    title, as `position_id -> positions` is; the posts name no author."""
+    got = schema_verdicts(tmp_path, HR)
+    post = got["employees.post_id"]
+    assert post.category == "user.professional_information.job_title", post
+    assert not got["posts.post_name"].personal, got["posts.post_name"]
+
+
+def test_a_user_s_pinned_post_is_no_job(tmp_path: Path) -> None:
+    """Blog posts name their author (`posts.author_id -> users`): a user's `pinned_post_id`
+    picks something they wrote, no job they hold."""
+    ddl = """
+    CREATE TABLE users (id INT PRIMARY KEY, username VARCHAR(40), email VARCHAR(120),
+      display_name VARCHAR(80), post_id INT);
+    CREATE TABLE posts (id INT PRIMARY KEY, author_id INT REFERENCES users(id),
+      post_name VARCHAR(200), body TEXT, created_at TIMESTAMP);
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    assert got["users.post_id"].category != "user.professional_information.job_title"
