@@ -136,7 +136,7 @@ def kind_heads(languages: tuple[str, ...] | None) -> frozenset[str]:
     return frozenset(w for w in KIND_HEADS if not lx.FALSE_FRIENDS.get(w, frozenset()) & set(languages))
 
 
-def _names(table: Table, languages: tuple[str, ...]) -> set[str]:
+def _names(table: Table, languages: tuple[str, ...] = ()) -> set[str]:
     """A table's name flattened, whole and without each leading prefix (`tbl_alunni` -> `alunni`).
 
     Not past a word that says the table lists kinds: `tipo_usuario` lists kinds of user,
