@@ -3716,7 +3716,8 @@ def _holds_post(
     """
     if words - _ID_WORDS not in ({"post"}, {"posts"}):
         return False
-    if not set(_table_words(key.ref_table, languages)) <= {"post", "posts"}:
+    named = set(_table_words(key.ref_table, languages))
+    if not named or not named <= {"post", "posts"}:
         return False
     target = _target(key, by_name, table.schema)
     return target is not None and not any(_refers_to(k, people) for k in target.foreign_keys)
