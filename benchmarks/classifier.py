@@ -346,7 +346,8 @@ def _implied_keys(rows: list[Row]) -> dict[tuple[str, str, str], str]:
 
     found: dict[tuple[str, str, str], str] = {}
     for project, tables in _tables(rows).items():
-        for table in with_implied_keys(tables, _languages(_written(tables))):
+        written = _written(tables)
+        for table in with_implied_keys(tables, _languages(written), written=written):
             for key in table.foreign_keys:
                 if key.implied:
                     found[(project, table.name, key.columns[0])] = key.ref_table
