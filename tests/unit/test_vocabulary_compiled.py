@@ -3,6 +3,7 @@ and read as they are (vocab36)."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 from collections.abc import Callable
@@ -77,6 +78,13 @@ def test_the_compiled_form_holds_the_whole_vocabulary_the_files_make() -> None:
     compiled = compiled_vocabulary()
     assert compiled is not None
     _assert_same(compiled, read_vocabulary())
+
+
+def test_the_compiled_form_carries_every_field_of_the_vocabulary() -> None:
+    """A field added to `Vocabulary` must be compiled too (stems are made at run time)."""
+    sections = set(json.loads(compiled_text(read_vocabulary(), "any"))) - {"generated", "format", "fingerprint"}
+    wanted = {f.name for f in dataclasses.fields(Vocabulary)} - {"stems"}
+    assert sections == wanted, "write the field in `compiled_text` and read it in `_from_compiled`"
 
 
 def test_a_new_list_in_common_yaml_is_read_both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
