@@ -33,7 +33,8 @@ again 0.252 -> 0.222 s (ratio 0.88, load 1.9-2.8); this benchmark's own cold fig
 callgrind (PYTHONHASHSEED=0, one cold run less the setup): 4.457 G -> 4.195 G (-5.9%), a smaller
 gain than the CPU medians show; both are kept here.
 Session 36 (vocab36): the vocabulary's first load in a fresh process, from its compiled form,
-0.122 -> 0.024 s CPU (medians of 15 interleaved runs against main, load average 6.5-7.0).
+0.122 -> 0.024 s CPU (medians of 15 interleaved runs against main, load average 6.5-7.0),
+0.115 -> 0.020 s (load 5.3); with this benchmark's classification 0.258 and 0.284 s CPU (load 5.3).
 """
 
 from __future__ import annotations
