@@ -1919,6 +1919,43 @@ _ANIMAL_TRAITS = (
 )  # fmt: skip
 
 
+#: GDPR Art. 9 categories (and Art. 10's criminal data, read as they are) a comment may say
+#: a column holds whatever its name says (`special_comment`).
+_SPECIAL_COMMENTED = (
+    "user.health", "user.demographic.race_ethnicity", "user.demographic.religious_belief",
+    "user.demographic.political_opinion", "user.demographic.sexual_orientation",
+    "user.demographic.union_membership", "user.biometric", "user.genetic",
+    "user.criminal_history",
+)  # fmt: skip
+
+
+def special_comment(name: str, type: str | None, comment: str | None, ctx: Context) -> Classification | None:
+    """A special category the column's comment names, where its name reads as technical.
+
+    `IsParentUnionist bit COMMENT 'Член профсоюза'`, `FN_VIKID NUMBER(2) COMMENT 'выкидыши'`,
+    `BenefitGroupInvalidId COMMENT 'Группа инвалидности'`: a flag, a key or a date word in the
+    name makes it the row's own bookkeeping elsewhere, but the schema's author says it holds a
+    trade-union membership, miscarriages, a disability group. In a row about or linked to a
+    person that is their Art. 9 datum (Art. 4(15) for health), whatever the name's words.
+    """
+    if not comment or not (ctx.person or ctx.linked) or ctx.lookup or ctx.organisation:
+        return None
+    said = _read(_without_standards(comment), ctx.languages)
+    found, _ = _pick(said, True, types.type_kind(type), ctx.names)
+    if found is None or not _category(found).startswith(_SPECIAL_COMMENTED):
+        return None
+    if _category(found).startswith("user.health.insurance"):
+        return None  # `FK_STRCOMP`, "компания страхового полиса": the insurer, no one's health
+    short = comment if len(comment) <= 40 else comment[:37] + "..."
+    return Classification(
+        True,
+        _category(found),
+        Confidence.LOW,
+        f"comment '{short}' means {_label(found)} ({found.lang}), a special category: what "
+        f"'{name}' holds of the person the row is about, whatever its name's words say",
+    )
+
+
 def _animal_trait(match: _Match, reading: _Reading, ctx: Context) -> bool:
     """Whether a term names a trait of the animal a row is (`pets.sex`), not of a person.
 

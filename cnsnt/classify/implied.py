@@ -124,7 +124,19 @@ _NOT_HEADS = lx.NOT_KIND_HEADS
 KIND_HEADS = lx.KIND_WORDS - lx.PERSON_TABLES - _NOT_HEADS
 
 
-def _names(table: Table) -> set[str]:
+@functools.cache
+def kind_heads(languages: tuple[str, ...] | None) -> frozenset[str]:
+    """The kind heads of a schema written in `languages` (`tipo_`, `soort_`).
+
+    Less a word that means another thing there (`tip`, a gratuity in English:
+    `false_friends` in common.yaml), as `lexicon.org_words` reads organisation words.
+    """
+    if not languages:
+        return KIND_HEADS
+    return frozenset(w for w in KIND_HEADS if not lx.FALSE_FRIENDS.get(w, frozenset()) & set(languages))
+
+
+def _names(table: Table, languages: tuple[str, ...] = ()) -> set[str]:
     """A table's name flattened, whole and without each leading prefix (`tbl_alunni` -> `alunni`).
 
     Not past a word that says the table lists kinds: `tipo_usuario` lists kinds of user,
@@ -134,7 +146,7 @@ def _names(table: Table) -> set[str]:
     names: set[str] = set()
     for i in range(len(parts)):
         names.add(_flat("".join(parts[i:])))
-        if parts[i].casefold() in KIND_HEADS:
+        if parts[i].casefold() in kind_heads(languages):
             break
     return names - {""}
 
@@ -165,13 +177,15 @@ class _Schema:
     """The kinds of the tables' one-column keys (`int`, `char`): a column of another kind holds none."""
 
     @classmethod
-    def of(cls, tables: Sequence[Table], languages: Sequence[str] = ()) -> _Schema:
+    def of(
+        cls, tables: Sequence[Table], languages: Sequence[str] = (), written: Sequence[str] = ()
+    ) -> _Schema:
         index: dict[str, list[Table]] = {}
         whole: dict[str, list[Table]] = {}
         firsts: dict[str, int] = {}
         keys: dict[str, list[Table]] = {}
         for table in tables:
-            own = _names(table)
+            own = _names(table, tuple(written))
             for name in own:
                 index.setdefault(name, []).append(table)
             flat = _flat(table.name)
@@ -443,6 +457,7 @@ def with_implied_keys(
     tables: Sequence[Table],
     languages: Sequence[str] = (),
     prefix_of: Callable[[Table], str | None] | None = None,
+    written: Sequence[str] = (),
 ) -> list[Table]:
     """The tables, each with the keys its column names imply added (`implied=True`).
 
@@ -450,9 +465,10 @@ def with_implied_keys(
     fits no table, or more than one, imply nothing. `languages`: the inflecting languages
     the schema is written in, whose stemmers fold a plural to its table (`faelle`).
     `prefix_of`: `column_prefix`, or the classification's copy of it (`TablePrefixes.shared`).
+    `written`: all the languages the schema is written in (`tip` heads no kinds in English).
     """
     prefix_of = prefix_of or column_prefix
-    schema = _Schema.of(tables, languages)
+    schema = _Schema.of(tables, languages, written)
     out: list[Table] = []
     for table in tables:
         declared = {c.casefold() for k in table.foreign_keys for c in k.columns}

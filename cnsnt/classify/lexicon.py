@@ -420,6 +420,8 @@ JOB_POST_WORDS: Final = _VOCAB.lists["job_post_words"]
 SOFTWARE_ACTORS: Final = _VOCAB.lists["software_actors"]
 # Kind words that start many a table's name in another sense (`art_students`): no list of kinds.
 NOT_KIND_HEADS: Final = _VOCAB.lists["not_kind_heads"]
+# What before a kind word makes a noun of its own (`fenotipo`, `genotype`): no list of kinds.
+KIND_COMPOUNDS: Final = _VOCAB.lists["kind_compounds"]
 # Words for a document: a kind of one in a person's row is theirs (`tipo_documento`).
 DOCUMENT_WORDS: Final = _VOCAB.lists["document_words"]
 # A person's own profile on the web (`facebook`, `site_perso`): no office's way to be reached.

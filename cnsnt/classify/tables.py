@@ -69,12 +69,13 @@ from cnsnt.classify.classifier import (
     names_emails,
     past_prefix,
     software_client,
+    special_comment,
 )
 from cnsnt.classify.classifier import _false_friend as _false_term
 from cnsnt.classify.copies import merged_copies
 from cnsnt.classify.documents import document_number, issued_document
 from cnsnt.classify.glued import past_glued
-from cnsnt.classify.implied import KIND_HEADS, plural, with_implied_keys
+from cnsnt.classify.implied import kind_heads, plural, with_implied_keys
 from cnsnt.classify.prefixes import TablePrefixes
 from cnsnt.classify.sessions import session_column, session_data, session_key, web_session
 from cnsnt.classify.tokens import raw_words
@@ -189,7 +190,7 @@ def read_tables(tables: Sequence[Table]) -> TableReading:
     distinct, aliases, table_aliases = merged_copies(tables)
     written = _written(distinct)  # the implied keys add no table nor column: the same languages
     prefixes = TablePrefixes()
-    keyed = tuple(with_implied_keys(distinct, _languages(written), prefixes.shared))
+    keyed = tuple(with_implied_keys(distinct, _languages(written), prefixes.shared, written))
     verdicts = _verdicts(keyed, prefixes, written)
     verdicts.update({copy: verdicts[main] for copy, main in table_aliases.items() if main in verdicts})
     return TableReading(keyed, verdicts, _by_name(keyed), aliases, prefixes)
@@ -1721,10 +1722,7 @@ def _to_people(key: ForeignKey, people_names: set[str], languages: tuple[str, ..
 def _lists_kinds(name: str, languages: tuple[str, ...]) -> bool:
     """Whether a table's name starts with a word that says it lists kinds or entries (`tipus_`)."""
     words = _table_words(name, languages)
-    return len(words) > 1 and words[0] in _LIST_STARTS
-
-
-_LIST_STARTS = KIND_HEADS | lx.LIST_HEADS
+    return len(words) > 1 and (words[0] in lx.LIST_HEADS or words[0] in kind_heads(languages))
 
 
 def _keyed_by(table: Table, column: str) -> bool:
@@ -2765,12 +2763,21 @@ def _joins(table: Table) -> bool:
 def _names_kinds(name: str, languages: tuple[str, ...]) -> bool:
     """A table named for a list of kinds (`resinfotype`, `status_codes`)."""
     words = _table_words(name, languages)
-    return bool(words) and (words[-1] in lx.LOOKUP_WORDS or words[-1].endswith(_KIND_ENDINGS))
+    return bool(words) and (words[-1] in lx.LOOKUP_WORDS or _ends_in_kind(words[-1]))
+
+
+def _ends_in_kind(word: str) -> bool:
+    """Whether a word ends in a kind word as a list of kinds does (`resinfotype`).
+
+    Not a noun of its own that ends so: a Greek combining form before the kind word
+    (`fenotipo`, a patient's phenotype; `logotipo`), `kind_compounds` in common.yaml.
+    """
+    return any(word.endswith(end) and word[: -len(end)] not in lx.KIND_COMPOUNDS for end in _KIND_ENDINGS)
 
 
 # The kind words of four letters or more, and `status` (`status_codes`), as a table name's
-# ending (`resinfotype`)
-_KIND_ENDINGS = (*sorted(w for w in lx.KIND_WORDS if len(w) >= 4), "status")
+# ending (`resinfotype`); not `kind`, a child in German and Dutch (`pleegkind`, `pflegekind`)
+_KIND_ENDINGS = (*sorted(w for w in lx.KIND_WORDS - lx.PERSON_TABLES if len(w) >= 4), "status")
 
 
 def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
@@ -2904,6 +2911,9 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             )
             if past is not None:
                 found = _read_past(found, column, table, verdict, keyed, bookkept, *past)
+            if not found.personal and not column.primary_key:
+                # `IsParentUnionist bit COMMENT 'Член профсоюза'`: the comment says the Art. 9 datum
+                found = special_comment(column.name, column.type, column.comment, verdict.context) or found
             numbered = document_number(column, document, keyed, verdict.context) if document else None
             if numbered is not None:
                 found = numbered  # `passport(series, number, authority)`: the document's number
@@ -3647,6 +3657,11 @@ def _attribute_keys(
             if category.startswith(_JOINED_TRAITS) and category != "user.demographic.profile":
                 out[key.columns[0].casefold()] = (key.ref_table, match)
             continue
+        if match is None and lists and _holds_post(table, key, words, people, lists[1], languages):
+            match = _job_position()  # `employees.post_id -> posts`: the job they hold
+            if match is not None:
+                out[key.columns[0].casefold()] = (key.ref_table, match)
+                continue
         if match is not None and lists and _special_by_name_only(key, words, match, lists, languages):
             match = None  # `gruppe_id -> race_types(distanz, bahnen)`: a rowing race class
         if (
@@ -3679,6 +3694,36 @@ def _attribute_keys(
         for key, picked in _unshown_keys(table, people, lists[1], unshown, languages):
             out.setdefault(key.columns[0].casefold(), (key.ref_table, picked))
     return out
+
+
+def _holds_post(
+    table: Table,
+    key: ForeignKey,
+    words: set[str],
+    people: frozenset[str],
+    by_name: Mapping[str, Table],
+    languages: tuple[str, ...] | None,
+) -> bool:
+    """Whether a key in a person's own row picks the post they hold (`employees.post_id -> posts`).
+
+    A bare table of posts that a person's row picks by a key named for a post alone is a
+    staff office's list of jobs (Russian `dolzhnost`, translated): no post there names an
+    author, as a blog's do (`posts.author_id -> users`), whose `pinned_post_id` picks one
+    the person wrote.
+    """
+    if words - _ID_WORDS not in ({"post"}, {"posts"}):
+        return False
+    named = set(_table_words(key.ref_table, languages))
+    if not named or not named <= {"post", "posts"}:
+        return False
+    target = _target(key, by_name, table.schema)
+    return target is not None and not any(_refers_to(k, people) for k in target.foreign_keys)
+
+
+@functools.cache
+def _job_position() -> _Match | None:
+    """A held post read as a job position (`position`, the job-title term `positions` is read by)."""
+    return _trait("position", set(), None)
 
 
 def _unshown_keys(

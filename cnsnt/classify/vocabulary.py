@@ -11,11 +11,15 @@ by the Snowball stemmer of each language (`adresi` -> `adres`, `neve` -> `nev`).
 from __future__ import annotations
 
 import functools
+import gc
+import hashlib
+import json
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import snowballstemmer  # type: ignore[import-untyped]
 import yaml
@@ -99,6 +103,7 @@ _LIST_KEYS = (
     "job_post_words",
     "software_actors",
     "not_kind_heads",
+    "kind_compounds",
     "document_words",
     "personal_sites",
     "person_suffixes",
@@ -235,6 +240,7 @@ _NOT_SPLIT = frozenset(
         "job_post_words",
         "software_actors",
         "not_kind_heads",
+        "kind_compounds",
         "document_words",
         "personal_sites",
         "ledger_tables",
@@ -269,6 +275,7 @@ _STEMMED = frozenset({"tr", "hu", "pl", "ca", "de", "nl", "fr"})
 Italian, Spanish and Portuguese identifiers inflect little beyond plurals, which the
 tokenizer splits itself (Russian has its stems and endings)."""
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_T = TypeVar("_T")
 
 
 class VocabularyError(ValueError):
@@ -413,12 +420,14 @@ class _StemTables(Mapping[str, Mapping[str, str]]):
     """Language -> stem of a vocabulary word -> the word, computed when first asked for.
 
     Stemming the whole vocabulary of every language would cost a fifth of a second
-    at start-up; an audit needs the tables of the one or two languages it meets.
+    at start-up; an audit needs the tables of the one or two languages it meets. The
+    stems are never stored (nor compiled): the installed stemmer makes them, the one that
+    stems the names they are compared with.
     """
 
-    def __init__(self, algorithms: Mapping[str, str], words: Mapping[str, frozenset[str]]) -> None:
+    def __init__(self, algorithms: Mapping[str, str], word_languages: Mapping[str, tuple[str, ...]]) -> None:
         self._algorithms = dict(algorithms)
-        self._words = dict(words)
+        self._word_languages = word_languages
         self._tables: dict[str, dict[str, str]] = {}
 
     def __getitem__(self, lang: str) -> Mapping[str, str]:
@@ -427,7 +436,7 @@ class _StemTables(Mapping[str, Mapping[str, str]]):
             stem = stemmer(self._algorithms[lang]).stemWord  # KeyError: not stemmed
             shortest = 3 if lang in _AGGLUTINATIVE else 4
             table = {}
-            for word in sorted(self._words.get(lang, ())):
+            for word in sorted(w for w, langs in self._word_languages.items() if lang in langs):
                 if len(word) >= shortest:
                     table.setdefault(stem(word), word)
             self._tables[lang] = table
@@ -438,6 +447,10 @@ class _StemTables(Mapping[str, Mapping[str, str]]):
 
     def __len__(self) -> int:
         return len(self._algorithms)
+
+
+def _stem_tables(stemmers: Mapping[str, str], word_languages: Mapping[str, tuple[str, ...]]) -> _StemTables:
+    return _StemTables({lang: a for lang, a in stemmers.items() if lang in _STEMMED}, word_languages)
 
 
 @functools.cache
@@ -455,9 +468,30 @@ def load_transliterator() -> Transliterator:
     return Transliterator({str(k): str(v or "") for k, v in table.items()})
 
 
-@functools.cache
-def load_vocabulary() -> Vocabulary:
-    """Read and normalise every vocabulary file (once per process)."""
+def _collector_paused(build: Callable[[], _T]) -> Callable[[], _T]:
+    """`build` with the cycle collector paused (an exception still resumes it).
+
+    The tens of thousands of dicts, tuples and sets a vocabulary is made of hold no cycle,
+    and the collections their number sets off cost as much as building them (a third of the
+    YAML files' reading, more in a process that holds many objects already).
+    """
+
+    @functools.wraps(build)
+    def paused() -> _T:
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            return build()
+        finally:
+            if was:
+                gc.enable()
+
+    return paused
+
+
+@_collector_paused
+def read_vocabulary() -> Vocabulary:
+    """Read, check and normalise every vocabulary file (`load_vocabulary` reads the compiled form)."""
     translit = load_transliterator()
     terms: dict[tuple[str, ...], tuple[str, str, str]] = {}
     senses: dict[tuple[str, ...], dict[str, tuple[str, str]]] = {}
@@ -540,14 +574,11 @@ def load_vocabulary() -> Vocabulary:
         _normal(str(word), translit): frozenset(_words(langs, f"common: false_friends: {word}"))
         for word, langs in friends.items()
     }
-    stems = _StemTables(
-        {lang: a for lang, a in stemmers.items() if lang in _STEMMED},
-        {lang: frozenset(ws) for lang, ws in per_lang_words.items()},
-    )
     word_languages: dict[str, list[str]] = {}
     for lang in LANGUAGES:
         for w in per_lang_words.get(lang, ()):
             word_languages.setdefault(w, []).append(lang)
+    languages_of = {w: tuple(sorted(langs)) for w, langs in word_languages.items()}
     values: dict[str, str] = {}
     for name, doc in [*((f"{lang}.yaml", d) for lang, d in docs.items()), ("common.yaml", common)]:
         listed = doc.get("values") or {}
@@ -564,12 +595,155 @@ def load_vocabulary() -> Vocabulary:
         lists=lists,
         phrases=phrases,
         stemmers=stemmers,
-        stems=stems,
+        stems=_stem_tables(stemmers, languages_of),
         cyrillic=tuple(sorted(cyrillic, key=lambda s: (-len(s), s))),
-        word_languages={w: tuple(sorted(langs)) for w, langs in word_languages.items()},
+        word_languages=languages_of,
         translit=translit,
         false_friends=false_friends,
         senses=senses,
         transliterated=frozenset(transliterated),
         values=values,
     )
+
+
+# -- the compiled form ------------------------------------------------------------------
+#
+# Reading the YAML files and normalising their 20,000 words costs a tenth of a second of
+# CPU in every process, and in CI every run is a first run. `vocab/compiled.json` holds the
+# normalised vocabulary (no stems: the installed stemmer makes those, as it stems names),
+# generated from the YAML files by `.ci/vocab`, which stay the one source. It names the
+# fingerprint of what it was made from (the files and this module's code): when they
+# disagree the YAML files are read as before, and a test says to run `.ci/vocab`.
+
+COMPILED = "compiled.json"
+#: The command that regenerates `vocab/compiled.json` after a vocabulary file changes.
+REGENERATE = ".ci/vocab"
+_FORMAT = 1
+_SOURCES = (*(f"{lang}.yaml" for lang in LANGUAGES), "common.yaml", "translit.yaml")
+"""The files the compiled form is made from, in the order they are fingerprinted."""
+
+
+def source_fingerprint() -> str:
+    """SHA-256 of the vocabulary files and of this module's code, which normalises them.
+
+    Text is hashed as read (universal newlines), so a checkout with CRLF line ends agrees.
+    """
+    digest = hashlib.sha256(f"cnsnt vocabulary, compiled form {_FORMAT}\n".encode())
+    code = resources.files("cnsnt.classify").joinpath("vocabulary.py").read_text(encoding="utf-8")
+    for name, text in (("vocabulary.py", code), *((name, _text(name)) for name in _SOURCES)):
+        data = text.encode("utf-8")
+        digest.update(f"{name} {len(data)}\n".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def compiled_text(vocab: Vocabulary, fingerprint: str) -> str:
+    """The compiled form of `vocab`: JSON, one entry a line, sets sorted (byte-identical when regenerated)."""
+    senses = {
+        " ".join(key): [[lang, *sense] for lang, sense in by_lang.items()]
+        for key, by_lang in vocab.senses.items()
+        if list(by_lang.items()) != [(vocab.terms[key][2], vocab.terms[key][:2])]
+    }
+    sections: dict[str, Any] = {
+        "generated": f"from cnsnt/classify/vocab/*.yaml by {REGENERATE}: do not edit",
+        "format": _FORMAT,
+        "fingerprint": fingerprint,
+        "stemmers": dict(vocab.stemmers),
+        "transliterated": sorted(vocab.transliterated),
+        "translit": dict(vocab.translit.table),
+        "terms": {" ".join(key): list(value) for key, value in vocab.terms.items()},
+        "senses": senses,
+        "negators": dict(vocab.negators),
+        "people": sorted(vocab.people),
+        "qualifiers": sorted(vocab.qualifiers),
+        "lists": {name: sorted(words) for name, words in vocab.lists.items()},
+        "phrases": sorted(" ".join(phrase) for phrase in vocab.phrases),
+        "cyrillic": list(vocab.cyrillic),
+        "word_languages": {w: " ".join(vocab.word_languages[w]) for w in sorted(vocab.word_languages)},
+        "false_friends": {w: sorted(langs) for w, langs in vocab.false_friends.items()},
+        "values": dict(vocab.values),
+    }
+    return _json_lines(sections)
+
+
+def _json_lines(sections: Mapping[str, Any]) -> str:
+    """`sections` as JSON with each entry of a mapping on a line of its own (readable diffs)."""
+
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = []
+    for key, value in sections.items():
+        if isinstance(value, dict) and value:
+            entries = ",\n".join(f"{dump(k)}: {dump(v)}" for k, v in value.items())
+            lines.append(f"{dump(key)}: {{\n{entries}\n}}")
+        else:
+            lines.append(f"{dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def write_compiled_vocabulary(directory: Path | None = None) -> Path:
+    """Regenerate `vocab/compiled.json` from the YAML files (`.ci/vocab` runs this)."""
+    target = (directory or Path(__file__).parent / "vocab") / COMPILED
+    text = compiled_text(read_vocabulary(), source_fingerprint())
+    target.write_text(text, encoding="utf-8", newline="\n")
+    return target
+
+
+def _from_compiled(doc: Mapping[str, Any]) -> Vocabulary:
+    """The vocabulary a compiled form holds (`KeyError`, `TypeError`, `ValueError` if malformed)."""
+    terms: dict[tuple[str, ...], tuple[str, str, str]] = {}
+    senses: dict[tuple[str, ...], Mapping[str, tuple[str, str]]] = {}
+    shared: Mapping[str, list[list[str]]] = doc["senses"]
+    for phrase, (category, strength, lang) in doc["terms"].items():
+        key = tuple(phrase.split(" "))
+        terms[key] = (category, strength, lang)
+        more = shared.get(phrase)
+        senses[key] = {g: (c, s) for g, c, s in more} if more else {lang: (category, strength)}
+    combos: dict[str, tuple[str, ...]] = {}
+    word_languages = {
+        w: combos.get(langs) or combos.setdefault(langs, tuple(langs.split(" ")))
+        for w, langs in doc["word_languages"].items()
+    }
+    stemmers: dict[str, str] = doc["stemmers"]
+    return Vocabulary(
+        terms=terms,
+        negators=doc["negators"],
+        people=frozenset(doc["people"]),
+        qualifiers=frozenset(doc["qualifiers"]),
+        lists={name: frozenset(words) for name, words in doc["lists"].items()},
+        phrases=frozenset(tuple(p.split(" ")) for p in doc["phrases"]),
+        stemmers=stemmers,
+        stems=_stem_tables(stemmers, word_languages),
+        cyrillic=tuple(doc["cyrillic"]),
+        translit=Transliterator(doc["translit"]),
+        word_languages=word_languages,
+        false_friends={w: frozenset(langs) for w, langs in doc["false_friends"].items()},
+        senses=senses,
+        transliterated=frozenset(doc["transliterated"]),
+        values=doc["values"],
+    )
+
+
+@_collector_paused
+def compiled_vocabulary() -> Vocabulary | None:
+    """The vocabulary of `vocab/compiled.json`, or None where it cannot be trusted.
+
+    None when it is missing, unreadable (a merge's conflict markers), of another format, or
+    made from other files than those shipped beside it (stale: `.ci/vocab` was not run).
+    """
+    try:
+        doc = json.loads(_text(COMPILED))
+        if not isinstance(doc, dict) or doc.get("format") != _FORMAT:
+            return None
+        if doc.get("fingerprint") != source_fingerprint():
+            return None
+        return _from_compiled(doc)
+    except (OSError, KeyError, TypeError, ValueError):  # json's errors are ValueErrors
+        return None
+
+
+@functools.cache
+def load_vocabulary() -> Vocabulary:
+    """The vocabulary, once per process: its compiled form, or the YAML files if that is stale."""
+    return compiled_vocabulary() or read_vocabulary()

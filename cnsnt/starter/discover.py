@@ -31,6 +31,7 @@ from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
 from cnsnt.sources.forms.widgets import draws_smarty_control
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
+from cnsnt.sources.schemas.django_models import app_folder
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
 from cnsnt.sources.schemas.exposed_tables import uses_exposed
 from cnsnt.sources.schemas.go_kinds import GO_KINDS
@@ -163,6 +164,21 @@ TEMPLATE_SUFFIXES = frozenset(
         ".vm",
     }
 )
+#: Template languages code generators write source files with (RuoYi's `mapper.xml.vm`,
+#: MyBatis-Plus's `entity.java.ftl`), besides pages.
+_GENERATOR_SUFFIXES = frozenset({".vm", ".ftl"})
+#: The inner suffixes of such a template that name what it writes as code or data, no page
+#: this project serves: a MyBatis mapper's `<select id="selectUserList">` is a query, not a
+#: control; `index.vue.vm` writes a component of the app a user generates, whose fields are
+#: `v-model="form.${field}"` (trial36).
+_CODE_OUTPUTS = frozenset(
+    {".xml", ".java", ".kt", ".sql", ".js", ".ts", ".json", ".yml", ".yaml", ".properties", ".py", ".cs"}
+    | {".vue", ".jsx", ".tsx", ".svelte"}
+)
+#: Bases that make a class in a `models.py` a Django model. A custom user comes first in
+#: many a long file, its first `models.Model` after the sniffed head (Re2o's 94 KB
+#: `users/models.py`, trial36).
+_DJANGO_MODEL_BASES = ("models.Model", "AbstractBaseUser", "AbstractUser")
 #: How much of a file is sniffed to decide its kind.
 SNIFF_BYTES = 64 * 1024
 #: A `.sql` file larger than this is taken for a query log or dump without parsing it whole.
@@ -929,7 +945,7 @@ def _orm_kind(path: Path) -> str | None:
         return None  # Django and Alembic migration scripts: the models are the schema
     head = _sniff(path)
     in_models = path.name == "models.py" or "models" in path.parts[:-1]
-    if in_models and "models.Model" in head and "django" in head:
+    if in_models and "django" in head and any(base in head for base in _DJANGO_MODEL_BASES):
         return "django"
     if (python_orm := python_orm_kind(head)) is not None:
         return python_orm
@@ -1091,7 +1107,7 @@ def _framework_migrations(
     Alembic revisions (a note names the revisions left out), an app's Django models over
     its migrations.
     """
-    django_apps = {_django_app(p) for p, _ in orm.get("django", [])}
+    django_apps = {app_folder(p) for p, _ in orm.get("django", [])}
     on_sqlalchemy = bool(orm.get("sqlalchemy") or orm.get("sqlmodel"))  # models Alembic builds
     found: list[Found] = []
     alembic_left: list[str] = []
@@ -1222,11 +1238,6 @@ def _sql_read(path: Path, head: str) -> list[Path]:
         return []
 
 
-def _django_app(models: Path) -> Path:
-    """The app folder of a Django models module (`shop/models.py`, `shop/models/x.py`)."""
-    return models.parent.parent if models.parent.name == "models" else models.parent
-
-
 def _migration_entry(home: Path, paths: list[Path], root: Path, read: dict[Path, _Kind | None]) -> Found:
     rel = home.relative_to(root).as_posix()
     prefix = "" if rel == "." else f"{rel}/"
@@ -1261,6 +1272,8 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         return ("forms", None, ()) if ours and has_phoenix_form(_sniff(path), suffix) else None
     if suffix == ".php" and symfony_form_file(path, root, head := _sniff(path)):
         return (_SYMFONY_FORM, None, ())  # a Symfony FormType class (`src/Form/*Type.php`)
+    if suffix in _GENERATOR_SUFFIXES and path.with_suffix("").suffix.lower() in _CODE_OUTPUTS:
+        return None  # a code generator's `mapper.xml.vm`: its `<select id=...>` is a query, no control
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
         head = _sniff(path)
         if _CNSNT_REPORT in head[:4096]:

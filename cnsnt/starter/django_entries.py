@@ -29,6 +29,7 @@ from cnsnt.errors import CnsntError
 from cnsnt.evidence import Table
 from cnsnt.model import Location
 from cnsnt.policy.model import Policy, SourceSpec
+from cnsnt.sources.schemas.django_models import app_folder
 
 #: How many names a note shows before "and N more".
 _SHOWN = 5
@@ -141,8 +142,8 @@ def _names(names: list[str]) -> str:
 
 
 def _app(models: Path) -> Path:
-    """The app folder of a Django models module (`shop/models.py`, `shop/models/x.py`)."""
-    return models.parent.parent if models.parent.name == "models" else models.parent
+    """The app folder of a Django models module (`shop/models.py`, `shop/payments/voucher/models.py`)."""
+    return app_folder(models)
 
 
 def _has_migrations(folder: Path, sniff: Callable[[Path], str]) -> bool:

@@ -95,3 +95,48 @@ def test_init_reads_the_migrations_when_a_models_base_cannot_be_followed(tmp_pat
         Found("schemas", "core/migrations/*.py", format="django_migrations")
     ]
     assert "the migrations create 1 column (core_visit.created_by) the models do not make" in notes[0]
+
+
+def test_init_files_the_models_of_a_package_inside_an_app_under_that_app(tmp_path: Path) -> None:
+    """An app's sub-package `shop/payments/voucher/models.py` makes tables of the app `shop`: the
+    app's migrations create them too, so they are left out, and no table is named twice (trial36)."""
+    write_files(
+        tmp_path,
+        {
+            "shop/__init__.py": "",
+            "shop/models.py": _models(("Order", ["buyer_email"])),
+            "shop/payments/__init__.py": "",
+            "shop/payments/voucher/__init__.py": "",
+            "shop/payments/voucher/models.py": _models(("VoucherPayment", ["holder_name"])),
+            "shop/migrations/__init__.py": "",
+            "shop/migrations/0001_initial.py": _migration(
+                ("Order", ["buyer_email"]), ("VoucherPayment", ["holder_name"])
+            ),
+        },
+    )
+    found, notes = survey(tmp_path)
+    assert sorted(f for f in found if f.kind == "schemas") == [
+        Found("schemas", "shop/models.py", format="django"),
+        Found("schemas", "shop/payments/voucher/models.py", format="django"),
+    ]
+    assert notes == [
+        "left out the Django migrations in shop/migrations: the app's models are read instead, and make "
+        "every table and column the migrations create",
+    ]
+
+
+def test_init_reads_a_long_models_file_whose_first_model_class_comes_late(tmp_path: Path) -> None:
+    """Re2o's `users/models.py` (94 KB) opens with a custom user on `AbstractBaseUser`; its
+    first `models.Model` comes after what init sniffs. It is still the app's models (trial36)."""
+    long_user = (
+        "from django.contrib.auth.models import AbstractBaseUser\nfrom django.db import models\n\n\n"
+        "class Member(AbstractBaseUser):\n"
+        '    """A member."""\n\n'
+        "    nickname = models.CharField(max_length=32)\n"
+        + "".join(f"\n    def rule_{i}(self):\n        return 'a long method body to pad the file'\n" for i in range(1200))
+        + "\n\nclass Locker(models.Model):\n    label = models.CharField(max_length=80)\n"
+    )
+    assert len(long_user) > 64 * 1024
+    write_files(tmp_path, {"members/__init__.py": "", "members/models.py": long_user})
+    found, _ = survey(tmp_path)
+    assert [f for f in found if f.kind == "schemas"] == [Found("schemas", "members/models.py", format="django")]

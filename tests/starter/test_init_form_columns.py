@@ -176,6 +176,29 @@ def test_a_django_model_form_field_goes_into_the_entry_of_its_models_column(tmp_
     assert "(alone: name 'nombre'" in said
 
 
+def test_a_model_form_whose_model_is_imported_under_another_name_fills_that_models_table(
+    tmp_path: Path,
+) -> None:
+    """`from .models import Informe as Report` then `model = Report`: the form fills
+    `informe_informe`, not a table named after the alias (trial36)."""
+    forms = INFORME_FORMS.replace("import Informe", "import Informe as Report").replace(
+        "model = Informe", "model = Report"
+    )
+    _write(
+        tmp_path,
+        {
+            "manage.py": "import django\n",
+            "informe/__init__.py": "",
+            "informe/models.py": INFORME_MODELS,
+            "informe/forms.py": forms,
+        },
+    )
+    data = _data(tmp_path)
+    assert _entry_of(data, "informe.nombre") == _entry_of(data, "informe_informe.nombre")
+    said = next(line for line in draft_new(tmp_path).text.splitlines() if "- informe.nombre" in line)
+    assert "fills the column 'informe_informe.nombre' (the form fills 'Informe'" in said
+
+
 def test_explain_column_says_which_column_a_field_fills(tmp_path: Path) -> None:
     from cnsnt.api import explain_column
 

@@ -138,3 +138,22 @@ def test_a_hostile_template_name_cannot_break_the_starter(tmp_path: Path) -> Non
     text = draft_new(tmp_path).text
     assert "\x1b" not in text
     assert "Haml" in text
+
+
+def test_a_code_generators_template_of_xml_java_or_vue_is_no_form(tmp_path: Path) -> None:
+    """A MyBatis mapper template (`mapper.xml.vm`) has `<select id=...>` statements, which are
+    queries, not form controls; a `.vue.vm` writes a component of the app a user generates,
+    no page of this project; a Velocity page (`signup.vm`) stays a form (trial36)."""
+    _write(tmp_path, "db/schema.rb", SCHEMA)
+    _write(
+        tmp_path,
+        "codegen/templates/xml/mapper.xml.vm",
+        '<mapper namespace="${packageName}.mapper.${ClassName}Mapper">\n'
+        '    <select id="select${ClassName}List" resultMap="${ClassName}Result">\n'
+        "        select * from ${tableName}\n    </select>\n</mapper>\n",
+    )
+    _write(tmp_path, "codegen/templates/java/Entity.java.ftl", "// <input name=\"${field}\"> in a doc comment\n")
+    _write(tmp_path, "codegen/templates/vue/edit.vue.vm", '<el-form>\n  <input name="contact_email" />\n</el-form>\n')
+    _write(tmp_path, "web/templates/signup.vm", '<form method="post">\n  <input name="contact_email" />\n</form>\n')
+    found, _ = survey(tmp_path)
+    assert [f.pattern for f in found if f.kind == "forms"] == ["web/templates/signup.vm"]

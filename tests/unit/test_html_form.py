@@ -1039,3 +1039,40 @@ def test_a_projects_own_form_macro_is_read_from_its_name_and_said(tmp_path):
     notes = [(p.location.line, p.severity) for p in ev.problems]
     assert notes == [(2, Severity.INFO), (3, Severity.INFO), (4, Severity.WARNING)]
     assert "a macro of the project" in ev.problems[0].message
+
+
+# ---------------------------------------------------------------- Velocity (trial36)
+
+VELOCITY_EDIT = """\
+## a code generator's template of an edit dialog
+<el-form ref="form" :model="form">
+#foreach($column in $columns)
+#set($field=$column.javaField)
+#if($column.insert && !$column.pk)
+  <el-form-item label="$column.columnComment" prop="${field}">
+    <el-input v-model="form.$field" placeholder="Enter $comment" />
+    <input name="$!{field}" />
+  </el-form-item>
+#{else}
+  <input type="checkbox" name="agree_terms" #if($checked)checked#end />
+#end
+#end
+  <input name="owner_email" />
+</el-form>
+#* <input name="never_rendered" /> *#
+"""
+
+
+def test_velocity_references_are_template_code_and_its_comments_no_markup(tmp_path):
+    """`v-model="form.$field"` in a `.vm` template names no field `$field`: a CN001 warning
+    at the control; `##` and `#* *#` comments are no markup; `#if` is a condition."""
+    ev = write(tmp_path, "editDialog.vue.vm", VELOCITY_EDIT)
+    form = only_form(ev)
+    assert names(form) == [None, None, "agree_terms", "owner_email"]
+    unread = [p.message for p in ev.problems if p.severity is Severity.WARNING]
+    assert unread == [
+        'field at 7:5 has a name cnsnt cannot read (v-model="form.$field")',
+        'field at 8:5 has a name cnsnt cannot read ($!{field})',
+    ]
+    agree = by_name(form)["agree_terms"]
+    assert agree.checked_conditionally  # `checked` printed under `#if`: the template chooses

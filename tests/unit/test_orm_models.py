@@ -876,3 +876,27 @@ def test_a_tables_own_name_is_cut_by_its_app_labels_length() -> None:
     assert Table(name="straße_kunde", location=where, source="models.py", app="straße").own_name == "kunde"
     assert Table(name="Clinica_Estudio", location=where, source="models.py", app="clinica").own_name == "Estudio"
     assert Table(name="clinica", location=where, source="models.py", app="clinica").own_name == "clinica"
+
+
+def test_django_models_of_a_package_inside_an_app_take_the_apps_label(models):
+    """`billing/gateways/card/models.py` belongs to the app `billing` (its migrations are there),
+    so its model's table is `billing_cardcharge`, not `card_cardcharge` (trial36)."""
+    files = {
+        "billing/__init__.py": "",
+        "billing/models.py": "from django.db import models\n\n\nclass Invoice(models.Model):\n"
+        "    payer_email = models.EmailField()\n",
+        "billing/migrations/__init__.py": "",
+        "billing/migrations/0001_initial.py": "from django.db import migrations\n",
+        "billing/gateways/__init__.py": "",
+        "billing/gateways/card/__init__.py": "",
+        "billing/gateways/card/models.py": "from django.db import models\n\n\nclass CardCharge(models.Model):\n"
+        "    holder_name = models.CharField(max_length=80)\n",
+        # an app of its own (its apps.py says so) inside another keeps its own label
+        "billing/ledger/__init__.py": "",
+        "billing/ledger/apps.py": "from django.apps import AppConfig\n",
+        "billing/ledger/models.py": "from django.db import models\n\n\nclass Entry(models.Model):\n"
+        "    memo = models.CharField(max_length=80)\n",
+    }
+    ev = models(files, "billing/**/models.py", "django")
+    assert sorted(t.name for t in ev.tables) == ["billing_cardcharge", "billing_invoice", "ledger_entry"]
+    assert table(ev, "billing_cardcharge").app == "billing"

@@ -363,7 +363,10 @@ class Page:
         smarty = smarty_syntax(path, code)
         razor = bool(suffixes & {".cshtml", ".vbhtml", ".razor"})
         braces = "svelte" if self.svelte else "heex" if self.heex else None
-        tokens = Scanner(code, smarty=smarty, razor=razor, braces=braces, phoenix=self.phoenix).run()
+        velocity = path.suffix.lower() == ".vm"
+        tokens = Scanner(
+            code, smarty=smarty, razor=razor, braces=braces, phoenix=self.phoenix, velocity=velocity
+        ).run()
         out = list(code)
         for t in tokens:
             blank(out, t.start, t.end)

@@ -330,10 +330,8 @@ class _Reader:
         if not out:
             return None
         # the model it fills (`Meta.model = Informe`): init files its fields with that table's columns
-        expr = self._meta(self.mod, node).get("model", (None, None))[1] if framework == DJANGO else None
-        model = (
-            expr.id if isinstance(expr, ast.Name) else expr.attr if isinstance(expr, ast.Attribute) else None
-        )
+        meta_model = self._meta(self.mod, node).get("model") if framework == DJANGO else None
+        model = _model_class_name(*meta_model) if meta_model is not None else None
         return Form(name, self.where(self.mod, node), self.mod.shown, tuple(out), kind=framework, model=model)
 
     def _admin_view(self, node: ast.ClassDef, fields: dict[str, _Field]) -> dict[str, _Field]:
@@ -916,6 +914,20 @@ def _wtforms_required(node: ast.expr | None) -> bool:
 def _framework_form(outside: str) -> bool:
     """A form class of Django's or allauth's forms modules (`django.contrib.auth.forms.X`)."""
     return framework_of(outside) == DJANGO and (".forms" in outside or outside.startswith("allauth."))
+
+
+def _model_class_name(mod: PyModule, expr: ast.expr) -> str | None:
+    """The class a ModelForm's `Meta.model` names, as its model module writes it.
+
+    `from cotisations.models import Facture as Invoice` then `model = Invoice` fills
+    `Facture`'s table: the alias is undone, so init finds the columns (Re2o, trial36).
+    """
+    if isinstance(expr, ast.Attribute):
+        return expr.attr
+    if not isinstance(expr, ast.Name):
+        return None
+    imported = mod.imports.get(expr.id)
+    return imported[2] if imported is not None and imported[2] else expr.id
 
 
 def _is_user_model(mod: PyModule, expr: ast.expr) -> bool:

@@ -66,6 +66,19 @@ def blank(out: list[str], start: int, end: int) -> None:
 _TRIGGERS = re.compile(r"\{|<[%!]")
 #: Linear: fixed length.
 _TRIGGERS_RAZOR = re.compile(r"[{}@]|<[%!]")
+#: Velocity's (`.vm`): a reference's `$`, a directive's or comment's `#`, and the others.
+#: Linear: fixed length.
+_TRIGGERS_VELOCITY = re.compile(r"[{$#]|<[%!]")
+#: A Velocity reference's head: `$name`, `$!name`, `${name`, `$!{name`. Linear: fixed
+#: characters, then one possessive run of word characters.
+_VELOCITY_REF = re.compile(r"\$!?+(\{?+)[A-Za-z_]\w*+")
+#: A Velocity directive: `#if(`, `#{else}`, `#end`. Linear: fixed words after fixed
+#: characters, each tried once.
+_VELOCITY_DIRECTIVE = re.compile(
+    r"#(\{?+)(elseif|else|end|if|foreach|set|macro|define|parse|include|evaluate|break|stop)\b"
+)
+#: A `.member` after a Velocity reference. Linear: a possessive run.
+_VELOCITY_MEMBER = re.compile(r"\.[A-Za-z_]\w*+")
 #: Linear: a fixed prefix, a possessive blank run, a quote.
 _WIDGET = re.compile(r"\{\[\s*+\"")
 #: A phpBB directive comment on one line. Linear: a try starts at `<!--`; its body stops
@@ -176,25 +189,6 @@ def string_end(text: str, quote: int, end: int, *, line: bool = False) -> int:
     return j
 
 
-def _balanced(text: str, pos: int, open_: str, close: str) -> int | None:
-    """Offset after the bracket matching the one at `pos` (quotes respected), or None."""
-    depth = 0
-    i, n = pos, min(len(text), pos + _MAX_TAG)
-    while i < n:
-        c = text[i]
-        if c in "'\"":
-            i = string_end(text, i, n, line=True) + 1
-            continue
-        if c == open_:
-            depth += 1
-        elif c == close:
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return None
-
-
 def skip_space(text: str, pos: int) -> int:
     """The first offset at or after `pos` that is not whitespace."""
     while pos < len(text) and text[pos].isspace():
@@ -206,9 +200,20 @@ class Scanner:
     """Find template constructs in a text whose PHP is already blanked."""
 
     def __init__(
-        self, text: str, *, smarty: bool, razor: bool, braces: str | None = None, phoenix: bool = False
+        self,
+        text: str,
+        *,
+        smarty: bool,
+        razor: bool,
+        braces: str | None = None,
+        phoenix: bool = False,
+        velocity: bool = False,
     ) -> None:
         self.text = text
+        self.velocity = velocity
+        """A Velocity template (`.vm`): `$name` and `#if(...)` are template code (`_velocity`)."""
+        self._pairs: dict[tuple[int, str], int | None] = {}
+        """Velocity and Razor: the end of the bracket opened at an offset, or None (`_matched`)."""
         self.smarty = smarty
         self.razor = razor
         self.braces = braces
@@ -227,7 +232,7 @@ class Scanner:
 
     def run(self) -> list[Token]:
         """Scan the whole text once; tokens come out in document order."""
-        triggers = _TRIGGERS_RAZOR if self.razor else _TRIGGERS
+        triggers = _TRIGGERS_RAZOR if self.razor else _TRIGGERS_VELOCITY if self.velocity else _TRIGGERS
         i = 0
         while (m := triggers.search(self.text, i)) is not None:
             j = m.start()
@@ -247,6 +252,8 @@ class Scanner:
 
     def _at(self, j: int) -> int | None:
         s = self.text
+        if self.velocity and s[j] in "$#":
+            return self._velocity(j)
         if self.braces and s[j] == "{":
             return self._brace(j)
         if s.startswith("{{", j):
@@ -280,6 +287,95 @@ class Scanner:
         if s[j] == "@":
             return self._razor(j)
         return None
+
+    def _velocity(self, j: int) -> int | None:
+        """A Velocity reference (`$column.javaField`, `${field}`), directive or comment.
+
+        Velocity writes the code generators' templates (RuoYi's `index.vue.vm`): a
+        `v-model="scope.row.$javaField"` names no field of its own, so the reference is
+        template code, as `{{ x }}` is, and the control's name one cnsnt cannot read (trial36).
+        """
+        s = self.text
+        if s.startswith("##", j):  # a line comment
+            end = s.find("\n", j)
+            return self._add(j, end if end >= 0 else len(s), COMMENT)
+        if s.startswith("#*", j):
+            return self._until(j, "*#", COMMENT)
+        if s[j] == "$":
+            m = _VELOCITY_REF.match(s, j)
+            if m is None:
+                return None
+            if m.group(1):  # `${a.b(c)}`: to its closing brace
+                brace = self._matched(s.index("{", j), "{", "}")
+                return self._add(j, brace, EXPR) if brace is not None else None
+            return self._add(j, self._velocity_tail(m.end()), EXPR)
+        m = _VELOCITY_DIRECTIVE.match(s, j)
+        if m is None:
+            return None
+        word, end = m.group(2), m.end()
+        if m.group(1):  # `#{else}`
+            if not s.startswith("}", end):
+                return None
+            end += 1
+        if word in ("else", "end", "break", "stop"):
+            kind, name = {"else": (BRANCH, "velocity"), "end": (CLOSE, "velocity:*")}.get(word, (STMT, ""))
+            return self._add(j, end, kind, name)
+        paren = skip_space(s, end)
+        close = self._matched(paren, "(", ")") if s.startswith("(", paren) else None
+        if close is None:
+            return None  # `#set` in prose, a CSS `#include` id: no directive
+        if word == "if":
+            return self._add(j, close, IF, "velocity:if")
+        if word == "elseif":
+            return self._add(j, close, BRANCH, "velocity")
+        if word in ("foreach", "macro", "define"):
+            return self._add(j, close, OPEN, f"velocity:{word}")
+        return self._add(j, close, STMT)
+
+    def _matched(self, pos: int, open_: str, close: str) -> int | None:
+        """Offset after the bracket matching the one at `pos` (quotes respected), or None.
+
+        Every bracket the scan pairs (or leaves open) is remembered: a Velocity reference or
+        directive, or a Razor block or expression, may open a bracket every few characters
+        (`#if(#if(...`, `$a($a(...`, `@if(@if(...`), and scanning each from scratch to the
+        limit would be quadratic, so one scan answers for the brackets inside it too.
+        """
+        memo = self._pairs
+        if (pos, open_) in memo:
+            return memo[pos, open_]
+        s, n = self.text, min(len(self.text), pos + _MAX_TAG)
+        opened: list[int] = []
+        i = pos
+        while i < n:
+            c = s[i]
+            if c in "'\"":
+                i = string_end(s, i, n, line=True) + 1
+                continue
+            if c == open_:
+                opened.append(i)
+            elif c == close and opened:
+                memo[opened.pop(), open_] = i + 1
+                if not opened:
+                    return i + 1
+            i += 1
+        for at in opened:
+            memo[at, open_] = None
+        return None
+
+    def _velocity_tail(self, pos: int) -> int:
+        """The end of a reference's members and calls after its head: `.javaField`, `.get(0)`, `[i]`."""
+        s = self.text
+        while pos < len(s):
+            if s[pos] == "(" or s[pos] == "[":
+                end = self._matched(pos, s[pos], ")" if s[pos] == "(" else "]")
+                if end is None:
+                    return pos
+                pos = end
+            elif (m := _VELOCITY_MEMBER.match(s, pos)) is not None:
+                pos = m.end()
+            else:
+                return pos
+        return pos
 
     def _brace(self, j: int) -> int | None:
         """A Svelte or HEEx `{...}`; braces in a `<script>` or `<style>` body are skipped."""
@@ -456,14 +552,14 @@ class Scanner:
             return self._until(j, "*@", COMMENT)
         if s.startswith("@{", j) or _RAZOR_CODE.match(s, j):
             brace = s.index("{", j)
-            end = _balanced(s, brace, "{", "}")
+            end = self._matched(brace, "{", "}")
             return self._add(j, end, STMT) if end else None
         if s.startswith("@(", j):
-            end = _balanced(s, j + 1, "(", ")")
+            end = self._matched(j + 1, "(", ")")
             return self._add(j, end, EXPR) if end else None
         m = _RAZOR_BLOCK.match(s, j)
         if m:
-            after = _balanced(s, m.end() - 1, "(", ")")
+            after = self._matched(m.end() - 1, "(", ")")
             if after is None:
                 return None
             k = skip_space(s, after)
@@ -490,7 +586,7 @@ class Scanner:
             if s[k] == "." and (member := _RAZOR_MEMBER.match(s, k)) is not None:
                 k = member.end()
             elif s[k] in "([":
-                end = _balanced(s, k, s[k], ")" if s[k] == "(" else "]")
+                end = self._matched(k, s[k], ")" if s[k] == "(" else "]")
                 if end is None:
                     break
                 k = end
@@ -510,7 +606,7 @@ class Scanner:
             k = skip_space(s, m.end())
             if s.startswith("if", k):
                 paren = skip_space(s, k + 2)
-                after = _balanced(s, paren, "(", ")") if s[paren : paren + 1] == "(" else None
+                after = self._matched(paren, "(", ")") if s[paren : paren + 1] == "(" else None
                 k = skip_space(s, after) if after else k
             if k < len(s) and s[k] == "{":
                 self._braces.append(True)

@@ -2,7 +2,8 @@
 
 What Django would create is rebuilt from the class bodies: a model's table is
 `Meta.db_table` or `<app_label>_<modelname>` (the app label is `Meta.app_label`, else
-the directory of `models.py`, or the one above a `models/` package); each `...Field(...)`
+the directory of `models.py`, or the one above a `models/` package, or the app a
+sub-package without `apps.py` or `migrations/` sits in: `app_folder`); each `...Field(...)`
 is a column (`db_column=` renames it); `ForeignKey`/`OneToOneField` become `<name>_id`
 with a foreign key to the target model's table; a model without a `primary_key=True`
 field gets Django's implicit `id`. Abstract models lend their fields to subclasses,
@@ -504,10 +505,35 @@ def _origin_app(module: str) -> str | None:
 
 
 def _app_label(path: Path) -> str:
-    parent = path.parent
-    if parent.name == "models":
-        parent = parent.parent
-    return parent.name or "app"
+    return app_folder(path).name or "app"
+
+
+def app_folder(models: Path) -> Path:
+    """The folder of the Django app a models module belongs to.
+
+    It is the folder of `models.py` (the one above a `models/` package), unless that folder
+    is a package inside an app and no app itself (no `apps.py`, no `migrations/`): Django
+    gives a model the label of the installed app whose package holds its module, so
+    `billing/gateways/card/models.py` makes `billing_...` tables when `billing` has its
+    migrations and `card` has none (Re2o's payment methods, trial36). The walk up stays
+    inside packages (`__init__.py`), so it never leaves the project's code.
+    """
+    folder = models.parent.parent if models.parent.name == "models" else models.parent
+    if _is_app(folder):
+        return folder
+    up = folder
+    while (up / "__init__.py").is_file() and up.parent != up:
+        up = up.parent
+        if not (up / "__init__.py").is_file():
+            break
+        if _is_app(up):
+            return up
+    return folder
+
+
+def _is_app(folder: Path) -> bool:
+    """Whether a folder says it is a Django app: its `apps.py` or its `migrations/` folder."""
+    return (folder / "apps.py").is_file() or (folder / "migrations").is_dir()
 
 
 def field_column(
