@@ -676,14 +676,11 @@ _IDENTIFYING = ("user.government_id", "user.authorization.credentials")
 
 #: A registration number's words (`immatriculation`, `matricula`): a vehicle's in a table of
 #: vehicles, a person's or a body's registration elsewhere.
-_REGISTRATION_NUMBERS = frozenset({"immatriculation", "matricula"})
+_REGISTRATION_NUMBERS = lx.REGISTRATION_NUMBERS
 #: Words of a file a person sends (`uploadCV`): a record word only beside a time word.
 _UPLOAD_WORDS = frozenset({"upload", "uploads"})
 #: Words of a registration (`kayit`, `cadastro`, `alta`): alone a row's own bookkeeping date.
-_REGISTRATION_WORDS = frozenset(
-    {"kayit", "registro", "registrazione", "registratie", "rejestracji", "alta", "cadastro",
-     "enregistrement", "registration"}
-)  # fmt: skip
+_REGISTRATION_WORDS = lx.REGISTRATION_WORDS
 
 
 def _joined(words: tuple[str, ...], table: str, languages: tuple[str, ...] | None) -> str | None:
@@ -1729,12 +1726,14 @@ def _job_queue(table: str, languages: tuple[str, ...] | None) -> bool:
     return len(words) == 1 or words[-1] not in _PROCESS_WORDS
 
 
-# "Of" after a number word (`number_of_x`, `numero_de_x`): what follows is counted or named.
-_OF_WORDS = frozenset({"of", "de", "di", "do", "da", "des", "du", "del"})
+#: Glue between a word and what it is of, skipped when reading on: `number_of_the_children`,
+#: `numero_dos_filhos` (what is counted), `name of the program` (what is named). One list for
+#: both: a second, shorter one for counts was shadowed by this one at import (open36b).
+_OF_WORDS = lx.OF_WORDS
 # Number words of languages whose plurals end in -s (`numero_de_hijos`, `num_habitants`).
-_S_PLURAL_NUMBERS = frozenset({"num", "number", "numero", "nr", "no"})
+_S_PLURAL_NUMBERS = lx.S_PLURAL_NUMBERS
 #: English plurals without an `s`: `num_children` counts.
-_IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "staff", "persons"})
+_IRREGULAR_PLURALS = lx.IRREGULAR_PLURALS
 
 
 def _counted(words: tuple[str, ...], numbered: Collection[str]) -> str | None:
@@ -1749,7 +1748,8 @@ def _counted(words: tuple[str, ...], numbered: Collection[str]) -> str | None:
     if first is None or first + 1 >= len(words):
         return None
     after = words[first + 1 :]
-    noun = after[1] if after[0] in _OF_WORDS and len(after) > 1 else after[0]
+    # past every word of glue (`number_of_the_children`), or the last word if all are glue
+    noun = next((w for w in after if w not in _OF_WORDS), after[-1])
     english = load_vocabulary().word_languages.get(noun) == ("en",)
     plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and len(noun) > _SHORTEST_PLURAL
     many = plural or noun in _IRREGULAR_PLURALS
@@ -1896,7 +1896,7 @@ def _what_they_are(reading: _Reading) -> frozenset[str]:
 
 
 # Money words that also name a measurement: a lab result's `valor`, a `total` of hours slept.
-_MEASURE_WORDS = frozenset({"total", "valor"})
+_MEASURE_WORDS = lx.MEASURE_WORDS
 # Names a row's own generated id goes by, whatever its type's length.
 _OWN_ID_WORDS = frozenset({"uuid", "guid", "ulid", "id"})
 _DIGEST_TERMS = frozenset({("hash",), ("hashed",), ("checksum",)})
@@ -3130,8 +3130,6 @@ _NOT_OWNERS = (
     | lx.PATIENT_WORDS
     | lx.MESSAGE_ROLES
 )
-#: Glue between a name and what it names, skipped when reading on: `name of the program`.
-_OF_WORDS = frozenset({"of", "the", "da", "do", "das", "dos", "de", "del", "della", "di", "du", "des", "la"})
 
 
 def _unnamed_of_theirs(
@@ -3346,7 +3344,7 @@ _CONTROL_CATEGORIES = {
 # about a thing: its `name` and `title` are the thing's.
 _THING_FORMS = lx.OBJECT_WORDS | lx.ORG_TABLES | lx.LOOKUP_WORDS | lx.PLACE_TABLES | {"settings", "setting"}
 # Words that name the form itself, not what it is about (`registration_form`, `signup-page`).
-_FORM_WORDS = frozenset({"form", "forms", "field", "fields", "page", "pages", "widget", "widgets"})
+_FORM_WORDS = lx.FORM_WORDS
 # Words of a form a person fills in about themselves, whatever thing it names
 # (`club-registration`, `team-invite`, `room-booking`, `product-review`).
 _ENROLMENT_FORMS = lx.TRANSACTION_WORDS | {

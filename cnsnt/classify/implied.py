@@ -31,7 +31,7 @@ _PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 _GLUED = ("id", "fk")
 _APART = ("id", "fk", "ref", "cod")
 # Weaker: a number or code names a table only exactly (`encounter_nr`, not `card_nr` to `cards`).
-_WEAK = ("no", "nr", "num", "code", "codi", "cd", "cdn", "kod")
+_WEAK = lx.KEY_NUMBER_WORDS
 _MIN_NOUN = 3
 # Linear: one character class, repeated.
 _SEPARATORS = re.compile(r"[^0-9A-Za-z]+")
@@ -636,7 +636,7 @@ _WHO = (
     lx.BY_WORDS | (lx.ACTOR_WORDS - lx.RECORD_WORDS) | lx.PERSON_TABLES | lx.ACCOUNT_WORDS | {"uid", "userid"}
 )
 # Words a key's name may hold beside who made the row: its id word (`kodu`: Turkish "its code").
-_MAKER_ID_WORDS = _APART + _GLUED + _WEAK + ("uid", "kodu", "kennung", "codigo", "codice", "userid")
+_MAKER_ID_WORDS = _WEAK | {*_APART, *_GLUED, "uid", "kodu", "kennung", "codigo", "codice", "userid"}
 
 
 def _maker_key(table: Table, column: Column, schema: _Schema) -> ForeignKey | None:

@@ -213,6 +213,35 @@ TITLE_WORDS: Final = _VOCAB.lists["title_words"]
 # Words for a name's prefix (`prefijo`, `onek`): beside a name word, part of the name (the Dutch
 # tussenvoegsel, 'van'). Each language file lists its own.
 NAME_PREFIX_WORDS: Final = _VOCAB.lists["name_prefix_words"]
+# Words of "of" and "of the" (`of`, `dos`, `della`) and articles after them (`the`, `la`): glue
+# between a word and what it is of, skipped when reading on (`number_of_the_children`, `name of
+# the program`). Each language file lists its own.
+OF_WORDS: Final = _VOCAB.lists["of_words"]
+# Number words of languages whose plurals end in -s (`numero_de_hijos`, `num_habitants`,
+# `nr_medewerkers`): before a plural, what they count. Each language file lists its own.
+S_PLURAL_NUMBERS: Final = _VOCAB.lists["s_plural_numbers"]
+# Money words that also name a measurement (a lab result's `valor`, a `total` of hours slept): in a
+# care record, no money. Each language file lists its own.
+MEASURE_WORDS: Final = _VOCAB.lists["measure_words"]
+# Words of a registration (`kayit`, `cadastro`, `alta`): after a word for the people a table is
+# named for, their own joining (`UyeKayitTarihi`). Each language file lists its own.
+REGISTRATION_WORDS: Final = _VOCAB.lists["registration_words"]
+# Words that name a form itself, not what it is about (`registration_form`, `signup-page`): left
+# out when a form's name is read. Each language file lists its own.
+FORM_WORDS: Final = _VOCAB.lists["form_words"]
+# Number and code words that make a key's name only with one table's exact name (`encounter_nr`,
+# `USUARI_CODI`, `cdnPaciente`), not with a part of one (`card_nr` is no key to `cards`). Each
+# language file lists its own.
+KEY_NUMBER_WORDS: Final = _VOCAB.lists["key_number_words"]
+# Words of results and marks (`exam_results`, `avaliacao_resultado`, `notas`): a table named with
+# one keeps them. Each language file lists its own.
+RESULT_WORDS: Final = _VOCAB.lists["result_words"]
+# Plurals without an -s (`children`, `people`): after a number word, what it counts (`num_children`).
+# Each language file lists its own.
+IRREGULAR_PLURALS: Final = _VOCAB.lists["irregular_plurals"]
+# A registration number's words (`immatriculation`, `matricula`): a vehicle's in a table of
+# vehicles, a person's or a body's registration elsewhere. Each language file lists its own.
+REGISTRATION_NUMBERS: Final = _VOCAB.lists["registration_numbers"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.
@@ -284,7 +313,8 @@ EXPIRY_WORDS: Final = _VOCAB.lists["expiry_words"]
 CONSENT_WORDS: Final = _VOCAB.lists["consent_words"]
 # Words that name a person or a thing (`name`, `nome`, `ad`).
 NAME_WORDS: Final = _VOCAB.lists["name_words"]
-# Words of the columns of a list of values (`adi`, `descripcion`, `kod`).
+# Words of the columns of a list of values (`adi`, `descripcion`, `kod`); the words of a code
+# (`code`, `codice`, `kod`) each language file lists its own.
 CODE_WORDS: Final = _VOCAB.lists["code_words"]
 LABEL_WORDS: Final = _VOCAB.lists["label_words"] | CODE_WORDS
 # Words of a column that points at who made or handles a record (`creator_id`).

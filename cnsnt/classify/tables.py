@@ -2101,14 +2101,7 @@ def _results(table: Table, languages: tuple[str, ...]) -> bool:
     return bool(set(_table_words(table.name, languages)) & _RESULT_WORDS)
 
 
-_RESULT_WORDS = frozenset(
-    {"result", "results", "resultado", "resultados", "risultato", "risultati", "resultat", "resultats",
-     "ergebnis", "ergebnisse", "sonuc", "sonuclar", "wynik", "wyniki", "resultaat", "resultaten",
-     "eredmeny", "eredmenyek", "rezultat", "rezultaty", "score", "scores", "grade", "grades", "mark",
-     "marks", "nota", "notas", "voto", "voti", "cijfer", "cijfers", "ocena",
-     "oceny", "jegy", "jegyek", "ocenka", "ocenki", "qualificacio", "qualificacions", "calificacion",
-     "calificaciones"}
-)
+_RESULT_WORDS = lx.RESULT_WORDS
 
 
 def _extends(name: str, parent: str, languages: tuple[str, ...]) -> bool:
@@ -3803,13 +3796,28 @@ def _shared_lists(tables: Sequence[Table], by_name: Mapping[str, Table]) -> froz
     return frozenset(ref for ref, columns in names.items() if len(columns) > 1)
 
 
+#: Dialects that find a key's unqualified target through the search path (PostgreSQL) or the
+#: user's default schema (SQL Server), not in the referencing table's schema, and the default
+#: schema an unqualified name means there: `hr.staff(... REFERENCES status)` is `public.status`.
+_DEFAULT_SCHEMAS = {"postgres": "public", "tsql": "dbo"}
+
+
 def _list_target(key: ForeignKey, table: Table) -> str:
     """The table a key points at, in its schema where the tables carry one (`hr.status`, case-folded).
 
     Two schemas' `status` tables are two lists (codereview35): one key to each is no list
-    that several facts are picked from.
+    that several facts are picked from. Where a key names no schema, it is the one its
+    database resolves: the row's own in MySQL (a database is a schema), the default one in
+    PostgreSQL and SQL Server, which the bare name stands for, as a live database's keys to
+    its default schema carry none (open36b).
     """
-    schema = key.ref_schema or table.schema
+    default = _DEFAULT_SCHEMAS.get(table.dialect or "")
+    if default is None:
+        schema = key.ref_schema or table.schema
+    elif key.ref_schema is None or key.ref_schema.casefold() == default:
+        schema = None
+    else:
+        schema = key.ref_schema
     return f"{schema}.{key.ref_table}".casefold() if schema else key.ref_table.casefold()
 
 

@@ -132,7 +132,6 @@ _LIST_KEYS = (
     "consent_words",
     "name_words",
     "label_words",
-    "code_words",
     "actor_words",
     "by_words",
     "address_tables",
@@ -180,6 +179,16 @@ _LANGUAGE_LISTS = (
     "reference_words",
     "title_words",
     "name_prefix_words",
+    "of_words",
+    "s_plural_numbers",
+    "measure_words",
+    "registration_words",
+    "form_words",
+    "key_number_words",
+    "code_words",
+    "result_words",
+    "irregular_plurals",
+    "registration_numbers",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
