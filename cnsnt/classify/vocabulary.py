@@ -117,6 +117,7 @@ _LIST_KEYS = (
     "count_words",
     "tally_words",
     "account_roles",
+    "account_rights",
     "account_words",
     "org_tables",
     "bodies",
