@@ -1493,10 +1493,6 @@ def _fact(
             return "user.privacy_preferences", f"a consent ({_cue(consent)})"
         if words & lx.PAYMENT_STATES:
             return "user.financial", f"whether they paid ({_cue(words & lx.PAYMENT_STATES)})"
-        rights = {w for w, _ in reading.negators} - {"is", "has"}
-        if describes and rights and rights <= lx.ACCOUNT_RIGHTS:
-            # `users.is_superuser`, `agents.admin`: what their account may do (fin36)
-            return "user.account", f"a yes or no of their account's rights ({_cue(rights)})"
         owned = negators == {"flag"} and {w for w, _ in reading.negators} == {"has"}
         return ("user", "a yes or no in their own row") if describes and (not negators or owned) else None
     if not negators:

@@ -246,8 +246,6 @@ REGISTRATION_NUMBERS: Final = _VOCAB.lists["registration_numbers"]
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.
 ACCOUNT_ROLES: Final = _VOCAB.lists["account_roles"]
-# A yes/no of an account's rights (`is_superuser`): in a person's own row, their account's.
-ACCOUNT_RIGHTS: Final = _VOCAB.lists["account_rights"]
 # Glue words of what is known about someone (`user_info`): with a person word, text about them.
 ABOUT_WORDS: Final = _VOCAB.lists["about_words"]
 

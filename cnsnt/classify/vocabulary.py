@@ -117,7 +117,6 @@ _LIST_KEYS = (
     "count_words",
     "tally_words",
     "account_roles",
-    "account_rights",
     "account_words",
     "org_tables",
     "bodies",
