@@ -1722,14 +1722,16 @@ def _to_people(
     )
 
 
-def _lists_kinds(name: str, languages: tuple[str, ...], written: tuple[str, ...]) -> bool:
+def _lists_kinds(name: str, languages: tuple[str, ...], written: tuple[str, ...] | None = None) -> bool:
     """Whether a table's name starts with a word that says it lists kinds or entries (`tipus_`).
 
     The kind heads are those of every language the schema is written in (`written`), not
-    only of the stemmed ones (`languages`): `tip` heads no kinds in English (codereview36).
+    only of the stemmed ones (`languages`, without `written`): `tip` heads no kinds in
+    English (codereview36).
     """
     words = _table_words(name, languages)
-    return len(words) > 1 and (words[0] in lx.LIST_HEADS or words[0] in kind_heads(written))
+    heads = kind_heads(languages if written is None else written)
+    return len(words) > 1 and (words[0] in lx.LIST_HEADS or words[0] in heads)
 
 
 def _keyed_by(table: Table, column: str) -> bool:
