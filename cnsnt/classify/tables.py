@@ -1117,7 +1117,7 @@ def _verdicts(
             named.person
             and not keyed_to_person
             and len(table_words) > 1
-            and _lists_kinds(table.own_name, languages)
+            and _lists_kinds(table.own_name, languages, written)
             and (
                 (values := _lists_values(table, languages, kinds=True))
                 or not (survey.anchors or survey.contact)
@@ -1365,7 +1365,7 @@ def _verdicts(
         if base.aggregate:
             # statistics keyed to a person (`user_stats.user_id -> users`) are theirs
             if not any(
-                _to_people(key, people_names, languages) and not _made_by(key, languages)
+                _to_people(key, people_names, languages, written) and not _made_by(key, languages)
                 for key in table.foreign_keys
             ):
                 continue
@@ -1373,13 +1373,13 @@ def _verdicts(
         survey = surveys[table.key]
         reason = ""
         cited: ForeignKey | None = None
-        order = _subject_first(table, by_name, accounts, people_names, languages)
+        order = _subject_first(table, by_name, accounts, people_names, languages, written)
         for key in order:
             if tenancy is not None and tenancy in (c.casefold() for c in key.columns):
                 continue  # whose data it is (`tenant_id`), not whom it is about
             if _refers_to(key, supertypes) and not _names_party(key, languages):
                 continue  # `products.supplier_id -> parties`: a thing a party supplies is not theirs
-            if _to_people(key, people_names, languages):
+            if _to_people(key, people_names, languages, written):
                 # an animal's `owner_id`, `responsible_id`: whose animal it is; only who
                 # wrote the row (`created_by`) is no link; a document's owner is whose it is
                 made = (
@@ -1577,7 +1577,7 @@ def _verdicts(
             # a list of diagnoses or medicines that no one's row reaches is reference
             # data: a health word in its name makes nothing in it anyone's health
             verdicts[name] = replace(verdict, context=replace(verdict.context, health=False))
-    _made_by_only(tables, verdicts, people_names, languages)
+    _made_by_only(tables, verdicts, people_names, languages, written)
     _shared_records(tables, verdicts, by_name, languages)
     _sentenced_records(tables, verdicts, by_name, languages)
     return verdicts
@@ -1649,6 +1649,7 @@ def _made_by_only(
     verdicts: dict[str, TableVerdict],
     people_names: set[str],
     languages: tuple[str, ...],
+    written: tuple[str, ...],
 ) -> None:
     """Say why a table whose only keys to people name who made it stays about no one.
 
@@ -1664,7 +1665,7 @@ def _made_by_only(
             (
                 k
                 for k in table.foreign_keys
-                if _made_by(k, languages) and _to_people(k, people_names, languages)
+                if _made_by(k, languages) and _to_people(k, people_names, languages, written)
             ),
             None,
         )
@@ -1708,21 +1709,29 @@ def _with_compounds(words: Sequence[str]) -> set[str]:
     return set(words) | {a + b for a, b in zip(words, words[1:], strict=False)}
 
 
-def _to_people(key: ForeignKey, people_names: set[str], languages: tuple[str, ...]) -> bool:
+def _to_people(
+    key: ForeignKey, people_names: set[str], languages: tuple[str, ...], written: tuple[str, ...]
+) -> bool:
     """Whether a key points at a table that describes people, or one named for people.
 
     Not one whose name says it lists kinds or entries (`dictionary_olympic_profiles`,
     `tipo_usuario`): a key to it picks an entry, no person (trial29 G).
     """
     return _refers_to(key, people_names) or (
-        _table(key.ref_table, languages).person and not _lists_kinds(key.ref_table, languages)
+        _table(key.ref_table, languages).person and not _lists_kinds(key.ref_table, languages, written)
     )
 
 
-def _lists_kinds(name: str, languages: tuple[str, ...]) -> bool:
-    """Whether a table's name starts with a word that says it lists kinds or entries (`tipus_`)."""
+def _lists_kinds(name: str, languages: tuple[str, ...], written: tuple[str, ...] | None = None) -> bool:
+    """Whether a table's name starts with a word that says it lists kinds or entries (`tipus_`).
+
+    The kind heads are those of every language the schema is written in (`written`), not
+    only of the stemmed ones (`languages`, without `written`): `tip` heads no kinds in
+    English (codereview36).
+    """
     words = _table_words(name, languages)
-    return len(words) > 1 and (words[0] in lx.LIST_HEADS or words[0] in kind_heads(languages))
+    heads = kind_heads(languages if written is None else written)
+    return len(words) > 1 and (words[0] in lx.LIST_HEADS or words[0] in heads)
 
 
 def _keyed_by(table: Table, column: str) -> bool:
@@ -1850,6 +1859,7 @@ def _subject_first(
     accounts: frozenset[str],
     people: set[str],
     languages: tuple[str, ...],
+    written: tuple[str, ...],
 ) -> list[ForeignKey]:
     """A row's keys, a key to the application's user accounts after the keys to other people.
 
@@ -1862,7 +1872,7 @@ def _subject_first(
     keys = list(table.foreign_keys)
     if len(keys) < 2 or not accounts:
         return keys
-    people_keys = [k for k in keys if _to_people(k, people, languages)]
+    people_keys = [k for k in keys if _to_people(k, people, languages, written)]
     if len(people_keys) < 2:
         return keys
     to_accounts = []

@@ -691,7 +691,7 @@ def write_compiled_vocabulary(directory: Path | None = None) -> Path:
 
 
 def _from_compiled(doc: Mapping[str, Any]) -> Vocabulary:
-    """The vocabulary a compiled form holds (`KeyError`, `TypeError`, `ValueError` if malformed)."""
+    """The vocabulary a compiled form holds (`KeyError`, `TypeError`, `ValueError`, `AttributeError`)."""
     terms: dict[tuple[str, ...], tuple[str, str, str]] = {}
     senses: dict[tuple[str, ...], Mapping[str, tuple[str, str]]] = {}
     shared: Mapping[str, list[list[str]]] = doc["senses"]
@@ -739,8 +739,8 @@ def compiled_vocabulary() -> Vocabulary | None:
         if doc.get("fingerprint") != source_fingerprint():
             return None
         return _from_compiled(doc)
-    except (OSError, KeyError, TypeError, ValueError):  # json's errors are ValueErrors
-        return None
+    except (OSError, KeyError, TypeError, ValueError, AttributeError):  # json's errors are ValueErrors
+        return None  # AttributeError: a section of another shape (a list where a mapping was)
 
 
 @functools.cache

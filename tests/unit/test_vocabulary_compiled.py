@@ -154,3 +154,23 @@ def test_the_compiled_form_holds_no_stems(monkeypatch: pytest.MonkeyPatch) -> No
     compiled = compiled_vocabulary()
     assert compiled is not None
     assert set(compiled.stems["de"]) == {w[:3] for w, langs in compiled.word_languages.items() if "de" in langs and len(w) >= 4}
+
+
+@pytest.mark.parametrize(
+    ("section", "shape"),
+    [("terms", []), ("senses", []), ("phrases", [3]), ("translit", []), ("word_languages", {"adi": 3}), ("lists", [])],
+)
+def test_a_compiled_section_of_the_wrong_shape_is_passed_over(
+    monkeypatch: pytest.MonkeyPatch, section: str, shape: object
+) -> None:
+    """A section hand-edited into another shape, the fingerprint kept: the files are read, no
+    traceback (`'list' object has no attribute 'items'` escaped the fallback; codereview36)."""
+
+    def reshaped(text: str) -> str:
+        doc = json.loads(text)
+        doc[section] = shape
+        return json.dumps(doc)
+
+    _edited(monkeypatch, COMPILED, reshaped)
+    assert compiled_vocabulary() is None
+    assert gc.isenabled()

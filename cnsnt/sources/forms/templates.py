@@ -13,6 +13,7 @@ ends (`template_conditions`), and which construct may render a form control
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 
 from cnsnt.sources.forms.phoenix import phoenix_helper
@@ -338,29 +339,36 @@ class Scanner:
         Every bracket the scan pairs (or leaves open) is remembered: a Velocity reference or
         directive, or a Razor block or expression, may open a bracket every few characters
         (`#if(#if(...`, `$a($a(...`, `@if(@if(...`), and scanning each from scratch to the
-        limit would be quadratic, so one scan answers for the brackets inside it too.
+        limit would be quadratic, so one scan answers for the brackets inside it too. Each
+        bracket is given what a scan of its own would find, within `_MAX_TAG` of it: the
+        scan goes on past `pos`'s limit while a bracket opened inside it is still open and
+        within its own (a closed `@{ ... }` after an unclosed `@{`, codereview36).
         """
         memo = self._pairs
         if (pos, open_) in memo:
             return memo[pos, open_]
-        s, n = self.text, min(len(self.text), pos + _MAX_TAG)
-        opened: list[int] = []
+        s, n = self.text, len(self.text)
+        if not s.startswith(open_, pos):
+            return None
+        opened: deque[int] = deque()  # open brackets, outermost first
         i = pos
         while i < n:
+            while opened and opened[0] + _MAX_TAG <= i:
+                memo[opened.popleft(), open_] = None  # past its own limit
+            if not opened and i > pos:
+                break
             c = s[i]
             if c in "'\"":
-                i = string_end(s, i, n, line=True) + 1
+                i = string_end(s, i, min(n, (opened[-1] if opened else pos) + _MAX_TAG), line=True) + 1
                 continue
             if c == open_:
                 opened.append(i)
             elif c == close and opened:
                 memo[opened.pop(), open_] = i + 1
-                if not opened:
-                    return i + 1
             i += 1
         for at in opened:
             memo[at, open_] = None
-        return None
+        return memo[pos, open_]
 
     def _velocity_tail(self, pos: int) -> int:
         """The end of a reference's members and calls after its head: `.javaField`, `.get(0)`, `[i]`."""
