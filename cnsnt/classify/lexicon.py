@@ -242,6 +242,12 @@ IRREGULAR_PLURALS: Final = _VOCAB.lists["irregular_plurals"]
 # A registration number's words (`immatriculation`, `matricula`): a vehicle's in a table of
 # vehicles, a person's or a body's registration elsewhere. Each language file lists its own.
 REGISTRATION_NUMBERS: Final = _VOCAB.lists["registration_numbers"]
+# A server's word (`smtp_server`, `serveradresse`, `sunucu`): a row that connects to one holds the
+# software's login, no person's. Each language file lists its own; the protocol words are in
+# common.yaml (`connection_words`).
+SERVER_WORDS: Final = _VOCAB.lists["server_words"]
+# The network words of a row that connects to a server (`smtp_host`, `port`): no language's.
+CONNECTION_WORDS: Final = _VOCAB.lists["connection_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

@@ -312,11 +312,9 @@ class _Survey:
 
 
 # Words of a row that connects to a server (`smtp_host`, `serveradresse`, `port`): its
-# login and password are a service account's, the software's own, no person's.
-_SERVER_WORDS = frozenset(
-    {"host", "hostname", "server", "servers", "serwer", "servidor", "serveur", "sunucu",
-     "szerver", "port", "smtp", "imap", "pop3", "endpoint"}
-)  # fmt: skip
+# login and password are a service account's, the software's own, no person's. Each
+# language's word for a server, and the protocol words no language owns (words36).
+_SERVER_WORDS = lx.SERVER_WORDS | lx.CONNECTION_WORDS
 
 
 def _connects(table: Table, languages: tuple[str, ...]) -> bool:

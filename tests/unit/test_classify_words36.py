@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from importlib import resources
 
 import pytest
+import yaml
 
-from cnsnt.classify.tables import _by_name, _target
+from cnsnt.classify import lexicon as lx
+from cnsnt.classify.tables import _by_name, _connects, _target
 from cnsnt.evidence import ForeignKey
 from tests.unit.schema_entry import typed_table
+
+
+def _list(lang: str, key: str) -> list[str]:
+    text = resources.files("cnsnt.classify").joinpath("vocab", f"{lang}.yaml").read_text("utf-8")
+    return [str(w) for w in yaml.safe_load(text)[key]]
+
 
 # -- 1: a key that names no schema points at the table its database resolves it to
 
@@ -43,3 +52,31 @@ def test_an_unqualified_key_finds_the_default_schema_written_out(dialect: str) -
     nurses = replace(typed_table("nurses", [("id", "INT"), ("grade_id", "INT")]), schema="ward", dialect=dialect)
     by_name = _by_name([ward_grade, grade, nurses])
     assert _target(ForeignKey(("grade_id",), "grade"), by_name, nurses) is grade
+
+
+# -- 2: a server's words, each language's own; the protocol words no language's
+
+
+def test_server_words_are_each_language_s_own() -> None:
+    """`serwer` is Polish, `sunucu` Turkish, `szerver` Hungarian; `port` and `smtp` are no language's (words36)."""
+    assert "serwer" in _list("pl", "server_words") and "sunucu" in _list("tr", "server_words")
+    assert "szerver" in _list("hu", "server_words") and "serveur" in _list("fr", "server_words")
+    assert {"port", "smtp", "host"} <= lx.CONNECTION_WORDS and not lx.CONNECTION_WORDS & lx.SERVER_WORDS
+
+
+@pytest.mark.parametrize(
+    ("table", "server", "login", "langs"),
+    [
+        ("yonetim", "sunucu", "kullanici_adi", ("tr",)),
+        ("konfiguracja", "serwer", "login", ("pl",)),
+        ("beallitasok", "szerver", "felhasznalonev", ("hu",)),
+        ("configuracion", "servidor", "usuario", ("es",)),
+        ("parametres", "serveur", "identifiant", ("fr",)),
+        ("settings", "smtp_port", "username", ("en",)),
+    ],
+)
+def test_a_row_naming_a_server_connects_to_one(table: str, server: str, login: str, langs: tuple[str, ...]) -> None:
+    """A row with a server's word (`yonetim(sunucu, kullanici_adi)`) holds the software's login; without, not."""
+    with_server = typed_table(table, [("id", "INTEGER"), (server, "VARCHAR(80)"), (login, "VARCHAR(80)")])
+    without = typed_table(table, [("id", "INTEGER"), ("aciklama", "VARCHAR(80)"), (login, "VARCHAR(80)")])
+    assert _connects(with_server, langs) and not _connects(without, langs)
