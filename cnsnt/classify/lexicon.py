@@ -248,6 +248,12 @@ REGISTRATION_NUMBERS: Final = _VOCAB.lists["registration_numbers"]
 SERVER_WORDS: Final = _VOCAB.lists["server_words"]
 # The network words of a row that connects to a server (`smtp_host`, `port`): no language's.
 CONNECTION_WORDS: Final = _VOCAB.lists["connection_words"]
+# A language's words that make a column's name a key or a number beside a noun (`cod_cliente`,
+# `codigo_pais`, `member_no`, `pacjent_nr`): the noun names what the key picks. Each language
+# file lists its own; the marks no language owns (`id`, `fk`, `uid`) are `key_marks` in common.yaml.
+ID_WORDS: Final = _VOCAB.lists["id_words"]
+# The marks of a key beside a noun (`id`, `fk`, `uid`, `ref`): no language's.
+KEY_MARKS: Final = _VOCAB.lists["key_marks"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

@@ -128,7 +128,9 @@ _BARE_WORDS = lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS
 _NOT_VALUE_WORDS = _MAKER_WORDS | _PEOPLE_WORDS
 # Words of a table named for people or for its teachers (`teacher_classes`): theirs, no taught thing.
 _PEOPLE_OR_TEACHERS = _PEOPLE_WORDS | lx.TEACHING_ROLES
-_ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice", "codigo", "no", "nr"})
+# Words that make a name a key beside a noun (`id_pais`, `codigo_pais`, `klant_nr`): the marks
+# no language owns and each language's words for a code or a number (words36).
+_ID_WORDS = lx.KEY_MARKS | lx.ID_WORDS
 # Lists whose entries are a person's traits: a key into one, in the person's row, is
 # the trait (`id_title`, `ethnic_origin_id`, `city_id`).
 _ATTRIBUTE_LISTS = ("user.demographic", "user.contact.address", "user.name", "user.health")

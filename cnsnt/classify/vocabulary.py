@@ -169,6 +169,7 @@ _LIST_KEYS = (
     "software_part_words",
     "whole_words",
     "connection_words",
+    "key_marks",
 )
 #: Lists a language file holds, each file its own language's words (`nbre` is French,
 #: `summe` German); the classifier reads their union, as it reads the lists of `common.yaml`.
@@ -191,6 +192,7 @@ _LANGUAGE_LISTS = (
     "irregular_plurals",
     "registration_numbers",
     "server_words",
+    "id_words",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
@@ -264,6 +266,7 @@ _NOT_SPLIT = frozenset(
         "token_parts",
         # `port`, `host`: whole words of a name, never cut out of a glued one (`report`)
         "connection_words",
+        "key_marks",
         # each language's own lists are compared with a name's whole words or its first one
         # (`nb_demandes`; `no`, `nr`, `num`; `title`, `prefix`), never cut out of a glued one
         *_LANGUAGE_LISTS,

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from cnsnt.classify import lexicon as lx
-from cnsnt.classify.tables import _by_name, _connects, _target
+from cnsnt.classify.tables import _by_name, _connects, _is_link, _target
 from cnsnt.evidence import ForeignKey
 from tests.unit.schema_entry import typed_table
 
@@ -80,3 +80,32 @@ def test_a_row_naming_a_server_connects_to_one(table: str, server: str, login: s
     with_server = typed_table(table, [("id", "INTEGER"), (server, "VARCHAR(80)"), (login, "VARCHAR(80)")])
     without = typed_table(table, [("id", "INTEGER"), ("aciklama", "VARCHAR(80)"), (login, "VARCHAR(80)")])
     assert _connects(with_server, langs) and not _connects(without, langs)
+
+
+# -- 3: the words that make a name a key beside a noun
+
+
+def test_id_words_are_each_language_s_own() -> None:
+    """`codigo` is Spanish and Portuguese, `codice` Italian, `nr` Polish and Dutch; `id`, `fk` no language's (words36)."""
+    assert "codigo" in _list("es", "id_words") and "codigo" in _list("pt", "id_words")
+    assert "codice" in _list("it", "id_words") and "nr" in _list("pl", "id_words") and "nr" in _list("nl", "id_words")
+    assert {"id", "fk", "uid"} <= lx.KEY_MARKS and not lx.KEY_MARKS & lx.ID_WORDS
+
+
+@pytest.mark.parametrize(
+    ("column", "langs"),
+    [
+        ("cod_cliente", ("es",)),
+        ("codice_paziente", ("it",)),
+        ("codigo_paciente", ("pt",)),
+        ("pacjent_nr", ("pl",)),
+        ("klant_nr", ("nl",)),
+        ("code_client", ("fr",)),
+        ("patient_no", ("en",)),
+    ],
+)
+def test_a_code_or_number_word_beside_a_person_links_the_row_to_them(column: str, langs: tuple[str, ...]) -> None:
+    """`cod_cliente`, `pacjent_nr`: the key of the row's person; `cliente_descr` names no key."""
+    visits = typed_table("visitas", [(column, "INTEGER"), ("cliente_descr", "INTEGER")])
+    assert _is_link(visits.columns[0], langs, ("visitas",))
+    assert not _is_link(visits.columns[1], langs, ("visitas",))
