@@ -1674,9 +1674,7 @@ def _hashed_address(reading: _Reading, digest: _Match, ctx: Context) -> bool:
 
 # The words of a document's number (`numero_documento`, `document_number`, `num_doc`): an
 # identity card's in a person's row, an invoice's in an invoice.
-_DOCUMENT_NUMBER = frozenset(
-    {"numero", "num", "nr", "nro", "no", "number", "documento", "document", "doc", "docs", "numdoc"}
-)
+_DOCUMENT_NUMBER = lx.DOCUMENT_NUMBERS
 
 
 def _is_deal(table: str, languages: tuple[str, ...] | None) -> bool:

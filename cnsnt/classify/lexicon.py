@@ -254,6 +254,9 @@ CONNECTION_WORDS: Final = _VOCAB.lists["connection_words"]
 ID_WORDS: Final = _VOCAB.lists["id_words"]
 # The marks of a key beside a noun (`id`, `fk`, `uid`, `ref`): no language's.
 KEY_MARKS: Final = _VOCAB.lists["key_marks"]
+# The words of a document's number (`numero_documento`, `document_number`, `num_doc`): an identity
+# card's in a person's row, an invoice's in an invoice. Each language file lists its own.
+DOCUMENT_NUMBERS: Final = _VOCAB.lists["document_numbers"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

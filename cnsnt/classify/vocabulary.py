@@ -193,6 +193,7 @@ _LANGUAGE_LISTS = (
     "registration_numbers",
     "server_words",
     "id_words",
+    "document_numbers",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a

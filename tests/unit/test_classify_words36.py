@@ -8,6 +8,7 @@ from importlib import resources
 import pytest
 import yaml
 
+from cnsnt.classify import classify_tables
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.tables import _by_name, _connects, _is_link, _target
 from cnsnt.evidence import ForeignKey
@@ -109,3 +110,23 @@ def test_a_code_or_number_word_beside_a_person_links_the_row_to_them(column: str
     visits = typed_table("visitas", [(column, "INTEGER"), ("cliente_descr", "INTEGER")])
     assert _is_link(visits.columns[0], langs, ("visitas",))
     assert not _is_link(visits.columns[1], langs, ("visitas",))
+
+
+# -- 4: the words of a document's number
+
+
+def test_document_numbers_are_each_language_s_own() -> None:
+    """`nro` is Spanish and Portuguese, `documento` Italian too, `numdoc` glued, `docs` English (words36)."""
+    assert {"nro", "documento", "numdoc"} <= set(_list("es", "document_numbers")) & set(_list("pt", "document_numbers"))
+    assert "docs" in _list("en", "document_numbers") and "nr" in _list("pl", "document_numbers")
+
+
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [("facturas", "nro_doc"), ("fatture", "numero_documento"), ("factures", "numero_document"), ("faturas", "numero_documento")],
+)
+def test_a_document_s_number_in_an_invoice_is_the_invoice_s(table: str, column: str) -> None:
+    """`facturas.nro_doc`, `fatture.numero_documento`: the invoice's own number, no identity card's."""
+    rows = typed_table(table, [("id", "INTEGER"), ("cliente", "VARCHAR(80)"), (column, "VARCHAR(20)")])
+    got = classify_tables([rows])[f"{table}.{column}"]
+    assert not got.personal and "the number of the document each row" in got.reason, got
