@@ -678,7 +678,7 @@ _IDENTIFYING = ("user.government_id", "user.authorization.credentials")
 #: vehicles, a person's or a body's registration elsewhere.
 _REGISTRATION_NUMBERS = lx.REGISTRATION_NUMBERS
 #: Words of a file a person sends (`uploadCV`): a record word only beside a time word.
-_UPLOAD_WORDS = frozenset({"upload", "uploads"})
+_UPLOAD_WORDS = lx.UPLOAD_WORDS
 #: Words of a registration (`kayit`, `cadastro`, `alta`): alone a row's own bookkeeping date.
 _REGISTRATION_WORDS = lx.REGISTRATION_WORDS
 

@@ -257,6 +257,9 @@ KEY_MARKS: Final = _VOCAB.lists["key_marks"]
 # The words of a document's number (`numero_documento`, `document_number`, `num_doc`): an identity
 # card's in a person's row, an invoice's in an invoice. Each language file lists its own.
 DOCUMENT_NUMBERS: Final = _VOCAB.lists["document_numbers"]
+# Words of a file a person sends (`uploadCV`): a record word only beside a time word. Each
+# language file lists its own.
+UPLOAD_WORDS: Final = _VOCAB.lists["upload_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

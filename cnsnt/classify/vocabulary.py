@@ -194,6 +194,7 @@ _LANGUAGE_LISTS = (
     "server_words",
     "id_words",
     "document_numbers",
+    "upload_words",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a

@@ -130,3 +130,23 @@ def test_a_document_s_number_in_an_invoice_is_the_invoice_s(table: str, column: 
     rows = typed_table(table, [("id", "INTEGER"), ("cliente", "VARCHAR(80)"), (column, "VARCHAR(20)")])
     got = classify_tables([rows])[f"{table}.{column}"]
     assert not got.personal and "the number of the document each row" in got.reason, got
+
+
+# -- 5: the words of a file a person sends
+
+
+def test_upload_words_are_english() -> None:
+    """`upload`, `uploads` are read from en.yaml (words36)."""
+    assert set(_list("en", "upload_words")) == {"upload", "uploads"} == lx.UPLOAD_WORDS
+
+
+def test_a_file_a_person_uploaded_is_theirs_but_not_its_time() -> None:
+    """`candidates.uploadCV` is the file the person sent; `uploaded_at` is the record's own time."""
+    people = typed_table(
+        "candidates",
+        [("id", "INTEGER"), ("first_name", "VARCHAR(80)"), ("last_name", "VARCHAR(80)"),
+         ("uploadCV", "VARCHAR(200)"), ("uploaded_at", "TIMESTAMP")],
+    )
+    got = classify_tables([people])
+    assert got["candidates.uploadCV"].personal, got["candidates.uploadCV"]
+    assert not got["candidates.uploaded_at"].personal, got["candidates.uploaded_at"]
