@@ -1713,7 +1713,7 @@ def _machinery(table: str, languages: tuple[str, ...] | None) -> bool:
 
 #: A process after another word is often a person's (`nursingprocess`, `hiring_process`): only
 #: a table named `processes` alone is the software's.
-_PROCESS_WORDS = frozenset({"process", "processes"})
+_PROCESS_WORDS = lx.PROCESS_WORDS
 
 
 def _job_queue(table: str, languages: tuple[str, ...] | None) -> bool:

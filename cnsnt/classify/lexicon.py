@@ -260,6 +260,9 @@ DOCUMENT_NUMBERS: Final = _VOCAB.lists["document_numbers"]
 # Words of a file a person sends (`uploadCV`): a record word only beside a time word. Each
 # language file lists its own.
 UPLOAD_WORDS: Final = _VOCAB.lists["upload_words"]
+# A process (`processes`): a table named so alone is the software's; after another word often a
+# person's (`nursingprocess`, `hiring_process`). Each language file lists its own.
+PROCESS_WORDS: Final = _VOCAB.lists["process_words"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

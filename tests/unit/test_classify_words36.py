@@ -10,6 +10,7 @@ import yaml
 
 from cnsnt.classify import classify_tables
 from cnsnt.classify import lexicon as lx
+from cnsnt.classify.classifier import _job_queue
 from cnsnt.classify.tables import _by_name, _connects, _is_link, _target
 from cnsnt.evidence import ForeignKey
 from tests.unit.schema_entry import typed_table
@@ -150,3 +151,17 @@ def test_a_file_a_person_uploaded_is_theirs_but_not_its_time() -> None:
     got = classify_tables([people])
     assert got["candidates.uploadCV"].personal, got["candidates.uploadCV"]
     assert not got["candidates.uploaded_at"].personal, got["candidates.uploaded_at"]
+
+
+# -- 6: a process: the software's alone, a person's after another word
+
+
+def test_process_words_are_english() -> None:
+    """`process`, `processes` are read from en.yaml (words36)."""
+    assert set(_list("en", "process_words")) == {"process", "processes"} == lx.PROCESS_WORDS
+
+
+@pytest.mark.parametrize(("table", "queue"), [("processes", True), ("hiring_process", False), ("failed_jobs", True)])
+def test_only_a_table_named_processes_alone_is_the_software_s(table: str, queue: bool) -> None:
+    """`processes` keeps the software's jobs; `hiring_process` is a person's (words36)."""
+    assert _job_queue(table, ("en",)) is queue
