@@ -3345,11 +3345,7 @@ _THING_FORMS = lx.OBJECT_WORDS | lx.ORG_TABLES | lx.LOOKUP_WORDS | lx.PLACE_TABL
 _FORM_WORDS = lx.FORM_WORDS
 # Words of a form a person fills in about themselves, whatever thing it names
 # (`club-registration`, `team-invite`, `room-booking`, `product-review`).
-_ENROLMENT_FORMS = lx.TRANSACTION_WORDS | {
-    "registration", "registrations", "register", "signup", "join", "apply", "application",
-    "applications", "invite", "invitation", "invitations", "subscribe", "review", "reviews",
-    "rsvp", "membership", "memberships", "enrolment", "enrollment", "contact", "checkout",
-}  # fmt: skip
+_ENROLMENT_FORMS = lx.TRANSACTION_WORDS | lx.ENROLMENT_FORMS
 _PERSON_FORMS = lx.PERSON_TABLES | _ENROLMENT_FORMS
 
 

@@ -263,6 +263,10 @@ UPLOAD_WORDS: Final = _VOCAB.lists["upload_words"]
 # A process (`processes`): a table named so alone is the software's; after another word often a
 # person's (`nursingprocess`, `hiring_process`). Each language file lists its own.
 PROCESS_WORDS: Final = _VOCAB.lists["process_words"]
+# Words of a form a person fills in about themselves, whatever thing it names (`club-registration`,
+# `team-invite`, `product-review`): with the transaction words, a form about a person. Each
+# language file lists its own.
+ENROLMENT_FORMS: Final = _VOCAB.lists["enrolment_forms"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

@@ -196,6 +196,7 @@ _LANGUAGE_LISTS = (
     "document_numbers",
     "upload_words",
     "process_words",
+    "enrolment_forms",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a

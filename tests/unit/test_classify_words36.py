@@ -10,7 +10,7 @@ import yaml
 
 from cnsnt.classify import classify_tables
 from cnsnt.classify import lexicon as lx
-from cnsnt.classify.classifier import _job_queue
+from cnsnt.classify.classifier import _job_queue, _names_thing
 from cnsnt.classify.tables import _by_name, _connects, _is_link, _target
 from cnsnt.evidence import ForeignKey
 from tests.unit.schema_entry import typed_table
@@ -165,3 +165,17 @@ def test_process_words_are_english() -> None:
 def test_only_a_table_named_processes_alone_is_the_software_s(table: str, queue: bool) -> None:
     """`processes` keeps the software's jobs; `hiring_process` is a person's (words36)."""
     assert _job_queue(table, ("en",)) is queue
+
+
+# -- 7: the words of a form a person fills in about themselves
+
+
+def test_enrolment_forms_are_english() -> None:
+    """`signup`, `rsvp`, `enrolment` are read from en.yaml (words36)."""
+    assert {"signup", "rsvp", "enrolment", "enrollment", "checkout"} <= set(_list("en", "enrolment_forms"))
+
+
+@pytest.mark.parametrize(("form", "thing"), [("team", True), ("team-invite", False), ("club-registration", False)])
+def test_a_form_a_person_fills_in_is_about_them_whatever_it_names(form: str, thing: bool) -> None:
+    """`team` is about a thing; `team-invite`, `club-registration` about the person filling them in."""
+    assert _names_thing(form) is thing
