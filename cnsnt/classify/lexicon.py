@@ -267,6 +267,13 @@ PROCESS_WORDS: Final = _VOCAB.lists["process_words"]
 # `team-invite`, `product-review`): with the transaction words, a form about a person. Each
 # language file lists its own.
 ENROLMENT_FORMS: Final = _VOCAB.lists["enrolment_forms"]
+# What each language's word for a login session contains (`ses` in `sessions`, `sesje`, `sesiones`;
+# `sitzung`, `oturum`, `munkamenet`): a cheap test before a table's name is split. Each
+# language file lists its own.
+SESSION_STEMS: Final = _VOCAB.lists["session_stems"]
+# How a word that says when a login session ends begins (`expire_date`, `lifetime`, Polish
+# `wygasa_at`): the session's own time, no act of a person's. Each language file lists its own.
+SESSION_ENDS: Final = _VOCAB.lists["session_ends"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

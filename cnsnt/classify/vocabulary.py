@@ -197,6 +197,8 @@ _LANGUAGE_LISTS = (
     "upload_words",
     "process_words",
     "enrolment_forms",
+    "session_stems",
+    "session_ends",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a

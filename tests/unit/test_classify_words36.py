@@ -11,8 +11,10 @@ import yaml
 from cnsnt.classify import classify_tables
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import _job_queue, _names_thing
+from cnsnt.classify.sessions import _session_store, session_column
 from cnsnt.classify.tables import _by_name, _connects, _is_link, _target
-from cnsnt.evidence import ForeignKey
+from cnsnt.evidence import Classification, ForeignKey
+from cnsnt.model import Confidence
 from tests.unit.schema_entry import typed_table
 
 
@@ -179,3 +181,30 @@ def test_enrolment_forms_are_english() -> None:
 def test_a_form_a_person_fills_in_is_about_them_whatever_it_names(form: str, thing: bool) -> None:
     """`team` is about a thing; `team-invite`, `club-registration` about the person filling them in."""
     assert _names_thing(form) is thing
+
+
+# -- 8: a login session's words: what each language's word contains, and when it ends
+
+
+def test_session_stems_and_ends_are_each_language_s_own() -> None:
+    """`oturum` is Turkish, `munkamenet` Hungarian, `sitzung` German; Polish `wygas` says when one ends (words36)."""
+    assert "oturum" in _list("tr", "session_stems") and "munkamenet" in _list("hu", "session_stems")
+    assert "sitzung" in _list("de", "session_stems") and "ses" in _list("pl", "session_stems")
+    assert "wygas" in _list("pl", "session_ends") and "ttl" in _list("en", "session_ends")
+
+
+@pytest.mark.parametrize(
+    ("table", "store"),
+    [("oturumlar", True), ("munkamenet", True), ("sitzungen", True), ("sesje_sso", True), ("orders", False)],
+)
+def test_a_table_named_for_login_sessions_in_its_language_keeps_them(table: str, store: bool) -> None:
+    """`oturumlar`, `munkamenet`, `sitzungen`, `sesje_sso` keep login sessions; `orders` none."""
+    assert _session_store(typed_table(table, [("id", "INT")])) is store
+
+
+@pytest.mark.parametrize("column", ["wygasa_at", "expire_date", "ttl"])
+def test_when_a_session_ends_is_the_session_s_own(column: str) -> None:
+    """`sesje.wygasa_at`, `expire_date`, `ttl`: when the session ends, no act of a person's."""
+    found = Classification(True, "user.behavior", Confidence.MEDIUM, "a time")
+    got = session_column(typed_table("sesje", [(column, "INT")]).columns[0], "sid", found)
+    assert got is not None and not got.personal and "says when the session ends" in got.reason
