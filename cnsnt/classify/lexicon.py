@@ -274,6 +274,14 @@ SESSION_STEMS: Final = _VOCAB.lists["session_stems"]
 # How a word that says when a login session ends begins (`expire_date`, `lifetime`, Polish
 # `wygasa_at`): the session's own time, no act of a person's. Each language file lists its own.
 SESSION_ENDS: Final = _VOCAB.lists["session_ends"]
+# A language's short word for a code that makes a key's name standing apart from its noun
+# (`cod_cliente`, `ref_cod_religiao`), never glued on. Each language file lists its own; the
+# marks no language owns are `apart_key_marks` and `glued_key_marks` in common.yaml.
+APART_KEY_WORDS: Final = _VOCAB.lists["apart_key_words"]
+# The marks of a key's name standing apart from its target's (`paciente_id`, `ref_order`) and
+# glued on too (`idalunno`): no language's.
+APART_KEY_MARKS: Final = _VOCAB.lists["apart_key_marks"]
+GLUED_KEY_MARKS: Final = _VOCAB.lists["glued_key_marks"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

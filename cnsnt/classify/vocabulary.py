@@ -170,6 +170,8 @@ _LIST_KEYS = (
     "whole_words",
     "connection_words",
     "key_marks",
+    "apart_key_marks",
+    "glued_key_marks",
 )
 #: Lists a language file holds, each file its own language's words (`nbre` is French,
 #: `summe` German); the classifier reads their union, as it reads the lists of `common.yaml`.
@@ -199,6 +201,7 @@ _LANGUAGE_LISTS = (
     "enrolment_forms",
     "session_stems",
     "session_ends",
+    "apart_key_words",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
@@ -273,6 +276,8 @@ _NOT_SPLIT = frozenset(
         # `port`, `host`: whole words of a name, never cut out of a glued one (`report`)
         "connection_words",
         "key_marks",
+        "apart_key_marks",
+        "glued_key_marks",
         # each language's own lists are compared with a name's whole words or its first one
         # (`nb_demandes`; `no`, `nr`, `num`; `title`, `prefix`), never cut out of a glued one
         *_LANGUAGE_LISTS,

@@ -11,6 +11,7 @@ import yaml
 from cnsnt.classify import classify_tables
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import _job_queue, _names_thing
+from cnsnt.classify.implied import _noun
 from cnsnt.classify.sessions import _session_store, session_column
 from cnsnt.classify.tables import _by_name, _connects, _is_link, _target
 from cnsnt.evidence import Classification, ForeignKey
@@ -208,3 +209,30 @@ def test_when_a_session_ends_is_the_session_s_own(column: str) -> None:
     found = Classification(True, "user.behavior", Confidence.MEDIUM, "a time")
     got = session_column(typed_table("sesje", [(column, "INT")]).columns[0], "sid", found)
     assert got is not None and not got.personal and "says when the session ends" in got.reason
+
+
+# -- 9: the marks of a key's name, apart or glued
+
+
+def test_a_short_code_word_is_each_language_s_own_the_key_marks_no_language_s() -> None:
+    """`cod` is Italian, Spanish and Portuguese; `id`, `fk`, `ref` no language's (words36)."""
+    assert all("cod" in _list(lang, "apart_key_words") for lang in ("it", "es", "pt"))
+    assert {"id", "fk", "ref"} == lx.APART_KEY_MARKS and {"id", "fk"} == lx.GLUED_KEY_MARKS
+
+
+@pytest.mark.parametrize(
+    ("column", "read"),
+    [
+        ("cod_cliente", ("cliente", "apart")),
+        ("ref_cod_religiao", ("religiao", "apart")),
+        ("fk_usuario", ("usuario", "apart")),
+        ("idalunno", ("alunno", "glued")),
+        ("PATIENTID", ("patient", "glued")),
+        # a mark at the end is read before one at the start, whatever order the list keeps
+        ("fkpacienteid", ("fkpaciente", "glued")),
+        ("valid", None),
+    ],
+)
+def test_a_key_s_name_is_its_target_s_with_a_mark_apart_or_glued(column: str, read: tuple[str, str] | None) -> None:
+    """`cod_cliente`, `ref_cod_religiao`, `idalunno`: the target's name with a key's mark; `valid` a word."""
+    assert _noun(column) == read
