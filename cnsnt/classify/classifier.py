@@ -678,7 +678,7 @@ _IDENTIFYING = ("user.government_id", "user.authorization.credentials")
 #: vehicles, a person's or a body's registration elsewhere.
 _REGISTRATION_NUMBERS = lx.REGISTRATION_NUMBERS
 #: Words of a file a person sends (`uploadCV`): a record word only beside a time word.
-_UPLOAD_WORDS = frozenset({"upload", "uploads"})
+_UPLOAD_WORDS = lx.UPLOAD_WORDS
 #: Words of a registration (`kayit`, `cadastro`, `alta`): alone a row's own bookkeeping date.
 _REGISTRATION_WORDS = lx.REGISTRATION_WORDS
 
@@ -1674,9 +1674,7 @@ def _hashed_address(reading: _Reading, digest: _Match, ctx: Context) -> bool:
 
 # The words of a document's number (`numero_documento`, `document_number`, `num_doc`): an
 # identity card's in a person's row, an invoice's in an invoice.
-_DOCUMENT_NUMBER = frozenset(
-    {"numero", "num", "nr", "nro", "no", "number", "documento", "document", "doc", "docs", "numdoc"}
-)
+_DOCUMENT_NUMBER = lx.DOCUMENT_NUMBERS
 
 
 def _is_deal(table: str, languages: tuple[str, ...] | None) -> bool:
@@ -1715,7 +1713,7 @@ def _machinery(table: str, languages: tuple[str, ...] | None) -> bool:
 
 #: A process after another word is often a person's (`nursingprocess`, `hiring_process`): only
 #: a table named `processes` alone is the software's.
-_PROCESS_WORDS = frozenset({"process", "processes"})
+_PROCESS_WORDS = lx.PROCESS_WORDS
 
 
 def _job_queue(table: str, languages: tuple[str, ...] | None) -> bool:
@@ -3347,11 +3345,7 @@ _THING_FORMS = lx.OBJECT_WORDS | lx.ORG_TABLES | lx.LOOKUP_WORDS | lx.PLACE_TABL
 _FORM_WORDS = lx.FORM_WORDS
 # Words of a form a person fills in about themselves, whatever thing it names
 # (`club-registration`, `team-invite`, `room-booking`, `product-review`).
-_ENROLMENT_FORMS = lx.TRANSACTION_WORDS | {
-    "registration", "registrations", "register", "signup", "join", "apply", "application",
-    "applications", "invite", "invitation", "invitations", "subscribe", "review", "reviews",
-    "rsvp", "membership", "memberships", "enrolment", "enrollment", "contact", "checkout",
-}  # fmt: skip
+_ENROLMENT_FORMS = lx.TRANSACTION_WORDS | lx.ENROLMENT_FORMS
 _PERSON_FORMS = lx.PERSON_TABLES | _ENROLMENT_FORMS
 
 

@@ -27,9 +27,11 @@ _ALNUM = re.compile(r"[^0-9a-z]+")
 _PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 # A key's name: the target's name with an id word before or after it. `id` and `fk`
 # may be glued on (`idalunno`, `PATIENTID`); the others must stand apart (`ref_x`).
-# Not `nr` or `code`: `card_nr` and `tax_code` in a person's row are their numbers.
-_GLUED = ("id", "fk")
-_APART = ("id", "fk", "ref", "cod")
+# Not `nr` or `code`: `card_nr` and `tax_code` in a person's row are their numbers. The marks
+# no language owns and each language's short code word (words36); `_GLUED` a tuple, for
+# `str.startswith`.
+_GLUED = tuple(sorted(lx.GLUED_KEY_MARKS))
+_APART = lx.APART_KEY_MARKS | lx.APART_KEY_WORDS
 # Weaker: a number or code names a table only exactly (`encounter_nr`, not `card_nr` to `cards`).
 _WEAK = lx.KEY_NUMBER_WORDS
 _MIN_NOUN = 3
@@ -101,13 +103,13 @@ def _noun(column: str) -> tuple[str, str] | None:
         how = "glued"
         flat = _flat(column)
         noun = ""
-        for word in _GLUED:
-            if flat.endswith(word):
-                noun = flat[: -len(word)]
-            elif flat.startswith(word):
-                noun = flat[len(word) :]
-            if noun:
-                break
+        # a mark at the end before one at the start (`fkpacienteid` is `fkpaciente`'s)
+        end = next((w for w in _GLUED if flat.endswith(w)), None)
+        start = next((w for w in _GLUED if flat.startswith(w)), None)
+        if end is not None:
+            noun = flat[: -len(end)]
+        elif start is not None:
+            noun = flat[len(start) :]
         if len(noun) < _MIN_STEM:
             return None  # `valid`, `fluid`: words, not keys
     if len(noun) < _MIN_NOUN or noun in lx.TREE_WORDS:

@@ -242,6 +242,46 @@ IRREGULAR_PLURALS: Final = _VOCAB.lists["irregular_plurals"]
 # A registration number's words (`immatriculation`, `matricula`): a vehicle's in a table of
 # vehicles, a person's or a body's registration elsewhere. Each language file lists its own.
 REGISTRATION_NUMBERS: Final = _VOCAB.lists["registration_numbers"]
+# A server's word (`smtp_server`, `serveradresse`, `sunucu`): a row that connects to one holds the
+# software's login, no person's. Each language file lists its own; the protocol words are in
+# common.yaml (`connection_words`).
+SERVER_WORDS: Final = _VOCAB.lists["server_words"]
+# The network words of a row that connects to a server (`smtp_host`, `port`): no language's.
+CONNECTION_WORDS: Final = _VOCAB.lists["connection_words"]
+# A language's words that make a column's name a key or a number beside a noun (`cod_cliente`,
+# `codigo_pais`, `member_no`, `pacjent_nr`): the noun names what the key picks. Each language
+# file lists its own; the marks no language owns (`id`, `fk`, `uid`) are `key_marks` in common.yaml.
+ID_WORDS: Final = _VOCAB.lists["id_words"]
+# The marks of a key beside a noun (`id`, `fk`, `uid`, `ref`): no language's.
+KEY_MARKS: Final = _VOCAB.lists["key_marks"]
+# The words of a document's number (`numero_documento`, `document_number`, `num_doc`): an identity
+# card's in a person's row, an invoice's in an invoice. Each language file lists its own.
+DOCUMENT_NUMBERS: Final = _VOCAB.lists["document_numbers"]
+# Words of a file a person sends (`uploadCV`): a record word only beside a time word. Each
+# language file lists its own.
+UPLOAD_WORDS: Final = _VOCAB.lists["upload_words"]
+# A process (`processes`): a table named so alone is the software's; after another word often a
+# person's (`nursingprocess`, `hiring_process`). Each language file lists its own.
+PROCESS_WORDS: Final = _VOCAB.lists["process_words"]
+# Words of a form a person fills in about themselves, whatever thing it names (`club-registration`,
+# `team-invite`, `product-review`): with the transaction words, a form about a person. Each
+# language file lists its own.
+ENROLMENT_FORMS: Final = _VOCAB.lists["enrolment_forms"]
+# What each language's word for a login session contains (`ses` in `sessions`, `sesje`, `sesiones`;
+# `sitzung`, `oturum`, `munkamenet`): a cheap test before a table's name is split. Each
+# language file lists its own.
+SESSION_STEMS: Final = _VOCAB.lists["session_stems"]
+# How a word that says when a login session ends begins (`expire_date`, `lifetime`, Polish
+# `wygasa_at`): the session's own time, no act of a person's. Each language file lists its own.
+SESSION_ENDS: Final = _VOCAB.lists["session_ends"]
+# A language's short word for a code that makes a key's name standing apart from its noun
+# (`cod_cliente`, `ref_cod_religiao`), never glued on. Each language file lists its own; the
+# marks no language owns are `apart_key_marks` and `glued_key_marks` in common.yaml.
+APART_KEY_WORDS: Final = _VOCAB.lists["apart_key_words"]
+# The marks of a key's name standing apart from its target's (`paciente_id`, `ref_order`) and
+# glued on too (`idalunno`): no language's.
+APART_KEY_MARKS: Final = _VOCAB.lists["apart_key_marks"]
+GLUED_KEY_MARKS: Final = _VOCAB.lists["glued_key_marks"]
 # Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
 TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
 # A role word (`users.role`): in a person's own row, their account's role.

@@ -105,11 +105,11 @@ def web_session(
 _SESSION_IDS = frozenset({"sid", "sessid", "sesskey", "sessionid", "sessionkey", "idsess", "sessionhash"})
 _SESSION_KEY_WORDS = frozenset({"id", "key", "hash", "token"})
 # What every word of `session_tables` contains: a cheap test before the name is split.
-_SESSION_STEMS = ("ses", "sitzung", "oturum", "munkamenet")
+_SESSION_STEMS = lx.SESSION_STEMS
 # Types of a generated row number (Laravel's `id()`, `increments`; a uuid): never a cookie.
 _GENERATED_KEYS = frozenset({"id", "increments", "bigincrements", "uuid", "uniqueidentifier", "guid"})
 # When a session ends (`expire_date`, `lifetime`, Polish `wygasa_at`): the session's own, no act.
-_SESSION_ENDS = ("expir", "lifetime", "ttl", "wygas")
+_SESSION_ENDS = tuple(sorted(lx.SESSION_ENDS))  # a tuple, for `str.startswith`
 
 
 def _session_store(table: Table) -> bool:

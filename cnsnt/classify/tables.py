@@ -128,7 +128,9 @@ _BARE_WORDS = lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS
 _NOT_VALUE_WORDS = _MAKER_WORDS | _PEOPLE_WORDS
 # Words of a table named for people or for its teachers (`teacher_classes`): theirs, no taught thing.
 _PEOPLE_OR_TEACHERS = _PEOPLE_WORDS | lx.TEACHING_ROLES
-_ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice", "codigo", "no", "nr"})
+# Words that make a name a key beside a noun (`id_pais`, `codigo_pais`, `klant_nr`): the marks
+# no language owns and each language's words for a code or a number (words36).
+_ID_WORDS = lx.KEY_MARKS | lx.ID_WORDS
 # Lists whose entries are a person's traits: a key into one, in the person's row, is
 # the trait (`id_title`, `ethnic_origin_id`, `city_id`).
 _ATTRIBUTE_LISTS = ("user.demographic", "user.contact.address", "user.name", "user.health")
@@ -178,7 +180,7 @@ class TableReading:
 
     def target(self, table: Table, key: ForeignKey) -> Table | None:
         """The table that a key of `table` points at, found as the classifier finds it (`_target`)."""
-        return _target(key, self.by_name, table.schema)
+        return _target(key, self.by_name, table)
 
 
 def read_tables(tables: Sequence[Table]) -> TableReading:
@@ -312,11 +314,9 @@ class _Survey:
 
 
 # Words of a row that connects to a server (`smtp_host`, `serveradresse`, `port`): its
-# login and password are a service account's, the software's own, no person's.
-_SERVER_WORDS = frozenset(
-    {"host", "hostname", "server", "servers", "serwer", "servidor", "serveur", "sunucu",
-     "szerver", "port", "smtp", "imap", "pop3", "endpoint"}
-)  # fmt: skip
+# login and password are a service account's, the software's own, no person's. Each
+# language's word for a server, and the protocol words no language owns (words36).
+_SERVER_WORDS = lx.SERVER_WORDS | lx.CONNECTION_WORDS
 
 
 def _connects(table: Table, languages: tuple[str, ...]) -> bool:
@@ -1600,7 +1600,7 @@ def _sentenced_records(
         if verdict.kind != LINKED or verdict.context.sentenced:
             continue
         for key in table.foreign_keys:
-            target = _target(key, by_name, table.schema)
+            target = _target(key, by_name, table)
             if (
                 target is not None
                 and target.key != table.key
@@ -1877,7 +1877,7 @@ def _subject_first(
         return keys
     to_accounts = []
     for key in people_keys:
-        target = _target(key, by_name, table.schema)
+        target = _target(key, by_name, table)
         if target is not None and target.key != table.key and target.key in accounts:
             to_accounts.append(key)
     if not to_accounts or len(to_accounts) == len(people_keys):
@@ -2072,7 +2072,7 @@ def _hangs_on(
         for key in table.foreign_keys
         if not _made_by(key, languages)
         and not _names_tenant(key, languages)
-        and (target := _target(key, by_name, table.schema)) is not None
+        and (target := _target(key, by_name, table)) is not None
         and target.key != table.key
     ]
 
@@ -2152,7 +2152,7 @@ def _shared_identity(
             # made of two references (`student_id`, `course_id`) is an enrolment
             if not shared or not shared <= own or (own - shared) & keyed:
                 continue
-            target = _target(key, by_name, table.schema)
+            target = _target(key, by_name, table)
             if (
                 target is None
                 or verdicts[target.key].kind != OTHER
@@ -2185,7 +2185,7 @@ def _pointed_at(
         if not pointing(table):
             continue
         for key in table.foreign_keys:
-            target = _target(key, by_name, table.schema)
+            target = _target(key, by_name, table)
             if target is not None and target.key != table.key and not _made_by(key, languages):
                 out.setdefault(target.key, set()).add(table.key)
     return out
@@ -2330,17 +2330,26 @@ def _by_name(tables: Sequence[Table]) -> dict[str, Table]:
     return out
 
 
-def _target(key: ForeignKey, by_name: Mapping[str, Table], schema: str | None) -> Table | None:
-    """The table a key points at: the one its schema names, else the row's own schema's, else any of its name.
+def _target(key: ForeignKey, by_name: Mapping[str, Table], table: Table | None) -> Table | None:
+    """The table a key points at: the one its schema names, else its database's, else any of its name.
 
-    `REFERENCES history` from `audit.attachments` is `audit.history` when there is one.
-    A key naming `audit.users` when the tables read hold only `users` (a dump whose
-    CREATE TABLE names no schema, a MySQL reference through the database name) points
-    at `users`: the verdicts already count it as a key to `users` (`_refers_to` reads
-    the bare name too), and a record whose person is not found goes unattributed.
+    A key that names no schema is found where its database looks (as `_list_target` reads
+    it): in MySQL (a database is a schema) and where the dialect is not known, in the
+    row's own schema, `REFERENCES history` from `audit.attachments` being `audit.history`
+    when there is one; in PostgreSQL through the search path and in SQL Server in the
+    default schema, `public.history` or `dbo.history` (words36). A key naming `audit.users`
+    when the tables read hold only `users` (a dump whose CREATE TABLE names no schema, a
+    MySQL reference through the database name) points at `users`: the verdicts already
+    count it as a key to `users` (`_refers_to` reads the bare name too), and a record whose
+    person is not found goes unattributed.
     """
     ref = key.ref_table.casefold()
-    for schema_name in (key.ref_schema, schema):
+    default = _DEFAULT_SCHEMAS.get(table.dialect or "") if table is not None else None
+    if default is not None and key.ref_schema is None:
+        found = by_name.get(f"{default}.{ref}") or by_name.get(ref)
+        if found is not None and (found.schema is None or found.schema.casefold() == default):
+            return found
+    for schema_name in (key.ref_schema, table.schema if table is not None else None):
         if schema_name:
             found = by_name.get(f"{schema_name}.{ref}".casefold())
             if found is not None:
@@ -2376,7 +2385,7 @@ def _keys_no_one(
     for key in table.foreign_keys:
         if key.implied or column not in key.columns:
             continue
-        target = _target(key, by_name, table.schema)
+        target = _target(key, by_name, table)
         if target is None or target.key not in verdicts or target.key == table.key:
             continue
         kind = verdicts[target.key].kind
@@ -2494,7 +2503,7 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
             (key, target)
             for key in table.foreign_keys
             if not _made_by(key, languages)  # who wrote the diagnosis is staff, not a patient
-            and (target := _target(key, by_name, table.schema)) is not None
+            and (target := _target(key, by_name, table)) is not None
             and verdicts[target.key].kind == PEOPLE
         ]
         # a care record keyed to its patient (`cotizaciones.paciente_id`) names whom it is
@@ -2533,7 +2542,7 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
 def _patient_keyed(table: Table, by_name: Mapping[str, Table], languages: tuple[str, ...] | None) -> bool:
     """Whether a row is keyed to a patient itself (`agendas.paciente_id`): a patient's row, no staff's."""
     for key in table.foreign_keys:
-        target = _target(key, by_name, table.schema)
+        target = _target(key, by_name, table)
         if target is not None and target.key != table.key and _names_patient(key, target, languages or ()):
             return True
     return False
@@ -2592,7 +2601,7 @@ def _care_records(
             ):
                 continue
             for key in table.foreign_keys:
-                target_table = _target(key, by_name, table.schema)
+                target_table = _target(key, by_name, table)
                 if target_table is None or target_table.key == table.key:
                     continue
                 target = verdicts.get(target_table.key)
@@ -2629,7 +2638,7 @@ def _staff_linked(
     languages = verdict.context.languages or ()
     staff = False
     for key in table.foreign_keys:
-        target = _target(key, by_name, table.schema)
+        target = _target(key, by_name, table)
         if target is None or verdicts[target.key].kind not in (PEOPLE, LINKED):
             continue
         if verdicts[target.key].kind == LINKED and verdicts[target.key].context.health:
@@ -2656,7 +2665,7 @@ def _carers(
         languages = verdict.context.languages or ()
         people: list[tuple[ForeignKey, Table]] = []
         for key in table.foreign_keys:
-            target = _target(key, by_name, table.schema)
+            target = _target(key, by_name, table)
             if target is not None and target.key != table.key and verdicts[target.key].kind == PEOPLE:
                 people.append((key, target))
         patients = {t.key for k, t in people if _names_patient(k, t, languages)}
@@ -2751,7 +2760,7 @@ def _translated(
         if not set(_table_words(table.name, languages)) & lx.TRANSLATION_WORDS:
             continue
         for key in table.foreign_keys:
-            target = _target(key, by_name, table.schema)
+            target = _target(key, by_name, table)
             if target is not None and target.key != table.key:
                 found.add(target.key)
     return frozenset(found)
@@ -3096,7 +3105,7 @@ def _held_by_people(
         ):
             continue
         for key in table.foreign_keys:
-            target = _target(key, by_name, table.schema)
+            target = _target(key, by_name, table)
             if target is not None and target.key != table.key and not _made_by(key, languages):
                 held.add(target.key)
     return frozenset(held)
@@ -3127,7 +3136,7 @@ def _bank_details(
         ):
             continue
         for key in table.foreign_keys:
-            target = _target(key, by_name, table.schema)
+            target = _target(key, by_name, table)
             if target is None or target.key == table.key or target.key in found or _made_by(key, languages):
                 continue
             words = _table_words(target.own_name, languages)
@@ -3272,7 +3281,7 @@ def _copied_keys(
     for table in tables:
         own = {c.name.casefold(): c for c in table.columns}
         for key in table.foreign_keys:
-            target = _target(key, by_name, table.schema)
+            target = _target(key, by_name, table)
             if target is None:
                 continue
             # `REFERENCES profesores` with no column list references its primary key
@@ -3357,7 +3366,7 @@ def _extensions(
     extenders: dict[str, set[str]] = {}  # target -> the tables that extend it one to one
     for table in tables:
         for key in _one_to_one(table, languages):
-            target = _target(key, by_name, table.schema)
+            target = _target(key, by_name, table)
             if target is None or target.key == table.key:
                 continue
             extenders.setdefault(target.key, set()).add(table.key)
@@ -3515,7 +3524,7 @@ def _continues_care(
         return ""
     if set(_TOKENIZER.words(key.columns[0], languages)) & lx.PATIENT_WORDS:
         return f"'{key.columns[0]}' says they are a patient, so what it records is their care"
-    target = _target(key, by_name, table.schema)
+    target = _target(key, by_name, table)
     context = verdicts[target.key].context if target is not None else None
     if context is not None and context.health and not context.register:
         return f"'{key.ref_table}' is a health record, so what it continues is their care"
@@ -3726,7 +3735,7 @@ def _holds_post(
     named = set(_table_words(key.ref_table, languages))
     if not named or not named <= {"post", "posts"}:
         return False
-    target = _target(key, by_name, table.schema)
+    target = _target(key, by_name, table)
     return target is not None and not any(_refers_to(k, people) for k in target.foreign_keys)
 
 
@@ -3761,7 +3770,7 @@ def _unshown_keys(
         len(k.columns) == 1 and _refers_to(k, people) for k in table.foreign_keys
     )
     for key, words in _value_keys(table, people, languages):
-        if key.columns[0].casefold() in keyed or _target(key, by_name, table.schema) is not None:
+        if key.columns[0].casefold() in keyed or _target(key, by_name, table) is not None:
             continue
         said = words - _ID_WORDS
         if not said or not words & _ID_WORDS or said & _UNSHOWN_NOT_FACTS:
@@ -3801,7 +3810,7 @@ def _shared_lists(tables: Sequence[Table], by_name: Mapping[str, Table]) -> froz
     names: dict[str, set[str]] = {}
     for table in tables:
         for key in table.foreign_keys:
-            if len(key.columns) == 1 and _target(key, by_name, table.schema) is None:
+            if len(key.columns) == 1 and _target(key, by_name, table) is None:
                 names.setdefault(_list_target(key, table), set()).add(key.columns[0].casefold())
     return frozenset(ref for ref, columns in names.items() if len(columns) > 1)
 
@@ -3927,7 +3936,7 @@ def _kind_keys(
         listed = set(_table_words(key.ref_table, languages))
         if _names_contacts(key.ref_table, languages) or (listed | said) & _RECORD_KINDS:
             continue  # a kind of contact, of address, of invoice or payment: that record's
-        target = _target(key, lists[1], table.schema)
+        target = _target(key, lists[1], table)
         verdict = lists[0].get(target.key) if target is not None else None
         if verdict is not None and verdict.kind not in (LOOKUP, OTHER):
             continue
@@ -4026,7 +4035,7 @@ def _picks_thing(
     Which class a pupil is in, which course a teacher gives, which event a member
     took part in (`castell_persone.castell_id`) is a fact about that person.
     """
-    target = _target(key, lists[1], table.schema)
+    target = _target(key, lists[1], table)
     if target is None or target.key == table.key:
         return False
     verdict = lists[0].get(target.key)
@@ -4211,7 +4220,7 @@ def _spelled_out(table: Table, column: Column, by_name: Mapping[str, Table]) -> 
     for key in table.foreign_keys:
         if name not in (c.casefold() for c in key.columns):
             continue
-        target = _target(key, by_name, table.schema)
+        target = _target(key, by_name, table)
         if target is None:
             return False
         named = {c.casefold() for c in key.ref_columns}

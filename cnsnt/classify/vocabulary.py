@@ -168,6 +168,10 @@ _LIST_KEYS = (
     "software_parts",
     "software_part_words",
     "whole_words",
+    "connection_words",
+    "key_marks",
+    "apart_key_marks",
+    "glued_key_marks",
 )
 #: Lists a language file holds, each file its own language's words (`nbre` is French,
 #: `summe` German); the classifier reads their union, as it reads the lists of `common.yaml`.
@@ -189,6 +193,15 @@ _LANGUAGE_LISTS = (
     "result_words",
     "irregular_plurals",
     "registration_numbers",
+    "server_words",
+    "id_words",
+    "document_numbers",
+    "upload_words",
+    "process_words",
+    "enrolment_forms",
+    "session_stems",
+    "session_ends",
+    "apart_key_words",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
@@ -260,6 +273,11 @@ _NOT_SPLIT = frozenset(
         "taught_things",
         "token_tables",
         "token_parts",
+        # `port`, `host`: whole words of a name, never cut out of a glued one (`report`)
+        "connection_words",
+        "key_marks",
+        "apart_key_marks",
+        "glued_key_marks",
         # each language's own lists are compared with a name's whole words or its first one
         # (`nb_demandes`; `no`, `nr`, `num`; `title`, `prefix`), never cut out of a glued one
         *_LANGUAGE_LISTS,

@@ -37,7 +37,7 @@ def test_one_file_per_language_each_well_formed() -> None:
         assert set(doc) <= {
             "language", "stemmer", "terms", "people", "qualifiers", "negators", "values", "number_of", "sum_words",
             "number_words", "document_number_words", "reference_words", "title_words", "name_prefix_words",
-            "of_words", "s_plural_numbers", "measure_words", "registration_words", "form_words", "key_number_words", "code_words", "result_words", "irregular_plurals", "registration_numbers",
+            "of_words", "s_plural_numbers", "measure_words", "registration_words", "form_words", "key_number_words", "code_words", "result_words", "irregular_plurals", "registration_numbers", "server_words", "id_words", "document_numbers", "upload_words", "process_words", "enrolment_forms", "session_stems", "session_ends", "apart_key_words",
         }
 
 
