@@ -322,7 +322,7 @@ def unbalanced(
     root: Node,
     file: SourceFile,
     blocks: Blocks | None = None,
-    skip: Callable[[Node], bool] | None = None,
+    skip: Callable[[Node, "Node | None"], bool] | None = None,
 ) -> tuple[Node, str] | None:
     """The opening token a broken file leaves unclosed, or the closing one that closes nothing.
 
@@ -337,7 +337,7 @@ def unbalanced(
     None when every opener is closed, in order, and when brackets may have been lost after
     the opener (before the closer): in a string over several lines, or in text the grammar
     made no token of (after a stray quote, `first_error` finds the quote). `skip`: subtrees
-    that are no error (JSX's bare `&`). Linear in the tree, and iterative: no nesting is
+    that are no error (JSX's bare `&`), told the node and its parent. Linear in the tree, and iterative: no nesting is
     too deep for it.
     """
     stack: list[tuple[str, Node]] = []  # (the closer expected, the opener)
@@ -367,7 +367,7 @@ def unbalanced(
         # passed over whole: what `skip` says, and a subtree without error on one line (balanced,
         # and no closer in it starts its line), but JSX elements (their tags may not match)
         one_line = node.start_point[0] == node.end_point[0]
-        opaque = (skip is not None and skip(node)) or (
+        opaque = (skip is not None and skip(node, parents[-1])) or (
             node.child_count > 0 and one_line and not node.has_error and not node.type.startswith("jsx")
         )
         leaf = node.child_count == 0 or opaque or node.type == "jsx_closing_element"
@@ -490,7 +490,7 @@ def syntax_problem(
     things: str = "tables",
     locate: Callable[[Node], Node | None] = first_error,
     blocks: Blocks | None = None,
-    skip: Callable[[Node], bool] | None = None,
+    skip: Callable[[Node, "Node | None"], bool] | None = None,
 ) -> SourceProblem | None:
     """The CN001 problem of a file tree-sitter could not parse whole, at the first error.
 
