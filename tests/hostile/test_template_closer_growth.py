@@ -34,4 +34,4 @@ def test_a_closed_tag_after_unclosed_ones_is_still_one_token() -> None:
     shown = [(text[t.start : t.end], t.kind) for t in tokens]
     assert ("{% if user.is_active %}", "if") in shown
     assert ("{% endraw %}", "stmt") in shown
-    assert not any("{{ a }}" == piece for piece, _ in shown)
+    assert not any(piece == "{{ a }}" for piece, _ in shown)

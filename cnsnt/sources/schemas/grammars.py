@@ -328,7 +328,7 @@ def unbalanced(
     root: Node,
     file: SourceFile,
     blocks: Blocks | None = None,
-    skip: Callable[[Node, "Node | None"], bool] | None = None,
+    skip: Callable[[Node, Node | None], bool] | None = None,
 ) -> tuple[Node, str] | None:
     """The opening token a broken file leaves unclosed, or the closing one that closes nothing.
 
@@ -343,8 +343,8 @@ def unbalanced(
     None when every opener is closed, in order, and when brackets may have been lost after
     the opener (before the closer): in a string over several lines, or in text the grammar
     made no token of (after a stray quote, `first_error` finds the quote). `skip`: subtrees
-    that are no error (JSX's bare `&`), told the node and its parent. Linear in the tree, and iterative: no nesting is
-    too deep for it.
+    that are no error (JSX's bare `&`), told the node and its parent. Linear in the tree,
+    and iterative: no nesting is too deep for it.
     """
     stack: list[tuple[str, Node]] = []  # (the closer expected, the opener)
     outdented: list[Node] = []  # openers closed by a closer indented less than their line
@@ -495,7 +495,7 @@ def syntax_problem(
     things: str = "tables",
     locate: Callable[[Node], Node | None] = first_error,
     blocks: Blocks | None = None,
-    skip: Callable[[Node, "Node | None"], bool] | None = None,
+    skip: Callable[[Node, Node | None], bool] | None = None,
 ) -> SourceProblem | None:
     """The CN001 problem of a file tree-sitter could not parse whole, at the first error.
 
