@@ -128,9 +128,11 @@ def test_the_error_search_visits_each_node_once(monkeypatch: pytest.MonkeyPatch)
     seen: Counter[tuple[int, int, str]] = Counter()
     search = grammars._first_error
 
-    def counted(node: grammars.Node, complete: frozenset[str], depth: int) -> grammars.Node | None:
+    def counted(
+        node: grammars.Node, complete: frozenset[str], depth: int, before: grammars.Node | None = None
+    ) -> grammars.Node | None:
         seen[(node.start_byte, node.end_byte, node.type)] += 1
-        return search(node, complete, depth)
+        return search(node, complete, depth, before)
 
     monkeypatch.setattr(grammars, "_first_error", counted)
     tree = grammars.parser("php", "a test").parse(b"<?php ->b ) , , ->b ) , {")

@@ -348,7 +348,7 @@ class _File:
                         return None
                 else:
                     out.append(_ESCAPES.get(esc, esc))
-            elif child.type == "html_character_reference" or _bare_ampersand(child):
+            elif child.type == "html_character_reference" or _bare_ampersand(child, node):
                 out.append(html.unescape(self.text(child)))
             else:  # a `${...}` substitution
                 return None
@@ -794,7 +794,7 @@ class _Reader:
             seen += 1
             if child is None or child.type in _NO_TEXT:
                 continue  # tags and their attributes are no text (a nested element's children are)
-            if child.type in ("jsx_text", "html_character_reference") or _bare_ampersand(child):
+            if child.type in ("jsx_text", "html_character_reference") or _bare_ampersand(child, parent):
                 piece = html.unescape(file.text(child))
             elif child.type in ("string", "template_string"):
                 piece = file.string(child) or ""
@@ -1201,32 +1201,30 @@ class _Reader:
         return grouped_field(form, group, self.file.location(_at(group[0])), self.file.src.shown)
 
 
-def _bare_ampersand(node: Node) -> bool:
+def _bare_ampersand(node: Node, parent: Node | None) -> bool:
     """An `&` in JSX text or an attribute string (`Verify & Complete`, `?a=1&b=2`).
 
     JSX takes it as text, as HTML does; tree-sitter's grammar wants a character
-    reference there and wraps the `&` and what follows in an ERROR node.
+    reference there and wraps the `&` and what follows in an ERROR node. The caller
+    gives the parent it came from: tree-sitter finds `node.parent` from the root
+    down, quadratic over a deep tree of them (`<a>&<a>&...`, sweep36).
     """
-    if node.type != "ERROR" or node.child_count == 0:
+    if node.type != "ERROR" or node.child_count == 0 or parent is None:
         return False
-    parent, first = node.parent, node.child(0)
-    return (
-        parent is not None
-        and parent.type in ("jsx_element", "string")
-        and first is not None
-        and first.type == "&"
-    )
+    first = node.child(0)
+    return first is not None and first.type == "&" and parent.type in ("jsx_element", "string")
 
 
 def _first_error(root: Node) -> Node | None:
     """The first ERROR or missing node in file order, but a bare `&` of JSX text (linear)."""
-    stack = [root]
+    stack: list[tuple[Node, Node | None]] = [(root, None)]
     while stack:
-        node = stack.pop()
-        if node.is_missing or (node.type == "ERROR" and not _bare_ampersand(node)):
+        node, parent = stack.pop()
+        bare = _bare_ampersand(node, parent)
+        if node.is_missing or (node.type == "ERROR" and not bare):
             return first_error(node) if node.type == "ERROR" else node
-        if node.has_error and not _bare_ampersand(node):
-            stack.extend(reversed(node.children))
+        if node.has_error and not bare:
+            stack.extend((child, node) for child in reversed(node.children))
     return None
 
 

@@ -227,6 +227,8 @@ class Scanner:
         """The end of the stretch read for the last brace never closed; `_closed`: the braces
         closed in it."""
         self._closed: dict[int, int] = {}
+        self._next: dict[str | re.Pattern[str], tuple[int, int, int]] = {}
+        """Each closer's last search (`_find`): where it started, and the closer's start and end."""
         self.tokens: list[Token] = []
         self._braces: list[bool] = []
         """Razor: open `{` braces, True for those that opened an `@if`/`@foreach` block."""
@@ -246,10 +248,34 @@ class Scanner:
         return end
 
     def _until(self, j: int, close: str, kind: str, name: str = "", skip: int = 2) -> int | None:
-        end = self.text.find(close, j + skip, j + _MAX_TAG)
+        end = self._find(close, j + skip, j + _MAX_TAG)
         if end < 0:
             return None
         return self._add(j, end + len(close), kind, name)
+
+    def _find(self, close: str, start: int, limit: int | None = None) -> int:
+        """`text.find(close, start, limit)`, remembering the closer found for later openers.
+
+        A template may open a tag every few characters and never close it (`{{{{...`,
+        `{%{%...`, `{literal}{literal}...`): searching from each opener to the limit (or the
+        end) would cost openers x limit, so the closer found by one search answers every
+        later search that starts before it (sweep36).
+        """
+        at, end = self._search(close, start)
+        return at if at >= 0 and (limit is None or end <= limit) else -1
+
+    def _search(self, closer: str | re.Pattern[str], start: int) -> tuple[int, int]:
+        """Start and end of the first `closer` (a string or pattern) at or after `start`; (-1, -1) if none."""
+        known = self._next.get(closer)
+        if known is None or not (known[0] <= start and (known[1] < 0 or start <= known[1])):
+            if isinstance(closer, str):
+                at = self.text.find(closer, start)
+                end = at + len(closer) if at >= 0 else -1
+            else:
+                m = closer.search(self.text, start)
+                at, end = (m.start(), m.end()) if m else (-1, -1)
+            known = self._next[closer] = (start, at, end)
+        return known[1], known[2]
 
     def _at(self, j: int) -> int | None:
         s = self.text
@@ -414,7 +440,7 @@ class Scanner:
             return self._until(j, "--}}", COMMENT, skip=5)
         if s.startswith("{{{", j):
             return self._until(j, "}}}", EXPR, skip=3)
-        end = s.find("}}", j + 2, j + _MAX_TAG)
+        end = self._find("}}", j + 2, j + _MAX_TAG)
         if end < 0:
             return None
         inner = s[j + 2 : end].strip().strip("-~+").strip()
@@ -424,7 +450,7 @@ class Scanner:
 
     def _jinja(self, j: int) -> int | None:
         s = self.text
-        end = s.find("%}", j + 2, j + _MAX_TAG)
+        end = self._find("%}", j + 2, j + _MAX_TAG)
         if end < 0:
             return None
         end += 2
@@ -432,11 +458,11 @@ class Scanner:
         m = _JINJA_WORD.match(inner)
         kw = m.group(0).lower() if m else ""
         if kw in _JINJA_END:
-            close = _JINJA_END[kw].search(s, end)
+            at, close = self._search(_JINJA_END[kw], end)
             if kw == "comment":
-                return self._add(j, close.end() if close else end, COMMENT)
+                return self._add(j, close if at >= 0 else end, COMMENT)
             self._add(j, end, STMT)
-            return self._add(close.start(), close.end(), STMT) if close else end
+            return self._add(at, close, STMT) if at >= 0 else end
         if kw in _JINJA_IFS:
             return self._add(j, end, IF, f"jinja:{kw}")
         if kw in ("elif", "elseif", "else", "empty"):
@@ -453,7 +479,7 @@ class Scanner:
         s = self.text
         if s.startswith("<%--", j):
             return self._until(j, "--%>", COMMENT, skip=4)
-        end = s.find("%>", j + 2, j + _MAX_TAG)
+        end = self._find("%>", j + 2, j + _MAX_TAG)
         if end < 0:
             return None
         end += 2
@@ -500,7 +526,7 @@ class Scanner:
         if kw == "END":
             return self._add(j, m.end(), CLOSE, "phpbb:BEGIN")
         if kw == "PHP":
-            close = self.text.find("<!-- ENDPHP -->", m.end())
+            close = self._find("<!-- ENDPHP -->", m.end())
             return self._add(j, close + 15 if close >= 0 else m.end(), STMT)
         return self._add(j, m.end(), STMT)
 
@@ -513,7 +539,7 @@ class Scanner:
             return self._until(j, "*}", COMMENT)
         if s.startswith("{literal}", j):
             self._add(j, j + 9, STMT)
-            close = s.find("{/literal}", j + 9)
+            close = self._find("{/literal}", j + 9)
             return self._add(close, close + 10, STMT) if close >= 0 else j + 9
         k, n, quote = j + 1, min(len(s), j + 4000), ""
         while k < n:

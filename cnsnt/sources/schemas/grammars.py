@@ -270,35 +270,41 @@ def first_error(root: Node, complete: frozenset[str] = COMMENTS) -> Node | None:
     return _first_error(root, complete | COMMENTS, 0)
 
 
-def _first_error(node: Node, complete: frozenset[str], depth: int) -> Node | None:
+def _first_error(node: Node, complete: frozenset[str], depth: int, before: Node | None = None) -> Node | None:
     """`first_error` below `node`, searching each node at most once (linear in the tree).
 
     In an ERROR node one pass over the children finds both answers: the first missing token
     inside a child that is not itself an ERROR (the most precise place, returned at once),
-    and else the first loose child (searched further when it holds errors).
+    and else the first loose child (searched further when it holds errors). `before`: the
+    sibling before `node` (the first call asks tree-sitter, which finds it from the root
+    down, too slow to ask at every level of a deep tree: sweep36).
     """
     if depth > _ERROR_DEPTH or node.is_missing:
         return node
+    if depth == 0:
+        before = node.prev_sibling
+    children = node.children
     if node.type != "ERROR":
-        for child in node.children:
+        for i, child in enumerate(children):
             if child.has_error or child.is_missing:
-                found = _first_error(child, complete, depth + 1)
+                found = _first_error(child, complete, depth + 1, children[i - 1] if i else None)
                 if found is not None:
                     return found
         return None
-    if _set_aside(node):
+    if _set_aside(node, before):
         return _resumed(node) or node
     loose: Node | None = None
-    for child in node.children:
+    for i, child in enumerate(children):
+        prior = children[i - 1] if i else None
         whole = child.type in complete and not child.has_error
         if child.is_missing or (child.has_error and child.type != "ERROR"):
-            found = _first_error(child, complete, depth + 1)
+            found = _first_error(child, complete, depth + 1, prior)
             if found is not None and found.is_missing:
                 return found
             if loose is None and not whole:
                 loose = found or child
         elif loose is None and not whole:
-            loose = (_first_error(child, complete, depth + 1) or child) if child.has_error else child
+            loose = (_first_error(child, complete, depth + 1, prior) or child) if child.has_error else child
     return loose or node
 
 
@@ -322,7 +328,7 @@ def unbalanced(
     root: Node,
     file: SourceFile,
     blocks: Blocks | None = None,
-    skip: Callable[[Node], bool] | None = None,
+    skip: Callable[[Node, Node | None], bool] | None = None,
 ) -> tuple[Node, str] | None:
     """The opening token a broken file leaves unclosed, or the closing one that closes nothing.
 
@@ -337,8 +343,8 @@ def unbalanced(
     None when every opener is closed, in order, and when brackets may have been lost after
     the opener (before the closer): in a string over several lines, or in text the grammar
     made no token of (after a stray quote, `first_error` finds the quote). `skip`: subtrees
-    that are no error (JSX's bare `&`). Linear in the tree, and iterative: no nesting is
-    too deep for it.
+    that are no error (JSX's bare `&`), told the node and its parent. Linear in the tree,
+    and iterative: no nesting is too deep for it.
     """
     stack: list[tuple[str, Node]] = []  # (the closer expected, the opener)
     outdented: list[Node] = []  # openers closed by a closer indented less than their line
@@ -367,7 +373,7 @@ def unbalanced(
         # passed over whole: what `skip` says, and a subtree without error on one line (balanced,
         # and no closer in it starts its line), but JSX elements (their tags may not match)
         one_line = node.start_point[0] == node.end_point[0]
-        opaque = (skip is not None and skip(node)) or (
+        opaque = (skip is not None and skip(node, parents[-1])) or (
             node.child_count > 0 and one_line and not node.has_error and not node.type.startswith("jsx")
         )
         leaf = node.child_count == 0 or opaque or node.type == "jsx_closing_element"
@@ -455,14 +461,13 @@ def _token(node: Node, file: SourceFile) -> str:
 _RESUME_LEVELS = 8
 
 
-def _set_aside(error: Node) -> bool:
+def _set_aside(error: Node, before: Node | None) -> bool:
     """Whether an ERROR node is whole statements the parse set aside to go on after them.
 
     So it is when it starts its line and holds only whole, error-free parts (PHP's
     `$t->string('a') 'b';`: the call, set aside at `'b'`). Inside a line, an ERROR node of
     whole parts is more often the stray part itself (`const x = 1 2;`: the `2`).
     """
-    before = error.prev_sibling
     if before is not None and before.end_point[0] == error.start_point[0]:
         return False
     return all(child.is_named and not child.has_error for child in error.children)
@@ -490,7 +495,7 @@ def syntax_problem(
     things: str = "tables",
     locate: Callable[[Node], Node | None] = first_error,
     blocks: Blocks | None = None,
-    skip: Callable[[Node], bool] | None = None,
+    skip: Callable[[Node, Node | None], bool] | None = None,
 ) -> SourceProblem | None:
     """The CN001 problem of a file tree-sitter could not parse whole, at the first error.
 
