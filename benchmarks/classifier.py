@@ -488,8 +488,9 @@ def _timing(corpus: Path) -> None:
         f"caches cleared, best of 3: wall {best_wall:.3f} s, CPU {best_cpu:.3f} s; the vocabulary's "
         f"first load in a fresh process ({form}), median of {_COLD_RUNS}: wall {vocab_wall:.3f} s, "
         f"CPU {vocab_cpu:.3f} s; together CPU {total:.3f} s, wall {best_wall + vocab_wall:.3f} s "
-        f"(target < 0.3 s CPU: {'met' if total < 0.3 else 'NOT met'}; load average {load:.2f})"
+        f"(load average {load:.2f}; the target is judged on the first run below)"
     )
+    _first_run(corpus / IEDUCAR)
 
 
 _COLD_RUNS = 7
@@ -514,10 +515,78 @@ def _cold_vocabulary() -> tuple[float, float]:
     runs = []
     for _ in range(_COLD_RUNS):
         out = subprocess.run(
-            [sys.executable, "-c", _COLD_LOAD], cwd=ROOT, capture_output=True, text=True, check=True
+            [sys.executable, "-c", _COLD_LOAD], cwd=ROOT, capture_output=True, text=True, check=True,
+            env=_fresh_env(),
         ).stdout.split()
         runs.append((float(out[0]), float(out[1])))
     return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+
+
+_FIRST_RUNS = 5
+# A fresh interpreter parses i-educar (not timed), then times what an audit adds to classify
+# it: importing cnsnt.classify (its modules and the vocabulary) and the first classification,
+# which builds what the vocabulary makes on first use (each stemmed language's stems).
+_FIRST_RUN = """
+import sys, time
+from pathlib import Path
+from cnsnt.evidence import Column, ForeignKey, Table
+from cnsnt.model import Location
+from cnsnt.sql.ddl import parse_ddl
+path = Path(sys.argv[1])
+where = Location(str(path), 1, 1)
+tables = [
+    Table(name=t.name, location=where, source=str(path), schema=t.schema,
+          columns=tuple(Column(t.name, c.name, where, str(path), t.schema, c.type, c.comment,
+                               primary_key=c.primary_key, login_default=c.login_default) for c in t.columns),
+          foreign_keys=tuple(ForeignKey(k.columns, k.ref_table, k.ref_columns, k.ref_schema)
+                             for k in t.foreign_keys))
+    for t in parse_ddl(path.read_text(encoding="utf-8"), "postgres").tables
+]
+assert "cnsnt.classify" not in sys.modules
+wall, cpu = time.perf_counter(), time.process_time()
+from cnsnt.classify import classify_tables
+imported = time.process_time() - cpu
+classify_tables(tables)
+print(time.perf_counter() - wall, time.process_time() - cpu, imported)
+"""
+
+
+def _fresh_env() -> dict[str, str]:
+    """The environment of a fresh process that may write bytecode, as an installed cnsnt has it."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _first_run(path: Path) -> None:
+    """What classifying adds to an audit in CI, where every audit is a process's first run.
+
+    The warm figure above clears the classifier's caches but keeps what the vocabulary builds
+    on first use; until session 36 it was the one set against the target, and the first run
+    cost twice as much (the stems of seven languages, computed in pure Python).
+    """
+    import statistics
+    import subprocess
+
+    import snowballstemmer
+
+    def once() -> tuple[float, float, float]:
+        out = subprocess.run(
+            [sys.executable, "-c", _FIRST_RUN, str(path)], cwd=ROOT, capture_output=True, text=True,
+            check=True, env=_fresh_env(),
+        ).stdout.split()
+        return float(out[0]), float(out[1]), float(out[2])
+
+    once()  # bytecode written, as a pip install leaves it
+    runs = [once() for _ in range(_FIRST_RUNS)]
+    wall, cpu = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+    imported = statistics.median(r[2] for r in runs)
+    stemmer = type(snowballstemmer.stemmer("turkish")).__module__.split(".")[0]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"== first run: a fresh process imports cnsnt.classify and classifies i-educar once, median "
+        f"of {_FIRST_RUNS}: CPU {cpu:.3f} s (import with the vocabulary {imported:.3f} s), wall "
+        f"{wall:.3f} s; stemmer {stemmer} (target < 0.3 s CPU: {'met' if cpu < 0.3 else 'NOT met'}; "
+        f"load average {load:.2f})"
+    )
 
 
 def main() -> None:
