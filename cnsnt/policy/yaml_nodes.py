@@ -60,21 +60,21 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.rsplit(":", 1)[1] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _deepest_opening(text: str, display_path: str) -> Location:
-    """Where the most deeply nested collection opens (its first, if several are as deep).
+def deepest_opening(text: str) -> tuple[int, int]:
+    """Line and column where the most deeply nested collection opens (the first, if several).
 
     PyYAML's composer recurses and gives up on deep nesting with no position; its parser
     does not, so the events say where the nesting that was too deep begins.
     """
     depth = deepest = 0
-    where = Location(display_path, 1, 1)
+    where = (1, 1)
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > deepest and event.start_mark is not None:
                     deepest = depth
-                    where = Location(display_path, event.start_mark.line + 1, event.start_mark.column + 1)
+                    where = (event.start_mark.line + 1, event.start_mark.column + 1)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
@@ -154,7 +154,7 @@ def load_yaml(text: str, display_path: str) -> tuple[Any, dict[JsonPath, Locatio
         return None, {}, [Problem(f"YAML error: {exc}", Location(path=display_path))]
     except RecursionError:
         return None, {}, [
-            Problem("nesting is too deep to be a policy", _deepest_opening(text, display_path))
+            Problem("nesting is too deep to be a policy", Location(display_path, *deepest_opening(text)))
         ]
     if node is None:
         return (

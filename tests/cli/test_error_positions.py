@@ -15,10 +15,10 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAD = "cnsnt: 1\ncontroller: {name: Tilia Bakery, contact: privacy@tilia.example}\n"
 
 
-def audit(project: Path) -> subprocess.CompletedProcess[str]:
+def audit(project: Path, *options: str) -> subprocess.CompletedProcess[str]:
     """`python -m cnsnt audit` run in the project, with this checkout's cnsnt."""
     return subprocess.run(
-        [sys.executable, "-m", "cnsnt", "audit"],
+        [sys.executable, "-m", "cnsnt", "audit", *options],
         cwd=project,
         capture_output=True,
         text=True,
@@ -66,3 +66,19 @@ def test_a_parse_given_up_is_a_cn001_at_its_line_and_column(tmp_path: Path, monk
     location = given_up["location"]
     assert (location["path"], location["line"]) == ("db/orders.ts", 3)
     assert 3 <= location["column"] <= 3 + len(stuck)
+
+
+def test_a_changelog_too_deep_to_read_is_a_cn001_at_its_deepest_opening(tmp_path: Path) -> None:
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "changelog.yaml").write_text(
+        "databaseChangeLog:\n  - changeSet:\n      id: 1\n      comment: " + "[" * 2000 + "]" * 2000 + "\n"
+    )
+    (tmp_path / "cnsnt.yaml").write_text(
+        HEAD + "sources:\n  schemas: [{path: db/changelog.yaml, format: liquibase}]\n"
+    )
+    result = audit(tmp_path, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    [too_deep] = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "CN001"]
+    location = too_deep["location"]
+    assert (location["path"], location["line"], location["column"]) == ("db/changelog.yaml", 4, 2015)

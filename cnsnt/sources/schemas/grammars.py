@@ -130,6 +130,29 @@ def offset_place(source: bytes, offset: int) -> tuple[int, int]:
     return source.count(b"\n", 0, offset) + 1, chars + 1
 
 
+def deepest_opening(file: SourceFile, root: Node) -> tuple[int, int]:
+    """Line and column of the most deeply nested node that holds others (the first, if several).
+
+    A file nested too deep for a reader's recursion is reported where its nesting is
+    deepest, not at 1:1. Walked with a cursor, without recursion, in one pass.
+    """
+    cursor = root.walk()
+    depth = deepest = 0
+    found = root
+    while True:
+        if cursor.goto_first_child():
+            depth += 1
+            if depth > deepest and cursor.node.child_count:
+                deepest, found = depth, cursor.node
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return file.place(found)
+            depth -= 1
+        if depth > deepest and cursor.node.child_count:
+            deepest, found = depth, cursor.node
+
+
 #: A node this far into its line is placed by counting on from the last place on the line.
 _SHORT_PREFIX = 256
 #: The bytes that continue a UTF-8 character (not counted as characters).
