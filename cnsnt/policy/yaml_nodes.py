@@ -60,6 +60,28 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.rsplit(":", 1)[1] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+def deepest_opening(text: str) -> tuple[int, int]:
+    """Line and column where the most deeply nested collection opens (the first, if several).
+
+    PyYAML's composer recurses and gives up on deep nesting with no position; its parser
+    does not, so the events say where the nesting that was too deep begins.
+    """
+    depth = deepest = 0
+    where = (1, 1)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > deepest and event.start_mark is not None:
+                    deepest = depth
+                    where = (event.start_mark.line + 1, event.start_mark.column + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # a syntax error further on: the deepest opening before it
+    return where
+
+
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     """Nodes the document would have once aliases are expanded (memoised, so no blow-up)."""
     key = id(node)
@@ -73,6 +95,34 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
         size += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
     memo[key] = size
     return size
+
+
+def _costliest_anchor(root: yaml.Node, sizes: dict[int, int]) -> yaml.Node:
+    """The anchored node whose aliases add the most nodes (`sizes`: `_expanded_size`'s memo).
+
+    An alias bomb is refused where it is built, not at the document's start.
+    """
+    uses: dict[int, int] = {}
+    nodes: dict[int, yaml.Node] = {}
+    stack = [root]
+    while stack:  # each node's children once, however many aliases name it
+        node = stack.pop()
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        for child in children:
+            key = id(child)
+            uses[key] = uses.get(key, 0) + 1
+            if key not in nodes:
+                nodes[key] = child
+                stack.append(child)
+    repeated = [key for key, count in uses.items() if count > 1]
+    if not repeated:
+        return root
+    costliest = max(repeated, key=lambda key: (uses[key] - 1) * sizes[key])
+    return nodes[costliest]
 
 
 def load_yaml(text: str, display_path: str) -> tuple[Any, dict[JsonPath, Location], list[Problem]]:
@@ -104,7 +154,7 @@ def load_yaml(text: str, display_path: str) -> tuple[Any, dict[JsonPath, Locatio
         return None, {}, [Problem(f"YAML error: {exc}", Location(path=display_path))]
     except RecursionError:
         return None, {}, [
-            Problem("nesting is too deep to be a policy", Location(display_path, 1, 1))
+            Problem("nesting is too deep to be a policy", Location(display_path, *deepest_opening(text)))
         ]
     if node is None:
         return (
@@ -123,7 +173,7 @@ def load_yaml(text: str, display_path: str) -> tuple[Any, dict[JsonPath, Locatio
                 Problem(
                     f"refusing a document whose aliases add {added:,} nodes when expanded "
                     f"(limit {MAX_EXPANDED_NODES:,}): possible alias bomb",
-                    _mark(node, display_path),
+                    _mark(_costliest_anchor(node, memo), display_path),
                 )
             ],
         )

@@ -492,3 +492,31 @@ def test_a_creator_that_keeps_the_name_and_one_cnsnt_cannot_read(tmp_path: Path)
     assert [t.key for t in ev.tables] == ["uploads", "notes"]
     assert [(p.location.line, p.severity) for p in ev.problems] == [(3, Severity.WARNING)]
     assert "table creator cnsnt cannot read" in ev.problems[0].message
+
+
+def test_a_parse_given_up_is_reported_where_the_parser_had_got_to(tmp_path: Path, monkeypatch):
+    """err36: the give-up was a CN001 with no line; it is at the line (and column) the parse stopped on."""
+    from cnsnt.sources.schemas import grammars
+
+    monkeypatch.setattr(grammars, "PARSE_SECONDS", 0.2)
+    stuck = "''[m=>b=le(.array()pableCreator(x:"
+    write_files(
+        tmp_path,
+        {"db/ledger.ts": "import 'drizzle-orm/pg-core';\n// gebühren\n\n  " + stuck + "\n"},
+    )
+    ev = read_entry(tmp_path, "db/*.ts")
+    [problem] = ev.problems
+    assert "the parser gave up on this file" in problem.message
+    assert problem.location.path == "db/ledger.ts"
+    assert problem.location.line == 4  # the line of the text its error recovery is stuck on
+    assert 3 <= problem.location.column <= 3 + len(stuck)  # within that text, not 1:1
+
+
+def test_offset_place_counts_characters_not_bytes():
+    """A give-up's byte offset becomes the line and the character column a reader sees."""
+    from cnsnt.sources.schemas.grammars import offset_place
+
+    source = "const a = 1;\nconst straße = ü;\n".encode()
+    assert offset_place(source, source.index("ü".encode())) == (2, 16)
+    assert offset_place(source, 0) == (1, 1)
+    assert offset_place(source, len(source) + 10) == (3, 1)  # past the end: the end

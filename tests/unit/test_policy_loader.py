@@ -148,3 +148,30 @@ def test_missing_policy(tmp_path):
 def test_nul_byte_names_line_and_column(write):
     found = problems(write("cnsnt.yaml", "cnsnt: 1\ncontroller: {name: a\x00b, contact: x}\n"))
     assert found == ["cnsnt.yaml:2:21: character U+0000 is not allowed in YAML"]
+
+
+@pytest.mark.parametrize(
+    ("nested", "where"),
+    [
+        ("x: " + "[" * 2000 + "]" * 2000, "cnsnt.yaml:3:2003:"),  # the last `[` opened
+        ("x: " + "{k: " * 1500 + "1" + "}" * 1500, "cnsnt.yaml:3:6000:"),  # the last `{`
+        ("x:\n" + "".join(" " * (i + 1) + "-\n" for i in range(1200)), "cnsnt.yaml:1203:1201:"),
+    ],
+)
+def test_nesting_too_deep_to_compose_is_at_the_deepest_opening(write, nested, where):
+    """err36: nesting too deep for the YAML composer was reported at 1:1; it is where the deepest opens."""
+    found = problems(write("cnsnt.yaml", "cnsnt: 1\ncontroller: {name: Tilia Bakery}\n" + nested + "\n"))
+    assert found == [f"{where} nesting is too deep to be a policy"]
+
+
+def test_alias_bomb_is_refused_at_the_anchor_its_aliases_repeat(write):
+    """err36: the alias bomb was reported at the document's first node (1:1); it is at the costliest anchor."""
+    lines = ["cnsnt: 1", "notes:", '  seed: &seed ["tea", "tea", "tea", "tea", "tea", "tea", "tea", "tea"]']
+    prev = "seed"
+    for name in ("cup", "pot", "urn", "vat", "tank", "lake"):
+        lines.append(f"  {name}: &{name} [{', '.join('*' + prev for _ in range(8))}]")
+        prev = name
+    lines.append("  sea: [*lake, *lake]")
+    found = problems(write("cnsnt.yaml", "\n".join(lines) + "\n"))
+    [bomb] = [p for p in found if "alias bomb" in p]
+    assert bomb.startswith("cnsnt.yaml:9:9: "), bomb  # `&lake`, the anchor whose repeats add the most

@@ -311,15 +311,24 @@ def fields_left_out(
     return out
 
 
-def read_guarded(read: Callable[[], None], shown: str, things: str, problems: list[SourceProblem]) -> None:
-    """Read one file: deep nesting or a bug of cnsnt's is that file's problem; the others are read."""
+def read_guarded(
+    read: Callable[[], None],
+    shown: str,
+    things: str,
+    problems: list[SourceProblem],
+    deepest: Callable[[], tuple[int, int]] = lambda: (1, 1),
+) -> None:
+    """Read one file: deep nesting or a bug of cnsnt's is that file's problem; the others are read.
+
+    `deepest`: the line and column where the file nests deepest, where nesting too deep is said.
+    """
     try:
         read()
     except RecursionError:
         problems.append(
             SourceProblem(
                 f"expressions nested too deep to read: {things} of this file may be missing",
-                Location(shown, 1, 1),
+                Location(shown, *deepest()),
                 shown,
             )
         )

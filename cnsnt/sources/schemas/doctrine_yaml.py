@@ -15,6 +15,7 @@ import yaml
 
 from cnsnt.errors import SourceError
 from cnsnt.model import Location
+from cnsnt.policy.yaml_nodes import deepest_opening
 from cnsnt.sources.schemas.doctrine_annotations import Attr, ClassRef, PhpClass, Prop, short_name
 
 #: How many YAML nodes one file may expand to (aliases can multiply a small file).
@@ -83,7 +84,12 @@ def yaml_classes(text: str, shown: str) -> list[PhpClass]:
         raise SourceError(
             f"YAML syntax error ({exc.problem}); no mapping of this file was read", where
         ) from None
-    except (yaml.YAMLError, RecursionError) as exc:
+    except RecursionError:
+        raise SourceError(
+            "YAML nested too deep to read; no mapping of this file was read",
+            Location(shown, *deepest_opening(text)),
+        ) from None
+    except yaml.YAMLError as exc:
         raise SourceError(f"cannot read as YAML: {type(exc).__name__}", Location(shown)) from None
     if not isinstance(root, yaml.MappingNode):
         return []

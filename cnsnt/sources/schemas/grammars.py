@@ -88,13 +88,15 @@ def parse_bounded(parser: Any, source: bytes, shown: str, seconds: float | None 
     # CPU time, not wall time: a busy machine slows a parse but does not cut it short
     start = time.process_time()
     spent = 0.0
+    reached = 0  # the byte the parser had reached when last asked: where a give-up is reported
 
     def read(offset: int, _point: Any) -> bytes:
         return source[offset : offset + _CHUNK]
 
     def cancel(offset: int = 0, *_state: Any) -> bool:
-        nonlocal spent
+        nonlocal spent, reached
         spent = time.process_time() - start
+        reached = max(reached, offset)
         if spent > budget:
             return True
         return spent > PACE_AFTER and offset > 0 and spent / offset * len(source) / 2 > budget
@@ -110,9 +112,45 @@ def parse_bounded(parser: Any, source: bytes, shown: str, seconds: float | None 
                 f"after {spent:.1f} s: at its pace it would take longer than the {budget:.0f} s a file of "
                 "this size may (its error recovery costs the square of this text)"
             )
+        line, column = offset_place(source, reached)
         raise SourceError(
-            f"the parser gave up on this file {why}: none of it is read", Location(shown)
+            f"the parser gave up on this file here {why}: none of it is read", Location(shown, line, column)
         ) from None
+
+
+def offset_place(source: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and character column of a byte offset (one past the end: the end).
+
+    A parse given up is reported where the parser had got to, not at 1:1: that is the
+    text its error recovery was stuck on.
+    """
+    offset = max(0, min(offset, len(source)))
+    line_start = source.rfind(b"\n", 0, offset) + 1
+    chars = len(source[line_start:offset].translate(None, _CONTINUATION_BYTES))
+    return source.count(b"\n", 0, offset) + 1, chars + 1
+
+
+def deepest_opening(file: SourceFile, root: Node) -> tuple[int, int]:
+    """Line and column of the most deeply nested node that holds others (the first, if several).
+
+    A file nested too deep for a reader's recursion is reported where its nesting is
+    deepest, not at 1:1. Walked with a cursor, without recursion, in one pass.
+    """
+    cursor = root.walk()
+    depth = deepest = 0
+    found = root
+    while True:
+        if cursor.goto_first_child():
+            depth += 1
+            if depth > deepest and cursor.node.child_count:
+                deepest, found = depth, cursor.node
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return file.place(found)
+            depth -= 1
+        if depth > deepest and cursor.node.child_count:
+            deepest, found = depth, cursor.node
 
 
 #: A node this far into its line is placed by counting on from the last place on the line.

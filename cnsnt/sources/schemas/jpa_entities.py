@@ -38,7 +38,7 @@ from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import model_evidence, nothing_found
-from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
+from cnsnt.sources.schemas.grammars import SourceFile, deepest_opening, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.jpa_kotlin import kotlin_classes, kotlin_entity_files
 from cnsnt.sources.schemas.jpa_mapping import (
     Annotation,
@@ -326,7 +326,7 @@ def read_jpa(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidenc
                 problems.append(
                     SourceProblem(
                         f"{language} nested too deeply to read; no entity of this file was read",
-                        Location(file.shown, 1, 1),
+                        Location(file.shown, *deepest_opening(file, tree.root_node)),
                         file.shown,
                     )
                 )

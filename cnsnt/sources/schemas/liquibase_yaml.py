@@ -10,6 +10,7 @@ import yaml
 
 from cnsnt.errors import SourceError
 from cnsnt.model import Location
+from cnsnt.policy.yaml_nodes import deepest_opening
 from cnsnt.sources.schemas.liquibase_nodes import Node, encodable
 from cnsnt.sources.schemas.xml_tree import TextPlace
 
@@ -32,7 +33,12 @@ def yaml_nodes(text: str, shown: str) -> Node:
         raise SourceError(
             f"YAML syntax error ({exc.problem or exc.context}); no changelog of this file was read", where
         ) from None
-    except (yaml.YAMLError, RecursionError) as exc:
+    except RecursionError:
+        raise SourceError(
+            "YAML nested too deep to read; no changelog of this file was read",
+            Location(shown, *deepest_opening(text)),
+        ) from None
+    except yaml.YAMLError as exc:
         raise SourceError(f"cannot read as YAML: {type(exc).__name__}", Location(shown)) from None
     if root is None:
         return Node(1, 1)

@@ -59,7 +59,7 @@ from cnsnt.sources.schemas.common import (
     nothing_found,
     read_guarded,
 )
-from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, warn_once
+from cnsnt.sources.schemas.grammars import SourceFile, deepest_opening, parsed_files, warn_once
 from cnsnt.sources.schemas.js_syntax import (
     arguments,
     callee,
@@ -1259,10 +1259,22 @@ def read_mongoose(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
         files += 1
         parsed.append((by_shown[shown], file, tree))
     for path, file, tree in parsed:
-        read_guarded(lambda: reader.scan(path, file, tree.root_node), file.shown, "schemas", problems)  # noqa: B023
+        read_guarded(
+            lambda: reader.scan(path, file, tree.root_node),  # noqa: B023
+            file.shown,
+            "schemas",
+            problems,
+            lambda: deepest_opening(file, tree.root_node),  # noqa: B023
+        )
     for stage in (1, 2):  # models first: a discriminator's base may be in a later file
         for module in list(reader.modules.values()):
-            read_guarded(lambda: reader.read(module, stage), module.file.shown, "models", problems)  # noqa: B023
+            read_guarded(
+                lambda: reader.read(module, stage),  # noqa: B023
+                module.file.shown,
+                "models",
+                problems,
+                lambda: deepest_opening(module.file, module.root),  # noqa: B023
+            )
     tables = reader.tables()
     if not reader.models and not any(p.severity is None for p in problems) and not problems:
         shown = ctx.shown(paths[0]) if paths else spec.pattern

@@ -30,7 +30,7 @@ from cnsnt.sources.schemas.common import (
     nothing_found,
     read_guarded,
 )
-from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, warn_once
+from cnsnt.sources.schemas.grammars import SourceFile, deepest_opening, parsed_files, warn_once
 from cnsnt.sources.schemas.js_syntax import (
     arguments,
     bound_to,
@@ -575,7 +575,13 @@ def read_sequelize(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> E
     reading = parsed_files(sources, ctx, problems, javascript_parser, js_syntax, reread=modifier_names)
     for _, file, tree in reading:
         files += 1
-        read_guarded(lambda: models.read_file(file, tree.root_node), file.shown, "models", problems)  # noqa: B023
+        read_guarded(
+            lambda: models.read_file(file, tree.root_node),  # noqa: B023
+            file.shown,
+            "models",
+            problems,
+            lambda: deepest_opening(file, tree.root_node),  # noqa: B023
+        )
     tables = models.tables()
     if not models.models and not any(p.severity is None for p in problems):
         shown = ctx.shown(paths[0]) if paths else spec.pattern
