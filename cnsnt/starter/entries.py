@@ -53,18 +53,24 @@ class Entry:
 _VAGUE = frozenset({"first", "last", "middle", "public", "private", "other", "general", "settings"})
 
 
+#: The most parts of a category a candidate name takes: a policy's category of thousands of
+#: dots would otherwise give thousands of names of thousands of parts (sweep36b).
+_MOST_PARTS = 8
+
+
 def _names(category: str) -> list[str]:
     """Candidate entry names, shortest first: `user.contact.email` -> email, contact_email, ...
 
     A category the policy's own `taxonomy:` defines may be any text (`user.größe`,
     `user.1st_club`): its parts are made name parts as a group's are, letters folded to
-    ASCII (`grosse`, `_1st_club`), or the policy would not load (codereview28 F5).
+    ASCII (`grosse`, `_1st_club`), or the policy would not load (codereview28 F5). Only
+    the last `_MOST_PARTS` parts are offered.
     """
     parts = [p for p in (name_part(x) for x in category.split(".") if x != "user") if p]
     parts = parts or ["personal_data"]
     if parts[-1] in _VAGUE and len(parts) > 1:
         parts = [*parts[:-2], f"{parts[-1]}_{parts[-2]}"]
-    return ["_".join(parts[-n:]) for n in range(1, len(parts) + 1)]
+    return ["_".join(parts[-n:]) for n in range(1, min(len(parts), _MOST_PARTS) + 1)]
 
 
 def _unique(names: Sequence[str], taken: set[str]) -> str:

@@ -428,28 +428,45 @@ def _builder_params(method: Node) -> frozenset[str]:
     return frozenset(out)
 
 
-def _on_builder(call: Node, named: frozenset[str] = frozenset()) -> bool:
+def _on_builder(call: Node, named: frozenset[str] = frozenset(), memo: dict[int, bool] | None = None) -> bool:
     """Whether a member call is made on a form builder: `$builder->add()`, chained, `$e->getForm()->add()`.
 
     `named`: the method's own parameters typed as a builder (`buildForm(FormBuilderInterface $b)`).
+    `memo`: the answers for the chain links already walked (by node id), so each `add` of a
+    chain of thousands stops at the link below it rather than walking back to `$builder`.
     """
+    memo = {} if memo is None else memo
+    walked: list[int] = []
     node = call.child_by_field_name("object")
+    answer = False
     for _ in range(10_000):
         if node is None:
-            return False
+            break
+        if node.id in memo:
+            answer = memo[node.id]
+            break
+        walked.append(node.id)
         if node.type == "variable_name":
             written = _text(node).lstrip("$").lower()
-            return written in _BUILDERS or written in named
-        if node.type == "member_call_expression":
-            method = _text(node.child_by_field_name("name")).lower()
-            if method == "getform":
-                return True
-            if method not in _CHAINED:
-                return False
-            node = node.child_by_field_name("object")
-            continue
-        return False
-    return False  # pragma: no cover - a chain this long is no form
+            answer = written in _BUILDERS or written in named
+            break
+        if node.type != "member_call_expression":
+            break
+        method = _text(node.child_by_field_name("name")).lower()
+        if method == "getform":
+            answer = True
+            break
+        if method not in _CHAINED:
+            break
+        node = node.child_by_field_name("object")
+    for seen in walked:
+        memo[seen] = answer
+    return answer
+
+
+def _this(node: Node | None) -> bool:
+    """Whether a call's object is `$this` (its type first: a chain's object is the whole chain's text)."""
+    return node is not None and node.type == "variable_name" and _text(node) == "$this"
 
 
 #: A method found for a call: (its file, the class it is a method of, the declaration).
@@ -719,6 +736,7 @@ class _Reader:
             return
         seen.add(node.id)
         builders = _builder_params(node)
+        chain: dict[int, bool] = {}
         for call in _calls(node):
             verb = _text(call.child_by_field_name("name")).lower()
             if call.type == "scoped_call_expression":
@@ -736,9 +754,9 @@ class _Reader:
                     target = self._method(*form, verb, 0)
                 else:
                     continue
-            elif _text(call.child_by_field_name("object")) == "$this":
+            elif _this(call.child_by_field_name("object")):
                 target = self._method(*form, verb, 0)
-            elif verb in ("add", "remove") and _on_builder(call, builders):
+            elif verb in ("add", "remove") and _on_builder(call, builders, chain):
                 self._add(php, call, verb, fields, (str(php.path), node.start_byte))
                 continue
             else:

@@ -62,12 +62,12 @@ def _fields(text: str) -> list[str] | None:
     last = count - 1
     i = 1
     while True:
-        field = parts[i]
+        pieces = [parts[i]]
         i += 1
         while i < last and not parts[i]:  # `""` inside the quotes
-            field += '"' + parts[i + 1]
+            pieces.append(parts[i + 1])
             i += 2
-        out.append(field)
+        out.append('"'.join(pieces))  # joined once: adding to the field copied it (sweep36b)
         between = parts[i]
         if i == last:  # after the closing quote: the end, or more unquoted fields
             if between:
