@@ -79,7 +79,7 @@ _AUTH_WORDS = ("Bearer", "Basic", "Digest", "Token")
 #: follows. Linear: a try starts only at a word start (lookbehind); the key, the flags, the
 #: user and the password are possessive runs that cannot trade characters.
 _ORACLE_LOGON = re.compile(
-    r"(?i)(?<![\w$#])(?:(?P<key>conn(?:ect)?+|sqlplus(?:[ \t]++-\w++)*+)"
+    r"(?i)(?<![\w$#])(?:(?P<key>conn(?>(?:ect)?)|sqlplus(?>(?:[ \t]++-\w++)*))"
     r"(?P<sep>[ \t]++[\w$#]++/)(?P<value>\"[^\"\n]*+\"?|[^\s@\"]++)"
     r"|(?P<key2>from|to)(?P<sep2>[ \t]++[\w$#]++/)(?P<value2>\"[^\"\n]*+\"?|[^\s@\"]++)(?=@))"
 )

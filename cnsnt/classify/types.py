@@ -17,7 +17,7 @@ _NAME_END = re.compile(r"[\s(,]")
 # MySQL flags: `tinyint(1)`, `int(1)`, `bit(1)` (a display width of one digit).
 # Linear: possessive quantifiers, no nested repetition.
 _TINYINT1 = re.compile(
-    r"(?:tiny|small|medium)?int(?:eger)?\s*+\(\s*+1\s*+\)(?:\s++unsigned)?+"
+    r"(?:tiny|small|medium)?int(?:eger)?\s*+\(\s*+1\s*+\)(?>(?:\s++unsigned)?)"
     r"|bit\s*+\(\s*+1\s*+\)"
 )
 # A quoted enum value (`enum('y','n')`). Linear: one possessive negated class between two quotes.

@@ -73,11 +73,11 @@ MIN_WORDS_FOR_SCORE = 10
 #: e-mail branch starts only where a run of address characters starts (lookbehind), so
 #: a long run of letters is read once, not once per position; all runs are possessive.
 _URL_OR_EMAIL = re.compile(
-    r"(?:https?://|www\.)\S++|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++", re.UNICODE
+    r"(?:https?://|www\.)\S++|(?<![\w.+-])[\w.+-]++@[\w-]++(?>(?:\.[\w-]++)+)", re.UNICODE
 )
 #: Linear: possessive letter runs joined by single apostrophes or hyphens; it never fails
 #: once its first letter matched, so nothing is re-read.
-_WORD = re.compile(r"[^\W_]++(?:['’\-][^\W_]++)*+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]++(?>(?:['’\-][^\W_]++)*)", re.UNICODE)
 # A sentence ends at . ! ? or … followed by a space and a capital letter, a digit or an
 # opening quote (checked in `split_sentences`), or at a blank line or a list bullet.
 # Semicolons do not end one: long legal enumerations are what the check is for.

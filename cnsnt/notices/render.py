@@ -74,7 +74,7 @@ def safe_url(url: str | None) -> str | None:
 
 #: Linear: anchored (match); the possessive runs are separated by `@` and `.`, which they
 #: cannot hold, so none is given back.
-_EMAIL = re.compile(r"^[\w.+-]++@[\w-]++(?:\.[\w-]++)++$", re.UNICODE)
+_EMAIL = re.compile(r"^[\w.+-]++@[\w-]++(?>(?:\.[\w-]++)+)$", re.UNICODE)
 
 
 def contact_href(value: str | None) -> str | None:

@@ -41,5 +41,5 @@ def shorten(s: str, limit: int = 60) -> str:
 #: starts at the fixed prefix; the text stops at `, line: <digit>` or at the next token
 #: repr, so two tries never read the same text; the tail is one possessive run to `>`.
 TOKEN_REPR = re.compile(
-    r"<Token token_type: [\w.]++, text: ((?:(?!, line: \d|<Token )[^\n])*+), line: \d++[^>\n]*+>"
+    r"<Token token_type: [\w.]++, text: ((?>(?:(?!, line: \d|<Token )[^\n])*)), line: \d++[^>\n]*+>"
 )

@@ -37,9 +37,9 @@ COMPILED = _fold is not None
 _FAST_LITERAL = re.compile(rb"[\d'$](?<![\w$][\d$])(?:(?<=')[^']*+'|[\d.]*+)")
 #: Linear: a try starts at `(` and reads blanks, `?` and commas only (possessive), which
 #: never hold `(`, so the reads of two tries never overlap.
-_IN_LIST = re.compile(rb"\(\s*+\?(?:\s*+,\s*+\?)++\s*+\)")
+_IN_LIST = re.compile(rb"\(\s*+\?(?>(?:\s*+,\s*+\?)+)\s*+\)")
 #: Linear: as `_IN_LIST`, a try reads `(?)` items and blanks only after its own `(?)`.
-_ROWS = re.compile(rb"\(\?\)(?:\s*+,\s*+\(\?\))++")
+_ROWS = re.compile(rb"\(\?\)(?>(?:\s*+,\s*+\(\?\))+)")
 #: Linear: one possessive run.
 _ADJACENT = re.compile(rb"\?{2,}+")
 #: Linear: fixed length.

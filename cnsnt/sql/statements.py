@@ -83,9 +83,9 @@ def _pattern(lex: Lexis) -> re.Pattern[str]:
     three characters, and the `#` is then one character of its own.
     """
     if lex.backslash_escapes:
-        string = r"'(?:[^'\\]++|\\.)*+(?:'|\\?\Z)"
+        string = r"'(?>(?:[^'\\]++|\\.)*)(?:'|\\?\Z)"
     else:
-        string = r"'(?<=[eE]')(?:[^'\\]++|\\.)*+(?:'|\\?\Z)|'(?:[^']++|'')*+(?:'|\Z)"
+        string = r"'(?<=[eE]')(?>(?:[^'\\]++|\\.)*)(?:'|\\?\Z)|'(?>(?:[^']++|'')*)(?:'|\Z)"
     comment = r"--[^\n]*+|/\*.*?(?:\*/|\Z)"
     if lex.hash_comments:
         # not Joomla's `#__users` table prefix (`placeholders.TABLE_PREFIX`), which the
@@ -99,7 +99,7 @@ def _pattern(lex: Lexis) -> re.Pattern[str]:
         + r"|(?P<x>"
         + dollar
         + string
-        + r'|"(?:[^"]++|"")*+(?:"|\Z)|`[^`]*+(?:`|\Z))'
+        + r'|"(?>(?:[^"]++|"")*)(?:"|\Z)|`[^`]*+(?:`|\Z))'
         + r"|(?P<semi>;)"
         + r"|(?P<w>\s++)"
         + r"|(?P<o>[^\s;'\"`$\-/#]++|.)",
@@ -131,10 +131,10 @@ def _run_pattern(lex: Lexis, one_line: bool) -> re.Pattern[str]:
     """
     plain = r"[^;'\"`$\-/#\n]++" if one_line else r"[^;'\"`$\-/#]++"
     if lex.backslash_escapes:
-        string = r"'(?:[^'\\]++|\\.)*+'"
+        string = r"'(?>(?:[^'\\]++|\\.)*)'"
     else:
-        string = r"'(?<=[eE]')(?:[^'\\]++|\\.)*+'|'(?<![eE]')(?:[^']++|'')*+'"
-    return re.compile(rf"(?:{plain}|{string}|\"(?:[^\"]++|\"\")*+\"|`[^`]*+`)++", re.S)
+        string = r"'(?<=[eE]')(?>(?:[^'\\]++|\\.)*)'|'(?<![eE]')(?>(?:[^']++|'')*)'"
+    return re.compile(rf"(?>(?:{plain}|{string}|\"(?>(?:[^\"]++|\"\")*)\"|`[^`]*+`)+)", re.S)
 
 
 #: Dialects whose client tools (sqlcmd, SSMS) end a batch with a `GO` line.

@@ -51,7 +51,7 @@ _PLURALS = ("s", "es", "ler", "lar")
 #: A Rails parameter name: an object, then bracketed keys (`client[address_attributes][city]`,
 #: `client[tag_ids][]`). Linear: anchored at the start (`fullmatch` at the end), each part a
 #: possessive run of word characters.
-_BRACKETED = re.compile(r"^([A-Za-z_][\w-]*+)((?:\[[\w-]*+\])++)")
+_BRACKETED = re.compile(r"^([A-Za-z_][\w-]*+)((?>(?:\[[\w-]*+\])+))")
 #: One bracketed key. Linear: a possessive run between its two brackets.
 _KEY = re.compile(r"\[([\w-]*+)\]")
 #: Object names longer than this are not pluralised: the inflector runs some 80 patterns a

@@ -23,7 +23,7 @@ from cnsnt.sources.base import Limits, read_text
 
 #: A folder named as a revision: `7`, `v7`, `rev7`, `1.2`, `v1_2`. Linear: possessive digit
 #: runs, each part after the first opened by a separator that no digit run takes.
-_REVISION = re.compile(r"(?:rev|v|r)?+(\d++(?:[._]\d++)*+)", re.IGNORECASE)
+_REVISION = re.compile(r"(?>(?:rev|v|r)?)(\d++(?>(?:[._]\d++)*))", re.IGNORECASE)
 #: Folder names that mean the newest revision.
 _NEWEST = frozenset({"current", "latest"})
 #: Share of an older file's distinct lines its newest counterpart must hold to count as a copy.

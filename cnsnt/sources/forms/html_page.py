@@ -252,8 +252,8 @@ _TAGS = re.compile(r"<[^>]*+(?:>|\Z)")
 #: possessive run or one escape, the loop possessive; `first_string_literal` never
 #: re-reads a stretch one of them read.
 _STRING_BODY = {
-    "'": re.compile(r"(?:[^'\\\n]++|\\.)*+"),
-    '"': re.compile(r'(?:[^"\\\n]++|\\.)*+'),
+    "'": re.compile(r"(?>(?:[^'\\\n]++|\\.)*)"),
+    '"': re.compile(r'(?>(?:[^"\\\n]++|\\.)*)'),
 }
 #: Linear: one class, one character per match.
 _QUOTE = re.compile(r"['\"]")

@@ -17,7 +17,7 @@ from cnsnt.sources.base import LineIndex
 
 #: `ignore CODE[, CODE] reason` after `cnsnt:`. Linear: possessive runs, and the reason
 #: (`.*`, DOTALL) takes the rest of the comment in one step.
-_IGNORE = re.compile(r"ignore\s++(CN\d{3}(?:\s*+,\s*+CN\d{3})*+)\b\s*+(.*)", re.S | re.I)
+_IGNORE = re.compile(r"ignore\s++(CN\d{3}(?>(?:\s*+,\s*+CN\d{3})*))\b\s*+(.*)", re.S | re.I)
 _PREFIX = "cnsnt:"
 
 

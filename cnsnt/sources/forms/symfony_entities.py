@@ -32,7 +32,7 @@ Node = Any  # tree_sitter.Node
 #: `#[ORM\Column(`, `@Column(`, the second of `#[ORM\Id, ORM\Column]`. Linear: a try starts
 #: at a fixed `@`, `#[` or `,`; the prefix is fixed words and the name one of a fixed list.
 _MAPPING = re.compile(
-    r"(?:@|#\[|,)\s*+(?:\\?+(?:Doctrine\\ORM\\)?+(?:ORM|Mapping)\\)?+"
+    r"(?:@|#\[|,)\s*+(?>(?:\\?+(?>(?:Doctrine\\ORM\\)?)(?:ORM|Mapping)\\)?)"
     r"(Entity|Table|Column|ManyToOne|OneToOne|ManyToMany|OneToMany)\b"
 )
 #: A `Column`'s `type` (`type="text"`, `type: 'text'`, `type: Types::TEXT`). Linear: a
@@ -43,7 +43,7 @@ _TYPE = re.compile(r"(?<!\w)type\s*+[=:]\s*+(?:[\"'](\w++)[\"']|[\w\\]*+::(\w++)
 _TABLE = re.compile(r"(?<!\w)Table\s*+\(")
 #: One top-level argument that is the table's name: `name="classi"`, `name: 'classi'`, or
 #: a bare string (the first argument is the name). Linear: anchored, possessive runs.
-_NAME_ARGUMENT = re.compile(r"(?:name\s*+[=:]\s*+)?+([\"'`])([^\"'`]++)\1\s*+")
+_NAME_ARGUMENT = re.compile(r"(?>(?:name\s*+[=:]\s*+)?)([\"'`])([^\"'`]++)\1\s*+")
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 #: Doctrine's association mappings: Symfony guesses an `EntityType` (a select).
 _ASSOCIATIONS = frozenset({"ManyToOne", "OneToOne", "ManyToMany", "OneToMany"})

@@ -38,7 +38,7 @@ _FORM_FUNCTION = re.compile(
 )
 #: Variables a template binds itself: `{% for field in ... %}`, `{% for k, v in %}`,
 #: `{% set field = ... %}`. Linear: a try starts at a fixed `{%`; every run is possessive.
-_BOUND = re.compile(r"\{%[-~]?+\s*+(?:for\s++(?:\w++\s*+,\s*+)?+(\w++)\s++in\b|set\s++(\w++)\s*+=)")
+_BOUND = re.compile(r"\{%[-~]?+\s*+(?:for\s++(?>(?:\w++\s*+,\s*+)?)(\w++)\s++in\b|set\s++(\w++)\s*+=)")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ _TRANSLATE_CALL = re.compile(r"\b(?:tr|t|__|_|_e|gettext|trans|translate|lang)\s
 #: `{$expr}` and `$var->prop[index]` in a PHP string. Linear: the brace body excludes `{`
 #: and an index excludes `[`, so the runs read by two tries never overlap; all possessive.
 _PHP_INTERPOLATION = re.compile(
-    r"\{\$[^{}]*+\}|\$[A-Za-z_]\w*+(?:->\w++|\[[^\[\]\n]*+\])*+"
+    r"\{\$[^{}]*+\}|\$[A-Za-z_]\w*+(?>(?:->\w++|\[[^\[\]\n]*+\])*)"
 )
 # Keywords at the start of a PHP block. Linear: anchored at the text start (`\A`), fixed
 # words and possessive blank runs.
@@ -35,8 +35,8 @@ _PHP_CLOSE = re.compile(r"\A\}\s*+;?\Z")
 _PHP_SPECIAL = re.compile(r"[\"'?/#()\[\];]")
 #: A string's body up to its closing quote; a backslash escapes the next character.
 #: Linear: possessive runs that exclude the quote and the backslash, each escape two characters.
-_SINGLE_QUOTED = re.compile(r"[^'\\]*+(?:\\.[^'\\]*+)*+", re.DOTALL)
-_DOUBLE_QUOTED = re.compile(r'[^"\\]*+(?:\\.[^"\\]*+)*+', re.DOTALL)
+_SINGLE_QUOTED = re.compile(r"[^'\\]*+(?>(?:\\.[^'\\]*+)*)", re.DOTALL)
+_DOUBLE_QUOTED = re.compile(r'[^"\\]*+(?>(?:\\.[^"\\]*+)*)', re.DOTALL)
 
 
 def _php_code(text: str, pos: int) -> tuple[int, list[tuple[int, int, str, int]]]:

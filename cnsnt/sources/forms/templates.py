@@ -87,11 +87,11 @@ _WIDGET = re.compile(r"\{\[\s*+\"")
 #: overlap (reading to the line end from every `<!-- IF` was quadratic).
 _PHPBB = re.compile(
     r"<!--\s*+(IF|ELSEIF|ELSE|ENDIF|BEGINELSE|BEGIN|END|INCLUDE\w*+|EVENT|DEFINE|UNDEFINE|"
-    r"ENDPHP|PHP)\b(?:(?!-->|<!--)[^\n])*+-->"
+    r"ENDPHP|PHP)\b(?>(?:(?!-->|<!--)[^\n])*)-->"
 )
 #: Linear: starts at `{`; the possessive runs hold no `{`, so two tries never overlap;
 #: giving back a `name.` item could only put a lower-case letter where `[A-Z]` must be.
-_PHPBB_VAR = re.compile(r"\{(?:[a-z0-9_]++\.)*+[A-Z][A-Z0-9_]*+\}|\{\$[A-Z][A-Z0-9_]*+\}")
+_PHPBB_VAR = re.compile(r"\{(?>(?:[a-z0-9_]++\.)*)[A-Z][A-Z0-9_]*+\}|\{\$[A-Z][A-Z0-9_]*+\}")
 _JINJA_IFS = frozenset({"if", "ifequal", "ifnotequal", "ifchanged"})
 _SMARTY_CONTROLS = frozenset(
     {"html_options", "html_radios", "html_checkboxes", "html_select_date", "html_select_time"}
@@ -107,7 +107,7 @@ _CONTROL_PARTIAL = re.compile(
 #: where a dotted name starts (lookbehind), every run is possessive, and the runs hold no
 #: character that could start another try, so no stretch is read twice. (The former
 #: `\w*(?:select|...)\w*\s*\(` was cubic on a long word.)
-_CALL = re.compile(r"(?<![\w.])(?:\w*+\.)*+(\w++)\s*+\(")
+_CALL = re.compile(r"(?<![\w.])(?>(?:\w*+\.)*)(\w++)\s*+\(")
 _CONTROL_CALL_WORDS = ("select", "input", "textarea", "checkbox", "radio")
 #: A Rails form helper: one of the methods `rails_helpers` reads. Linear: the optional
 #: receiver starts only where a run starts (lookbehind) and is possessive; the helper

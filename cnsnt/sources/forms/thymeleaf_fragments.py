@@ -44,7 +44,7 @@ _MAX_INDEXED = 20_000
 _UNSAFE = frozenset("{}<>$*#@~")
 #: A parameter reference: `${name}` or Thymeleaf's preprocessing `__${name}__`.
 #: Linear: each try starts at `_` or `$`, then one identifier run and fixed text.
-_PARAM_REF = re.compile(r"(?:__)?+\$\{\s*+([A-Za-z_]\w*+)\s*+\}(?:__)?+")
+_PARAM_REF = re.compile(r"(?>(?:__)?)\$\{\s*+([A-Za-z_]\w*+)\s*+\}(?>(?:__)?)")
 
 
 @dataclass(frozen=True)

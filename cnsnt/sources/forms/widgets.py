@@ -38,11 +38,11 @@ from cnsnt.sources.forms.templates import (
 #: up to the next blank), so no stretch is read by more than a couple of tries.
 _HASH_ARG = re.compile(
     r"(?<![\w@.-])([\w@.-]++)\s*+=\s*+"
-    r"(\"(?:[^\"\\]++|\\.)*+\"|'(?:[^'\\]++|\\.)*+'|[^\s}]++)"
+    r"(\"(?>(?:[^\"\\]++|\\.)*)\"|'(?>(?:[^'\\]++|\\.)*)'|[^\s}]++)"
 )
 #: `"key": value` pairs of a widget. Linear: starts at a quote, possessive runs; a try
 #: that fails reads up to the next quote only.
-_WIDGET_PAIR = re.compile(r"\"(\w++)\"\s*+:\s*+(\"(?:[^\"\\]++|\\.)*+\"|[-\w.]++)")
+_WIDGET_PAIR = re.compile(r"\"(\w++)\"\s*+:\s*+(\"(?>(?:[^\"\\]++|\\.)*)\"|[-\w.]++)")
 #: Razor's lambda argument: C#'s `m => m.Email`, VB.NET's `Function(m) m.Email` (a
 #: `.vbhtml` view). Linear: a try starts only at a word start (or at the fixed word
 #: `Function`), and every run is possessive.
@@ -77,7 +77,7 @@ _SYMFONY_CSRF = "_token"
 #: The last `.name` before `,` or `)` is the field; a bare variable (`field` of a loop)
 #: has no dot and does not match.
 _FORM_VIEW_FIELD = re.compile(
-    r"(?<![\w.\[\]\s])\s*+\w++(?:\[\d++\]|\.\w++(?=[.\[]))*+\.(\w++)\s*+[,)]"
+    r"(?<![\w.\[\]\s])\s*+\w++(?>(?:\[\d++\]|\.\w++(?=[.\[]))*)\.(\w++)\s*+[,)]"
 )
 #: Its `'label': '...'` option. Linear: fixed words, then one possessive run to the quote.
 _TWIG_LABEL = re.compile(r"['\"]label['\"]\s*+:\s*+['\"]([^'\"]++)['\"]")

@@ -48,8 +48,8 @@ _DATA_KINDS = frozenset({"select", "insert", "update", "delete", "merge", "creat
 # by a character it cannot hold (a name by `,`/blank/end, a code by `\b`), so none is
 # given back or re-read.
 _DIRECTIVE = re.compile(r"\bcnsnt:\s*+(.*+)", re.I)
-_PURPOSE = re.compile(r"purpose\s*+=\s*+([\w.\-]++(?:\s*+,\s*+[\w.\-]++)*+)\s*+$", re.I)
-_IGNORE = re.compile(r"ignore\s++((?:CN\d{3})(?:\s*+,\s*+CN\d{3}\b)*+)\b\s*+(.*+)$", re.I)
+_PURPOSE = re.compile(r"purpose\s*+=\s*+([\w.\-]++(?>(?:\s*+,\s*+[\w.\-]++)*))\s*+$", re.I)
+_IGNORE = re.compile(r"ignore\s++((?:CN\d{3})(?>(?:\s*+,\s*+CN\d{3}\b)*))\b\s*+(.*+)$", re.I)
 
 
 # --------------------------------------------------------------------------- annotations
