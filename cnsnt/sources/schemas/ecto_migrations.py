@@ -61,7 +61,7 @@ from cnsnt.sources.schemas.elixir_syntax import (
     value,
     walk,
 )
-from cnsnt.sources.schemas.grammars import SourceFile, deepest_opening
+from cnsnt.sources.schemas.grammars import SourceFile
 from cnsnt.sources.schemas.read_fixes import UNLINKED_COLUMN
 from cnsnt.sources.schemas.replay import Replay, table_key
 from cnsnt.sources.schemas.replay_sql import may_change_schema, one_statement, replay_sql
@@ -114,10 +114,7 @@ def read_ecto_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext
         try:
             migrations += _Migration(file, replay, dialect, ctx.limits.statement_bytes).run(tree.root_node)
         except RecursionError:
-            replay.report(
-                "expressions nested too deep to read: the rest of this file is not replayed",
-                *deepest_opening(file, tree.root_node),
-            )
+            replay.too_deep(file, tree.root_node)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
             replay.problems.append(model_failed(exc, shown, 1, 1, "this migration"))
     replay.said_once()  # a helper called per table, a loop replayed per item

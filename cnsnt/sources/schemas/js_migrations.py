@@ -20,7 +20,7 @@ from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import model_failed
-from cnsnt.sources.schemas.grammars import SourceFile, deepest_opening, parsed_files
+from cnsnt.sources.schemas.grammars import SourceFile, parsed_files
 from cnsnt.sources.schemas.js_syntax import FUNCTIONS, javascript_parser, js_syntax, up_functions
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.replay import Replay
@@ -105,10 +105,7 @@ def read_js_migrations(
             try:
                 read_up(file, up, replay, runner, constants, undoing_branches(up, file, replay))
             except RecursionError:
-                replay.report(
-                    "expressions nested too deep to read: the rest of this file is not replayed",
-                    *deepest_opening(file, up),
-                )
+                replay.too_deep(file, up)
             except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
                 line, column = file.place(up)
                 replay.problems.append(model_failed(exc, shown, line, column, "this migration"))

@@ -27,7 +27,7 @@ from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelTable, PlacedText, model_failed
-from cnsnt.sources.schemas.grammars import SourceFile, deepest_opening, parsed_files, parser, syntax_problem
+from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.rails_schema import Node
 from cnsnt.sources.schemas.read_fixes import EVERY_BRANCH
 from cnsnt.sources.schemas.replay import Replay
@@ -149,10 +149,7 @@ def replay_php_files(
         try:
             migrations += run(file, tree.root_node)
         except RecursionError:
-            replay.report(
-                "expressions nested too deep to read: the rest of this file is not replayed",
-                *deepest_opening(file, tree.root_node),
-            )
+            replay.too_deep(file, tree.root_node)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
             replay.problems.append(model_failed(exc, shown, 1, 1, "this migration"))
     replay.said_once()  # a loop replays its body once per item, and its problems with it

@@ -17,6 +17,7 @@ from pathlib import Path
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence
+from cnsnt.sources.schemas.grammars import Node, SourceFile, deepest_opening
 from cnsnt.sources.schemas.migration_order import natural_key
 
 Key = tuple[str, str]
@@ -65,6 +66,13 @@ class Replay:
         """A CN001 problem at a place of the current file (None: the rule's default, error)."""
         self.problems.append(SourceProblem(message, Location(self.shown, line, column), self.shown,
                                            severity=severity, fix=fix))
+
+    def too_deep(self, file: SourceFile, node: Node) -> None:
+        """A file nested deeper than the replay's recursion, said where it nests deepest in `node`."""
+        self.report(
+            "expressions nested too deep to read: the rest of this file is not replayed",
+            *deepest_opening(file, node),
+        )
 
     def not_run(self, shown: str, message: str) -> None:
         """A file of the entry the framework does not run (by its name): a warning at its start."""

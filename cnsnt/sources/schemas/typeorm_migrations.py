@@ -26,7 +26,7 @@ from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import PlacedText, model_failed
-from cnsnt.sources.schemas.grammars import SourceFile, deepest_opening, parsed_files, syntax_problem
+from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, syntax_problem
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.replay import Replay
 from cnsnt.sources.schemas.replay_sql import may_change_schema, replay_sql
@@ -116,10 +116,7 @@ def read_ts_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext, 
         try:
             UpReplay(file, replay, dialect, limit, flavour).run(up)
         except RecursionError:
-            replay.report(
-                "expressions nested too deep to read: the rest of this file is not replayed",
-                *deepest_opening(file, up),
-            )
+            replay.too_deep(file, up)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
             line, column = file.place(up)
             replay.problems.append(model_failed(exc, shown, line, column, "this migration"))
