@@ -72,6 +72,7 @@ from cnsnt.classify.classifier import (
     special_comment,
 )
 from cnsnt.classify.classifier import _false_friend as _false_term
+from cnsnt.classify.collector import collector_paused
 from cnsnt.classify.copies import merged_copies
 from cnsnt.classify.documents import document_number, issued_document
 from cnsnt.classify.glued import past_glued
@@ -183,6 +184,7 @@ class TableReading:
         return _target(key, self.by_name, table)
 
 
+@collector_paused
 def read_tables(tables: Sequence[Table]) -> TableReading:
     """The tables read together: the keys their names imply, then each table's verdict.
 
@@ -2874,6 +2876,7 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
     return column_verdicts(read_tables(tables))
 
 
+@collector_paused
 def column_verdicts(reading: TableReading) -> dict[str, Classification]:
     """Every column's verdict, keyed by `Column.key`, from tables already read together."""
     tables, verdicts, by_name = reading.tables, reading.verdicts, reading.by_name

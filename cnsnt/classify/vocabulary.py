@@ -11,18 +11,19 @@ by the Snowball stemmer of each language (`adresi` -> `adres`, `neve` -> `nev`).
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import json
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import snowballstemmer  # type: ignore[import-untyped]
 import yaml
+
+from cnsnt.classify.collector import collector_paused
 
 LANGUAGES: tuple[str, ...] = ("en", "it", "pt", "es", "fr", "de", "hu", "ru", "tr", "ca", "pl", "nl")
 """Languages with a vocabulary file, in the order their terms win a tie."""
@@ -293,7 +294,6 @@ _STEMMED = frozenset({"tr", "hu", "pl", "ca", "de", "nl", "fr"})
 Italian, Spanish and Portuguese identifiers inflect little beyond plurals, which the
 tokenizer splits itself (Russian has its stems and endings)."""
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_T = TypeVar("_T")
 
 
 class VocabularyError(ValueError):
@@ -486,28 +486,7 @@ def load_transliterator() -> Transliterator:
     return Transliterator({str(k): str(v or "") for k, v in table.items()})
 
 
-def _collector_paused(build: Callable[[], _T]) -> Callable[[], _T]:
-    """`build` with the cycle collector paused (an exception still resumes it).
-
-    The tens of thousands of dicts, tuples and sets a vocabulary is made of hold no cycle,
-    and the collections their number sets off cost as much as building them (a third of the
-    YAML files' reading, more in a process that holds many objects already).
-    """
-
-    @functools.wraps(build)
-    def paused() -> _T:
-        was = gc.isenabled()
-        gc.disable()
-        try:
-            return build()
-        finally:
-            if was:
-                gc.enable()
-
-    return paused
-
-
-@_collector_paused
+@collector_paused
 def read_vocabulary() -> Vocabulary:
     """Read, check and normalise every vocabulary file (`load_vocabulary` reads the compiled form)."""
     translit = load_transliterator()
@@ -743,7 +722,7 @@ def _from_compiled(doc: Mapping[str, Any]) -> Vocabulary:
     )
 
 
-@_collector_paused
+@collector_paused
 def compiled_vocabulary() -> Vocabulary | None:
     """The vocabulary of `vocab/compiled.json`, or None where it cannot be trusted.
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from cnsnt.classify import vocabulary
+from cnsnt.classify.tokens import fold
 from cnsnt.classify.vocabulary import (
     COMPILED,
     REGENERATE,
@@ -174,3 +175,23 @@ def test_a_compiled_section_of_the_wrong_shape_is_passed_over(
     _edited(monkeypatch, COMPILED, reshaped)
     assert compiled_vocabulary() is None
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("read", [read_vocabulary, compiled_vocabulary], ids=["files", "compiled"])
+def test_every_phrase_is_folded_as_the_tokenizer_folds_a_name(read: Callable[[], Vocabulary | None]) -> None:
+    """The classifier looks the tokenizer's folded words up in `terms` and `senses` as they
+    are (speed37 dropped its second folding at import): both ways of reading must fold."""
+    vocab = read()
+    assert vocab is not None
+    for phrases in (vocab.terms, vocab.senses):
+        unfolded = [k for k in phrases if tuple(fold(w) for w in k) != k]
+        assert not unfolded, unfolded[:5]
+
+
+def test_a_phrase_written_with_capitals_and_accents_is_found_as_a_name_spells_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _edited(monkeypatch, "de.yaml", lambda text: text.replace("strong:\n      [benutzername,", "strong:\n      [Kündigungsgrund Freitext, benutzername,", 1))
+    read = vocabulary.load_vocabulary.__wrapped__()
+    assert ("kundigungsgrund", "freitext") in read.terms
+    assert "de" in read.senses[("kundigungsgrund", "freitext")]
