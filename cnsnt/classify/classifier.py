@@ -514,35 +514,6 @@ def _dropping(reading: _Reading, drop: Callable[[str, str], bool]) -> _Reading:
     return reading if len(kept) == len(reading.negators) else replace(reading, negators=kept)
 
 
-def _plain_when_unfit(reading: _Reading, kind: str, type_: str | None) -> _Reading:
-    """The reading with a one-word term its column's type cannot hold read as the plain word it also is.
-
-    Portuguese `estado` is a state of an address, Spanish and Portuguese `estado` a record's
-    status too: `estado tinyint` holds no region, so it is the status word (`status`, `stato`
-    are technical), not an unnamed fact about the person in whose row it sits (prec37).
-    """
-    if not reading.matches or kind in ("text", "unknown"):
-        return reading
-    fractional = kind == "numeric" and types.fractional(type_)
-    plain = [
-        m
-        for m in reading.matches
-        if len(m.words) == 1
-        and m.category.startswith("user.contact.address")
-        and _negator_kind(m.words[0]) == "technical"
-        and not _fits_type(m, kind, reading.rest, fractional)
-    ]
-    if not plain:
-        return reading
-    words = frozenset(m.words[0] for m in plain)
-    return replace(
-        reading,
-        matches=tuple(m for m in reading.matches if m not in plain),
-        negators=reading.negators + tuple((w, "technical") for w in sorted(words)),
-        rest=reading.rest | words,
-    )
-
-
 #: Words of a record's life that name a time only (`ts`, `mtime`), no state a yes/no could be.
 _ONLY_TIMES = frozenset({"ts", "timestamp", "stamp", "mtime", "ctime"})
 
@@ -2054,7 +2025,6 @@ def decide(
             # links no row, so a word read as a key (`orcid`, Dutch `voltooid`, completed, and
             # Italian `idoneita`, fitness, glued to `id`) says what it answers (trial M)
             reading = _dropping(reading, lambda _, why: why == "identifier")
-    reading = _plain_when_unfit(reading, kind, type)
     if reading.negators and reading.words[-1:] != ("at",):
         # `created_at`, `sentAt` end in it; inside a name it is a preposition
         # (`candidateEmailAtSubmit`, the email given at submission)
