@@ -870,7 +870,10 @@ def _json_kind(path: Path) -> str | None:
     to write (`javaType`): a message's or an API's payload, which the program fills in
     (Activiti's 47 event schemas). A schema with a `$schema` property describes JSON files
     that name their own schema (medusa's translation files, settings): files in the
-    repository, not a page a person fills in. A file whose properties are mostly typed
+    repository, not a page a person fills in. A schema built from another document's
+    definitions fetched by URL (`"$ref": "https://.../entities.json#/definitions/post"`)
+    describes a format of data exchanged (diaspora's account export, trial37): form
+    renderers resolve references within the file. A file whose properties are mostly typed
     as no JSON Schema is (`keyword`, `long`: an Elasticsearch index mapping) is
     `_INDEX_MAPPING`.
     """
@@ -888,7 +891,23 @@ def _json_kind(path: Path) -> str | None:
     generated = isinstance(ident, str) and ident.startswith("urn:jsonschema:")
     properties = data.get("properties")
     of_files = isinstance(properties, dict) and "$schema" in properties
-    return _DATA_SCHEMA if generated or of_files or _CLASS_SCHEMA_KEYS & set(data) else "forms"
+    exchanged = _remote_ref(data)
+    return _DATA_SCHEMA if generated or of_files or exchanged or _CLASS_SCHEMA_KEYS & set(data) else "forms"
+
+
+def _remote_ref(data: object) -> bool:
+    """Whether a JSON Schema has a `$ref` to another document by URL (`https://...`): one pass."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith(("http://", "https://")):
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
 
 
 def _mapping_types(path: Path) -> list[str]:
@@ -903,8 +922,9 @@ def _data_schema_note(paths: list[Path], root: Path) -> str:
     shown = first_few(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
     return (
         f"left out {len(paths)} JSON Schema{'s' if len(paths) != 1 else ''} in {shown}: the shape of "
-        "data a program reads or writes (written from its classes, or naming the JSON files that use "
-        "it), not forms a person fills in (add them under sources: to audit them)"
+        "data a program reads or writes (written from its classes, naming the JSON files that use "
+        "it, or built from schemas fetched by URL), not forms a person fills in (add them under "
+        "sources: to audit them)"
     )
 
 
