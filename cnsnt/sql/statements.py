@@ -299,6 +299,10 @@ def split_statements(
     inside it: a T-SQL routine to the end of its batch (`GO`), and in MySQL the statements
     a `DELIMITER` line ends otherwise (`END$$`); the `DELIMITER` lines themselves are
     client commands holding no SQL and yield nothing.
+
+    A byte-order mark (U+FEFF) is a blank, as for the DDL reader (`remove_placeholders`):
+    a licence header put on top of a file that began with one leaves it before the first
+    statement, where it made `\ufeffDELETE` a token no parser knows (trial37).
     """
     lex = lexis(dialect)
     regex = _pattern(lex)
@@ -323,7 +327,7 @@ def split_statements(
     unended: tuple[int, int] | None = None  # a `/*` between statements that the text never closes
     while not eof:
         try:
-            buffer += next(iterator)
+            buffer += next(iterator).replace("\ufeff", " ")  # one character for one: places kept
         except StopIteration:
             eof = True
         size = len(buffer)

@@ -61,6 +61,8 @@ _SHOWN = 5
 #: The words of a note on a database left out that name tables only it holds, which no
 #: source reads then: `cnsnt init` says such a note on the terminal too (`Draft.alerts`).
 TABLES_NOT_READ = "only it holds"
+#: The same words for changelogs left out for the entities (`changelog_only_note`).
+CHANGELOG_TABLES_NOT_READ = "only the changelogs create"
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,19 @@ def _only_in(new: list[str], fix: str) -> str:
     return (
         f"; {len(new)} table{'s' if many else ''} {TABLES_NOT_READ} ({_names(new)}) "
         f"{'are' if many else 'is'} not read: if the application uses {'them' if many else 'it'}, {fix}"
+    )
+
+
+def changelog_only_note(new: list[str]) -> str:
+    """The end of the note on changelogs left out for the entities: the tables only they create."""
+    if not new:
+        return ""
+    many = len(new) != 1
+    return (
+        f"; {len(new)} table{'s' if many else ''} {CHANGELOG_TABLES_NOT_READ} ({_names(new)}) "
+        f"{'are' if many else 'is'} not read: if the application uses {'them' if many else 'it'} "
+        "(by plain SQL), add the changelogs under sources: too (the tables both define are then read "
+        "twice, and the audit says so, CN001)"
     )
 
 

@@ -9,6 +9,14 @@ Prisma reads one schema: the path `prisma.config.ts` names (Prisma 6,
 taken in that order (then the shallowest), and a file most of whose models a file
 taken before defines is left out, with a note. A file of other models (a multi-file
 schema's `post.prisma` beside `user.prisma`; another app's schema) is kept.
+
+A schema with a datasource but no generator block is one no client is generated from:
+a club app (trial37) kept an old hand-written `prisma/schema.prisma` beside
+`prisma/schema.club.prisma`, whose generator writes the client its code imports; the
+default name won and the schema in use was left out. Such a file is taken after those
+with a generator (a multi-file schema's model files, which have no datasource, are not
+such files). Models are compared case-folded, as the audit matches tables: `Person` in
+a hand-written copy and `person` from `prisma db pull` are one table, counted twice.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import Limits, read_text
-from cnsnt.sources.schemas.prisma_schema import model_names
+from cnsnt.sources.schemas.prisma_schema import outline
 from cnsnt.starter.prisma_config import config_schemas
 
 #: The file name Prisma looks for when `package.json` names none.
@@ -31,11 +39,13 @@ def prisma_schemas(paths: list[Path], files: list[Path], root: Path) -> tuple[li
     config = config_schemas(files, root)
     configured = set(config.named)
     named = _named_by_package(files)
-    order = sorted(paths, key=lambda p: _rank(p, root, configured, named))
+    outlines = {p: _outline(p, root) for p in paths}
+    clientless = {p for p, (_, kinds) in outlines.items() if _no_client(kinds)}
+    order = sorted(paths, key=lambda p: _rank(p, root, configured, named, clientless))
     kept: list[tuple[Path, frozenset[str]]] = []
     notes = [*config.unread, *(_config_note(s, c, paths, root) for s, c in config.named.items())]
     for path in order:
-        mine = _models(path, root)
+        mine = outlines[path][0]
         held = [(other, mine & theirs) for other, theirs in kept if mine & theirs]
         shared = frozenset().union(*(both for _, both in held)) if held else frozenset()
         if not mine or 2 * len(shared) <= len(mine):
@@ -43,19 +53,23 @@ def prisma_schemas(paths: list[Path], files: list[Path], root: Path) -> tuple[li
             continue
         other = max(held, key=lambda h: len(h[1]))[0]
         why = _why(other, root, named, config.named)
+        if path in clientless and other not in clientless and not _is_named(other, {*named, *configured}):
+            why = "a schema Prisma generates a client from; this one has a datasource but no generator block"
         notes.append(_note(path, other, len(shared), len(mine), why, root))
     proposed = {k for k, _ in kept}
     return [p for p in paths if p in proposed], notes
 
 
 def _rank(
-    path: Path, root: Path, configured: set[Path], named: set[Path]
-) -> tuple[bool, bool, bool, bool, int, str]:
-    """Prisma's own choice first: named by prisma.config.ts, then package.json; in `prisma/`; shallow."""
+    path: Path, root: Path, configured: set[Path], named: set[Path], clientless: set[Path]
+) -> tuple[bool, bool, bool, bool, bool, int, str]:
+    """Prisma's choice first: named by prisma.config.ts, then package.json; a client; `prisma/`; shallow."""
     rel = path.relative_to(root)
+    chosen = _is_named(path, configured) or _is_named(path, named)
     return (
         not _is_named(path, configured),
         not _is_named(path, named),
+        path in clientless and not chosen,  # among files Prisma is told to read, their order stays
         "prisma" not in rel.parts[:-1],
         path.name != _DEFAULT_NAME,
         len(rel.parts),
@@ -119,11 +133,18 @@ def _named_by_package(files: list[Path]) -> set[Path]:
     return named
 
 
-def _models(path: Path, root: Path) -> frozenset[str]:
+def _outline(path: Path, root: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """(The file's model names, case-folded as the audit matches tables; the kinds of its blocks)."""
     try:
-        return model_names(read_text(path, path.relative_to(root).as_posix(), limits=Limits()))
+        models, kinds = outline(read_text(path, path.relative_to(root).as_posix(), limits=Limits()))
     except SourceError:
-        return frozenset()  # unreadable: proposed, and the audit says why (CN001)
+        return frozenset(), frozenset()  # unreadable: proposed, and the audit says why (CN001)
+    return frozenset(m.casefold() for m in models), kinds
+
+
+def _no_client(kinds: frozenset[str]) -> bool:
+    """A whole schema (its own datasource) from which Prisma generates no client (no generator)."""
+    return "datasource" in kinds and "generator" not in kinds
 
 
 def prisma_migrations_note(home: Path, migrations: list[Path], schemas: list[Path], root: Path) -> str:

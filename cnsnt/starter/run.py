@@ -31,7 +31,12 @@ from cnsnt.starter.fields import PersonalField, Undeclared, undeclared
 from cnsnt.starter.form_columns import objects_note
 from cnsnt.starter.init_entries import init_entries
 from cnsnt.starter.join import Joined, beside, distinct_labels, join_entries
-from cnsnt.starter.model_dumps import TABLES_NOT_READ, ModelEntry, schemas_in_databases
+from cnsnt.starter.model_dumps import (
+    CHANGELOG_TABLES_NOT_READ,
+    TABLES_NOT_READ,
+    ModelEntry,
+    schemas_in_databases,
+)
 from cnsnt.starter.patch_notes import PatchNote
 from cnsnt.starter.patch_refresh import refresh_notes, today_notes
 from cnsnt.starter.render import new_policy, why
@@ -276,6 +281,7 @@ def draft_new(
         if n.startswith(UNREAD_MIGRATIONS)
         or NOT_AUDITED in n
         or TABLES_NOT_READ in n
+        or CHANGELOG_TABLES_NOT_READ in n
         or (isinstance(n, PatchNote) and n.names_gaps)  # patches' columns no source reads
     )
     if result.missing:

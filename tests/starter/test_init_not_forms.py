@@ -74,3 +74,34 @@ def test_a_script_whose_markup_holds_only_a_hidden_field_and_a_button_is_no_form
     )
     found, _ = survey(tmp_path)
     assert [f for f in found if f.kind == "forms"] == [Found("forms", "app/javascript/views/signup.ts", format="html")]
+
+
+def test_a_schema_of_an_export_format_built_from_remote_refs_is_no_form(tmp_path: Path) -> None:
+    """A JSON Schema whose `$ref`s fetch another document by URL describes data, not a form (trial37).
+
+    A social network keeps the schema of its account export (`lib/schemas/archive-format.json`:
+    the user's settings, contacts and posts, each post a `$ref` to its federation
+    protocol's schemas on the web): proposed as a form, it gave 26 fields "filled in by a
+    person" and opened the first audit with 12 CN001 warnings, one per remote `$ref`. Form
+    renderers resolve references within the file; a form's own `#/definitions/...` stays a form.
+    """
+    export = {
+        "$schema": "http://json-schema.org/draft-04/schema#",
+        "id": "https://social.example/schemas/export.json",
+        "type": "object",
+        "properties": {
+            "user": {"type": "object", "properties": {
+                "email": {"type": "string"},
+                "profile": {"$ref": "https://proto.example/schemas/entities.json#/definitions/profile"},
+            }},
+        },
+    }
+    signup = {
+        "definitions": {"address": {"type": "object", "properties": {"city": {"type": "string"}}}},
+        "properties": {"email": {"type": "string"}, "home": {"$ref": "#/definitions/address"}},
+    }
+    _write(tmp_path, "lib/schemas/export-format.json", json.dumps(export))
+    _write(tmp_path, "forms/signup.schema.json", json.dumps(signup))
+    found, notes = survey(tmp_path)
+    assert [f.pattern for f in found if f.kind == "forms"] == ["forms/signup.schema.json"]
+    assert any(n.startswith("left out 1 JSON Schema in lib/schemas:") for n in notes)

@@ -186,3 +186,50 @@ def test_only_the_exported_configs_schema_key_counts(tmp_path: Path) -> None:
            "export default defineConfig({ schema });\n")
     found = config_schemas([second / "prisma.config.ts"], second)
     assert not found.named and found.unread and "computed" in found.unread[0]
+
+
+CLIENT = 'generator client {\n  provider = "prisma-client-js"\n  output   = "../generated/%s"\n}\n'
+DATASOURCE = 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL_%s")\n}\n'
+SOCIO = "model socio {\n  id Int @id\n  nombre String\n  telefono String?\n}\n"
+CUOTA = "model cuota {\n  id Int @id\n  socio_id Int\n  importe Decimal\n}\n"
+
+
+def test_a_schema_without_a_generator_is_the_copy_of_one_with(tmp_path: Path) -> None:
+    """Of two schemas in prisma/, the one Prisma generates the client from is kept (trial37).
+
+    A club app kept an old hand-written `prisma/schema.prisma` (its datasource, no generator:
+    no client comes from it) beside `prisma/schema.club.prisma`, whose generator writes the
+    client the code imports. The default name won, and the schema in use was left out.
+    """
+    _write(tmp_path, "prisma/schema.prisma", DATASOURCE % "OLD" + SOCIO + CUOTA)
+    _write(tmp_path, "prisma/schema.club.prisma", CLIENT % "club" + DATASOURCE % "CLUB" + SOCIO + CUOTA)
+    schemas, notes = _schemas(tmp_path)
+    assert schemas == ["prisma/schema.club.prisma"]
+    assert (
+        "left out prisma/schema.prisma: 2 of its 2 Prisma models are defined in prisma/schema.club.prisma, "
+        "a schema Prisma generates a client from; this one has a datasource but no generator block"
+    ) in "\n".join(notes)
+
+
+def test_models_differing_only_in_case_are_the_same_tables(tmp_path: Path) -> None:
+    """`Socio` and `socio` map the same table in the audit (names match case-insensitively).
+
+    The copy written by hand names its models in PascalCase; `prisma db pull` wrote the
+    schema in use in lower case: both were proposed, and every table counted twice.
+    """
+    pascal = SOCIO.replace("model socio", "model Socio") + CUOTA.replace("model cuota", "model Cuota")
+    _write(tmp_path, "prisma/schema.prisma", CLIENT % "app" + DATASOURCE % "APP" + SOCIO + CUOTA)
+    _write(tmp_path, "backup/schema.prisma", CLIENT % "old" + DATASOURCE % "OLD" + pascal)
+    schemas, notes = _schemas(tmp_path)
+    assert schemas == ["prisma/schema.prisma"]
+    assert any("left out backup/schema.prisma: 2 of its 2 Prisma models" in n for n in notes)
+
+
+def test_a_multi_file_schemas_model_files_stay_before_a_copy_with_a_generator(tmp_path: Path) -> None:
+    """A multi-file schema's model files have no datasource: they are not schemas without a client."""
+    _write(tmp_path, "prisma/schema/main.prisma", CLIENT % "app" + DATASOURCE % "APP")
+    _write(tmp_path, "prisma/schema/socio.prisma", SOCIO + CUOTA)
+    _write(tmp_path, "backup/schema.prisma", CLIENT % "old" + DATASOURCE % "OLD" + SOCIO + CUOTA)
+    schemas, notes = _schemas(tmp_path)
+    assert schemas == ["prisma/schema/*.prisma"]
+    assert any("left out backup/schema.prisma: 2 of its 2" in n for n in notes)

@@ -1076,3 +1076,31 @@ def test_velocity_references_are_template_code_and_its_comments_no_markup(tmp_pa
     ]
     agree = by_name(form)["agree_terms"]
     assert agree.checked_conditionally  # `checked` printed under `#if`: the template chooses
+
+
+# ---------------------------------------------------------------- markup in a script's strings
+
+
+def test_a_scripts_escaped_quotes_are_the_quotes_of_its_markup(tmp_path: Path) -> None:
+    """In a script read with `format: html`, `\\"` in a string is the markup's `"` (trial37).
+
+    A publisher view appended `"<input type=\\"hidden\\" value=\\"" + id + "\\" name=\\"photos[]\\" />"`
+    to its form: the field came out named `\\"photos[]\\"`, backslashes and quotes, which no
+    browser submits and no policy line would match.
+    """
+    path = tmp_path / "uploader_view.js"
+    path.write_text(
+        "var Uploader = {\n"
+        "  added: function(photoId) {\n"
+        '    form.append("<input type=\\"hidden\\", value=\\"" + photoId + "\\" name=\\"photos[]\\" />");\n'
+        "    form.append('<textarea name=\\'caption\\' rows=\\'3\\'></textarea>');\n"
+        '    form.append("<input type=\\"text\\" name=\\"album\\">");\n'
+        "  }\n"
+        "};\n",
+        encoding="utf-8",
+    )
+    ev = read_form(path, "html")
+    fields = {f.name: f for form in ev.forms for f in form.fields}
+    assert sorted(n for n in fields if n) == ["album", "caption", "photos[]"]
+    assert fields["photos[]"].control == "hidden" and fields["caption"].control == "textarea"
+    assert where(fields["album"]) == (5, 18)  # columns as written, escapes and all

@@ -484,3 +484,71 @@ def test_time_is_linear_in_the_columns_of_one_entity(tmp_path: Path):
         assert len(table(ev, "M").columns) == text.count("@Column") + 1  # `C0` is `c0` again
 
     assert_linear(read, entity, 600)
+
+
+MEMBER_CONSTANTS = """\
+package org.example.coop.member.service;
+
+public final class MemberConstants {
+
+    private MemberConstants() {}
+
+    public static final String RESOURCE = "members";
+    // JPA names
+    public static final String MEMBER_TABLE_NAME = "m_member";
+    public static final String NATIONAL_ID_COLUMN_NAME = "national_id";
+    public static final String PREFIX = "mobile";
+    public static final String MOBILE_COLUMN_NAME = PREFIX + "_no";
+}
+"""
+
+MEMBER = """\
+package org.example.coop.member.domain;
+
+import jakarta.persistence.*;
+import org.example.coop.member.service.MemberConstants;
+
+@Entity
+@Table(name = MemberConstants.MEMBER_TABLE_NAME)
+public class Member {
+    @Id
+    private Long id;
+
+    @Column(name = MemberConstants.NATIONAL_ID_COLUMN_NAME, nullable = false)
+    private String nationalId;
+
+    @Column(name = MemberConstants.MOBILE_COLUMN_NAME)
+    private String mobile;
+
+    @Column(name = ExternalNames.NICKNAME)
+    private String nickname;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+}
+"""
+
+
+def test_names_from_a_constants_class_with_no_mapping_are_resolved(tmp_path: Path) -> None:
+    """`@Table(name = MemberConstants.MEMBER_TABLE_NAME)`, the constant in a class of its own (trial37).
+
+    A microfinance platform keeps its entities' table and column names in a constants
+    class with no JPA annotation, which the reader did not parse: the unresolved
+    `Owner.UPPER_CASE` was taken for an enum constant, and the table was named
+    `member_table_name`, the constant's name, with no word. A constant no file of the
+    entry defines is said (CN001) and the default used, as for any value cnsnt cannot
+    evaluate.
+    """
+    write_files(
+        tmp_path,
+        {
+            "src/main/java/org/example/coop/member/service/MemberConstants.java": MEMBER_CONSTANTS,
+            "src/main/java/org/example/coop/member/domain/Member.java": MEMBER,
+        },
+    )
+    ev = read_entry(tmp_path, "src/main/java/**/*.java", "jpa")
+    assert [t.key for t in ev.tables] == ["m_member"]
+    assert names(ev, "m_member") == ["id", "national_id", "mobile_no", "nickname", "status"]
+    unresolved = [p for p in ev.problems if "ExternalNames.NICKNAME" in p.message]
+    assert len(unresolved) == 1 and unresolved[0].severity is Severity.WARNING
+    assert unresolved[0].location.line == 18

@@ -407,3 +407,44 @@ def test_liquibase_1_modify_column_changes_the_types_of_its_columns(tmp_path: Pa
     ev = read_entry(tmp_path, "db/changelog.xml", "liquibase", None)
     assert (column(ev, "person.email").type, column(ev, "person.email").comment) == ("VARCHAR(320)", "login")
     assert [(p.location.line, p.severity, "'fax'" in p.message) for p in ev.problems] == [(13, Severity.WARNING, True)]
+
+
+def test_tables_only_the_left_out_changelogs_create_are_named(tmp_path: Path):
+    """The entities are read over the changelogs, but a table no entity maps is read by none (trial37).
+
+    A microfinance platform's changelogs create 249 tables and its entities map 230: the
+    rest (an OAuth token table with user names, poverty-survey scores, arrears ageing read
+    by plain SQL) went with the changelogs, said to be "the history of the tables the
+    entities map". The note names them now, and init says it on the terminal too.
+    """
+    from cnsnt.starter.discover import survey
+    from cnsnt.starter.run import draft_new
+
+    scores = MAIN.replace(TAIL, "") if MAIN.endswith(TAIL) else MAIN
+    extra = (
+        '  <changeSet author="a" id="9">\n'
+        '    <createTable tableName="member_score">\n'
+        '      <column name="member_id" type="BIGINT"/>\n'
+        '      <column name="score" type="INT"/>\n'
+        "    </createTable>\n"
+        "  </changeSet>\n"
+    )
+    entities = {
+        "app/src/main/java/x/Member.java": (
+            "package x;\nimport jakarta.persistence.*;\n@Entity\n@Table(name = \"member\")\n"
+            "public class Member {\n  @Id Long id;\n  String email;\n}\n"
+        ),
+        "app/src/main/java/x/Team.java": (
+            "package x;\nimport jakarta.persistence.*;\n@Entity\n@Table(name = \"team\")\n"
+            "public class Team {\n  @Id Long id;\n  String label;\n}\n"
+        ),
+    }
+    write_files(tmp_path, {**entities, "app/src/main/resources/db/changelog.xml": scores + extra + TAIL})
+    _, notes = survey(tmp_path)
+    note = next(n for n in notes if n.startswith("left out 1 Liquibase changelog in app/src/main/resources/db"))
+    assert note.endswith(
+        "; 3 tables only the changelogs create (club, member_score, note) are not read: if the application "
+        "uses them (by plain SQL), add the changelogs under sources: too (the tables both define are then "
+        "read twice, and the audit says so, CN001)"
+    )
+    assert any("member_score" in alert for alert in draft_new(tmp_path).alerts)

@@ -312,3 +312,28 @@ def test_a_role_upper_cased_by_the_warehouse_still_finds_its_purposes():
 
     assert role_of("ANNA", "MARKETING_RL", attribution) == "MARKETING_RL"
     assert role_of("ANNA", "ANALYST_RL", attribution) == "ANNA"
+
+
+def test_a_byte_order_mark_in_the_middle_of_a_query_file_is_a_blank(tmp_path: Path) -> None:
+    """A licence header put on top of a file that began with a BOM leaves U+FEFF mid-file (trial37).
+
+    A platform's demo setup script had `-- Licensed to ...` lines, then `\\ufeffDELETE FROM`:
+    the statement was a CN001 "cannot parse ... column 12" about a character nobody sees.
+    The DDL reader takes it for a blank already; so do query files now.
+    """
+    schema = tmp_path / "schema.sql"
+    schema.write_text("CREATE TABLE members (id INT, full_name VARCHAR(80), email VARCHAR(120));\n")
+    spec = SourceSpec("schemas", "schema.sql", tmp_path, Location("cnsnt.yaml"), "mysql")
+    tables = read_ddl(schema, spec, SourceContext(base_dir=tmp_path)).tables
+    path = tmp_path / "setup.sql"
+    path.write_text(
+        "-- Licensed to the members' club\n--\n"
+        "\ufeffDELETE FROM `members` WHERE id > 0;\n"
+        "\ufeffSELECT full_name, email FROM members WHERE id = 1;\n",
+        encoding="utf-8",
+    )
+    ev = read(path, ctx_for(tmp_path, tables), dialect="mysql", purpose="billing")
+    assert ev.problems == []
+    assert [q.location.line for q in ev.queries] == [3, 4]
+    reads = {c for q in ev.queries for u in q.uses for c in [u.column] if u.column}
+    assert {"members.full_name", "members.email"} <= reads

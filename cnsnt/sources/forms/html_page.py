@@ -335,6 +335,38 @@ def smarty_syntax(path: Path, code: str) -> bool:
     return bool(suffixes & {".tpl", ".smarty"}) or bool(_SMARTY_CLOSE.search(code))
 
 
+#: Suffixes of scripts whose strings hold markup, read with `format: html` (`cnsnt init`'s
+#: "html in scripts"): their quotes inside strings are escaped.
+SCRIPT_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"})
+
+
+def unescape_script_quotes(text: str) -> str:
+    r"""A script's text with each escaped quote (`\"`, `\'`) made the quote it stands for.
+
+    Markup a script builds in a string (`"<input name=\"photos[]\" />"`) quotes its
+    attributes with escaped quotes; read as written, the name was `\"photos[]\"` (trial37,
+    a publisher view). Offsets are kept, so lines and columns stay those of the file: the
+    backslash becomes a space, before the quote when it opens a value (after `=`: `name= "`)
+    and after it otherwise (`"photos[]" `), where HTML takes a space between attributes.
+    One pass, each blank looked back over once: linear.
+    """
+    at = text.find("\\")
+    if at < 0:
+        return text
+    out = list(text)
+    size = len(text)
+    while 0 <= at < size - 1:
+        quote = text[at + 1]
+        if quote in "\"'":
+            back = at - 1
+            while back >= 0 and out[back] in " \t":
+                back -= 1
+            opens = back >= 0 and out[back] == "="
+            out[at], out[at + 1] = (" ", quote) if opens else (quote, " ")
+        at = text.find("\\", at + 2)  # an escaped backslash (two of them) is passed over whole
+    return "".join(out)
+
+
 class Page:
     """One template file: its text, the blanked markup, tokens and conditions."""
 
@@ -354,6 +386,8 @@ class Page:
         """An Elixir module: only its `~H` sigils are markup (function components among them)."""
         if self.sigils:
             text = heex_sigils(text)  # the markup of its `~H` sigils, the rest blanked
+        if path.suffix.lower() in SCRIPT_SUFFIXES:
+            text = unescape_script_quotes(text)  # markup in a script's strings (`format: html`)
         self.text = text
         self.shown = shown
         self.stem = sveltekit_stem(path) if self.svelte else file_form_name(path, shown)

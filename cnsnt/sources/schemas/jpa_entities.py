@@ -29,6 +29,7 @@ Kotlin files of the same entry).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from cnsnt.sources.schemas.grammars import SourceFile, deepest_opening, parsed_f
 from cnsnt.sources.schemas.jpa_kotlin import kotlin_classes, kotlin_entity_files
 from cnsnt.sources.schemas.jpa_mapping import (
     Annotation,
+    EnumConstant,
     JavaClass,
     Mapper,
     Member,
@@ -54,6 +56,9 @@ from cnsnt.sources.schemas.kotlin_syntax import KOTLIN_SUFFIXES
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
 
+#: `Owner.UPPER_CASE` in an entity file: the class `Owner` may hold the entry's constants
+#: (`MemberConstants.MEMBER_TABLE_NAME`). Linear: possessive runs, each tried from a word start.
+_CONSTANT_OWNER = re.compile(rb"\b([A-Z][A-Za-z0-9_]*+)\.[A-Z][A-Z0-9_]*+\b")
 #: What a Java file that maps entities shows (annotations by simple or qualified name).
 MARKERS = ("@Entity", "@MappedSuperclass", "@Embeddable", "@javax.persistence.", "@jakarta.persistence.")
 
@@ -266,7 +271,7 @@ def evaluate(node: Node, file: SourceFile, constants: dict[str, str], depth: int
         if tail in constants:
             return constants[tail]
         if kind != "identifier" and simple_name(text).isupper():  # EnumType.STRING, GenerationType.IDENTITY
-            return simple_name(text)
+            return EnumConstant(simple_name(text))
         raise Unresolved(node)
     if kind == "class_literal" and node.named_children:  # targetEntity = Person.class
         return _type_of(node.named_children[0], file)[0]
@@ -300,6 +305,31 @@ def _java_syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
     return syntax_problem(tree, file, "Java", "entities")
 
 
+def _constants_classes(
+    java: list[Path],
+    owners: set[str],
+    ctx: SourceContext,
+    problems: list[SourceProblem],
+    constants: dict[str, str],
+    enums: set[str],
+) -> None:
+    """The constants of the entry's classes entities name (`MemberConstants.MEMBER_TABLE_NAME`).
+
+    A class that maps nothing is not parsed for its own sake; one whose file an entity
+    file names as `Owner.UPPER_CASE` (a public class lives in `Owner.java`) is, for its
+    `static final String`s: Apache Fineract keeps `c_account_number_format` and its column
+    names in `AccountNumberFormatConstants` (trial37).
+    """
+    wanted = [p for p in java if p.stem in owners]
+    if not wanted:
+        return
+    def not_read(text: str) -> bool:
+        return not maps_entities(text)  # an entity file's constants are collected already
+
+    for _, file, tree in parsed_files(wanted, ctx, problems, java_parser, _java_syntax, wanted=not_read):
+        classes_of(tree.root_node, file, constants, enums)
+
+
 def read_jpa(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables an entry's JPA entities map to (all its files at once: parents may be elsewhere).
 
@@ -317,9 +347,11 @@ def read_jpa(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidenc
         (java_files(java, ctx, problems), classes_of, "Java"),
         (kotlin_entity_files(kotlin, ctx, problems, maps_entities), kotlin_classes, "Kotlin"),
     ]
+    owners: set[str] = set()
     for parsed, reader, language in read:
         for _, file, tree in parsed:
             files += 1
+            owners.update(m.decode("ascii") for m in _CONSTANT_OWNER.findall(file.source))
             try:
                 classes.extend(reader(tree.root_node, file, constants, enums))
             except RecursionError:  # types nested thousands deep: a hostile file, not a model
@@ -330,6 +362,7 @@ def read_jpa(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidenc
                         file.shown,
                     )
                 )
+    _constants_classes(java, owners, ctx, problems, constants, enums)
     place = {ctx.shown(p): i for i, p in enumerate(paths)}
     classes.sort(key=lambda c: place.get(c.file.shown, len(place)))
     mapper = Mapper(classes, constants, enums, jpa_naming(paths, ctx.base_dir), problems)

@@ -127,6 +127,17 @@ class Unresolved(Exception):
         self.node = node
 
 
+class EnumConstant(str):
+    """An unresolved `Owner.UPPER_CASE` taken for an enum constant (`EnumType.STRING`).
+
+    Right where an enum is wanted; where a name is wanted (`@Table(name =
+    Names.MEMBER_TABLE)`, its constant in no file of the entry) it is a constant cnsnt
+    could not find, not the name: `text_value` says so and the default is used (trial37).
+    """
+
+    __slots__ = ()
+
+
 #: Evaluates an annotation value of one language: (node, file, the entry's constants) -> a value.
 Evaluator = Callable[[Node, SourceFile, dict[str, str]], Any]
 
@@ -279,22 +290,30 @@ class Mapper:
         try:
             return ann.evaluate(node, file, self.constants)
         except Unresolved as exc:
-            line, column = file.place(exc.node)
-            self.problems.append(
-                SourceProblem(
-                    f"@{ann.name}({key} = {file.excerpt(exc.node)}): cnsnt cannot evaluate this value; "
-                    "the default is used in its place",
-                    Location(file.shown, line, column),
-                    file.shown,
-                    severity=Severity.WARNING,
-                    fix=DEFAULT_NAME if key == "name" else DEFAULT_VALUE,
-                )
-            )
+            self._unresolved(ann, key, exc.node)
             return None
 
+    def _unresolved(self, ann: Annotation, key: str, node: Node) -> None:
+        """A CN001 warning: the annotation's value cannot be evaluated, and the default is used."""
+        file = ann.file
+        line, column = file.place(node)
+        self.problems.append(
+            SourceProblem(
+                f"@{ann.name}({key} = {file.excerpt(node)}): cnsnt cannot evaluate this value; "
+                "the default is used in its place",
+                Location(file.shown, line, column),
+                file.shown,
+                severity=Severity.WARNING,
+                fix=DEFAULT_NAME if key == "name" else DEFAULT_VALUE,
+            )
+        )
+
     def text_value(self, ann: Annotation | None, key: str) -> str | None:
-        """A non-empty string argument, else None."""
+        """A non-empty string argument, else None (a constant cnsnt could not find is said, CN001)."""
         value = self.value(ann, key)
+        if isinstance(value, EnumConstant) and ann is not None:
+            self._unresolved(ann, key, ann.args[key])  # `Names.MEMBER_TABLE` is no table's name
+            return None
         return value if isinstance(value, str) and value else None
 
     def comment(self, anns: dict[str, Annotation]) -> str | None:

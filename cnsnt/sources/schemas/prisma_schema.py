@@ -191,6 +191,8 @@ class _Schema:
     models: list[_Model] = field(default_factory=list)
     enums: dict[str, list[str]] = field(default_factory=dict)
     """Each enum's values by its name, as the schema names them (not their `@map`)."""
+    kinds: set[str] = field(default_factory=set)
+    """The kinds of block the file declares (`datasource`, `generator`, ...)."""
 
 
 _BLOCKS = frozenset({"model", "view", "enum", "type", "datasource", "generator"})
@@ -236,6 +238,7 @@ def parse(tokens: list[_Token], shown: str, into: _Schema, errors: list[PrismaSy
                 )
             )
         body = tokens[i + 3 : end]
+        into.kinds.add(tok.text)
         if tok.text in ("model", "view"):
             name = tokens[i + 1]
             model = _Model(name.text, shown, tok.line, tok.column, " ".join(doc) or None,
@@ -452,10 +455,19 @@ def _first_string(attr: _Attribute | None) -> str | None:
 
 def model_names(text: str) -> frozenset[str]:
     """The names of the models and views a schema file defines (`cnsnt init` compares copies by them)."""
+    return outline(text)[0]
+
+
+def outline(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(The names of the models and views a schema file defines, the kinds of block it declares).
+
+    `cnsnt init` compares copies by the names, and tells a schema Prisma generates no client
+    from (a datasource, no generator) by the kinds.
+    """
     errors: list[PrismaSyntaxError] = []
     schema = _Schema()
     parse(tokenize(text, errors), "", schema, errors)
-    return frozenset(m.name for m in schema.models)
+    return frozenset(m.name for m in schema.models), frozenset(schema.kinds)
 
 
 def read_prisma(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
