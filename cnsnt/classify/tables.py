@@ -1717,8 +1717,11 @@ def _to_people(
     """Whether a key points at a table that describes people, or one named for people.
 
     Not one whose name says it lists kinds or entries (`dictionary_olympic_profiles`,
-    `tipo_usuario`): a key to it picks an entry, no person (trial29 G).
+    `tipo_usuario`): a key to it picks an entry, no person (trial29 G). A key that may point
+    at several tables the schema holds is read by them, not by the name (dial37).
     """
+    if key.found is not None and len(key.found) > 1:
+        return _refers_to(key, people_names)
     return _refers_to(key, people_names) or (
         _table(key.ref_table, languages).person and not _lists_kinds(key.ref_table, languages, written)
     )
