@@ -3525,7 +3525,7 @@ def _ref_names(key: ForeignKey) -> tuple[str, ...]:
     """The names a key's target goes by in `people_names` (see `_refers_to`).
 
     A key whose table was found is read by that table's key alone: `REFERENCES accounts`
-    from `ledger.entries` is not a key to people because `crm.accounts` is (dial37).
+    from `ledger.entries` is no key to people, though `crm.accounts` is one (dial37).
     """
     if key.found:
         return key.found if len(key.found) == 1 else ()  # several: none of them for sure

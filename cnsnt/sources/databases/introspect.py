@@ -64,7 +64,8 @@ class LiveTable:
 
     table: Table
     schema: str
-    """The schema as the database names it (`Table.schema` is None for the default one)."""
+    """The schema as the database names it (`Table.schema` is None for the default one, see
+    `Introspection.shown_schema`)."""
     text_columns: tuple[str, ...] = ()
     """Columns whose type holds free text (the only ones values are sampled from)."""
 
