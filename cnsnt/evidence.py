@@ -60,6 +60,11 @@ class ForeignKey:
     basis: str = ""
     """How an implied key was read where its name alone does not say it (`by its name: who made
     the row, and the one table of accounts`); empty: `by its name`."""
+    found: tuple[str, ...] | None = field(default=None, compare=False)
+    """The keys (`Table.key`, case-folded) of the tables read it may point at, as its database
+    resolves the name: one; several where the database's choice cannot be known from the
+    tables read (`users` in `hr` and in `app`, named from a third schema); none where they
+    hold no such table. None until the classifier reads the tables together."""
 
 
 #: The schema a database puts an unqualified table in, case-folded: PostgreSQL's and H2's

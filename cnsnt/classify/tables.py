@@ -38,7 +38,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
-from cnsnt.classify import types
+from cnsnt.classify import targets, types
 from cnsnt.classify.accounts import BANK_ACCOUNT, account_number, bank_column
 from cnsnt.classify.attendance import presence
 from cnsnt.classify.classifier import (
@@ -79,6 +79,7 @@ from cnsnt.classify.glued import past_glued
 from cnsnt.classify.implied import kind_heads, plural, with_implied_keys
 from cnsnt.classify.prefixes import TablePrefixes
 from cnsnt.classify.sessions import session_column, session_data, session_key, web_session
+from cnsnt.classify.targets import TableIndex
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Classification, Column, ForeignKey, Table
@@ -171,7 +172,7 @@ class TableReading:
     """The tables, each with the keys its column names imply (`cnsnt.classify.implied`)."""
     verdicts: Mapping[str, TableVerdict]
     """Each table's verdict, keyed by `Table.key`."""
-    by_name: Mapping[str, Table] = field(repr=False, compare=False)
+    by_name: TableIndex = field(repr=False, compare=False)
     """The tables by case-folded name and schema-qualified key (see `_by_name`)."""
     aliases: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     """The key of each column of a second copy of a table (another source's) -> the key of
@@ -194,7 +195,9 @@ def read_tables(tables: Sequence[Table]) -> TableReading:
     distinct, aliases, table_aliases = merged_copies(tables)
     written = _written(distinct)  # the implied keys add no table nor column: the same languages
     prefixes = TablePrefixes()
-    keyed = tuple(with_implied_keys(distinct, _languages(written), prefixes.shared, written))
+    implied = tuple(with_implied_keys(distinct, _languages(written), prefixes.shared, written))
+    # each key's table found once, where its database finds it: every reading of it agrees
+    keyed = targets.resolved(implied, _by_name(implied))
     verdicts = _verdicts(keyed, prefixes, written)
     verdicts.update({copy: verdicts[main] for copy, main in table_aliases.items() if main in verdicts})
     return TableReading(keyed, verdicts, _by_name(keyed), aliases, prefixes)
@@ -984,6 +987,7 @@ def _verdicts(
     # key to a person only (review36 R36a D1)
     named_only: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
+    by_name = _by_name(tables)
     cares = _about_care(tables, languages)
     held = _held_by_people(tables, surveys, languages, written)
     banked = _bank_details(tables, surveys, languages, written)
@@ -1349,9 +1353,7 @@ def _verdicts(
             continue
         verdicts[table.key] = verdict
         if verdict.kind == PEOPLE:
-            people_names.add(table.name.casefold())
-            people_names.add(table.key.casefold())
-    by_name = _by_name(tables)
+            people_names.update(by_name.names_of(table))
     _shared_contacts(tables, verdicts, by_name, people_names, surveys, languages)
     _shared_identity(tables, verdicts, by_name, people_names, surveys)
     supertypes = _extensions(tables, verdicts, people_names, languages, by_name)
@@ -1588,7 +1590,7 @@ def _verdicts(
 def _sentenced_records(
     tables: Sequence[Table],
     verdicts: dict[str, TableVerdict],
-    by_name: Mapping[str, Table],
+    by_name: TableIndex,
     languages: tuple[str, ...],
 ) -> None:
     """A record keyed to a person under a sentence is about their case too (R35a D3).
@@ -1617,7 +1619,7 @@ def _sentenced_records(
 def _shared_records(
     tables: Sequence[Table],
     verdicts: dict[str, TableVerdict],
-    by_name: Mapping[str, Table],
+    by_name: TableIndex,
     languages: tuple[str, ...],
 ) -> None:
     """Say why a table with a key to a person's record stays about no one: it hangs on more.
@@ -1717,8 +1719,11 @@ def _to_people(
     """Whether a key points at a table that describes people, or one named for people.
 
     Not one whose name says it lists kinds or entries (`dictionary_olympic_profiles`,
-    `tipo_usuario`): a key to it picks an entry, no person (trial29 G).
+    `tipo_usuario`): a key to it picks an entry, no person (trial29 G). A key that may point
+    at several tables the schema holds is read by them, not by the name (dial37).
     """
+    if key.found is not None and len(key.found) > 1:
+        return _refers_to(key, people_names)
     return _refers_to(key, people_names) or (
         _table(key.ref_table, languages).person and not _lists_kinds(key.ref_table, languages, written)
     )
@@ -1857,7 +1862,7 @@ def _owns(key: ForeignKey, table: Table, languages: tuple[str, ...]) -> bool:
 
 def _subject_first(
     table: Table,
-    by_name: Mapping[str, Table],
+    by_name: TableIndex,
     accounts: frozenset[str],
     people: set[str],
     languages: tuple[str, ...],
@@ -1908,7 +1913,8 @@ def _account_tables(
 def _cites(key: ForeignKey) -> str:
     """How a reason names a key: `'user_id' references 'users' (by its name)`."""
     how = f" ({key.basis or 'by its name'})" if key.implied else ""
-    return f"'{', '.join(key.columns)}' references '{key.ref_table}'{how}"
+    target = f"{key.ref_schema}.{key.ref_table}" if key.ref_schema else key.ref_table
+    return f"'{', '.join(key.columns)}' references '{target}'{how}"
 
 
 def _linked(
@@ -1940,7 +1946,7 @@ def _linked(
 def _second_hop(
     tables: Sequence[Table],
     verdicts: dict[str, TableVerdict],
-    by_name: dict[str, Table],
+    by_name: TableIndex,
     languages: tuple[str, ...],
 ) -> bool:
     """A row under a person's record is about them too (`afiliada_historic_regims.parent_id`).
@@ -2066,7 +2072,7 @@ def _beneath(
 
 
 def _hangs_on(
-    table: Table, by_name: Mapping[str, Table], languages: tuple[str, ...]
+    table: Table, by_name: TableIndex, languages: tuple[str, ...]
 ) -> list[tuple[ForeignKey, Table]]:
     """A table's keys to other tables read here, but for who made the row and its tenant."""
     return [
@@ -2082,7 +2088,7 @@ def _hangs_on(
 def _things(
     tables: Sequence[Table],
     verdicts: Mapping[str, TableVerdict],
-    by_name: Mapping[str, Table],
+    by_name: TableIndex,
     languages: tuple[str, ...],
 ) -> frozenset[str]:
     """Tables about no one from which no chain of keys leads to a person: catalogues of things.
@@ -2127,7 +2133,7 @@ def _extends(name: str, parent: str, languages: tuple[str, ...]) -> bool:
 def _shared_identity(
     tables: Sequence[Table],
     verdicts: dict[str, TableVerdict],
-    by_name: dict[str, Table],
+    by_name: TableIndex,
     people_names: set[str],
     surveys: Mapping[str, _Survey],
 ) -> None:
@@ -2168,12 +2174,12 @@ def _shared_identity(
             )
             why = f"in a person's record ({reason})"
             verdicts[target.key] = _as_people(verdicts[target.key], reason, why)
-            people_names.update((target.name.casefold(), target.key.casefold()))
+            people_names.update(by_name.names_of(target))
 
 
 def _pointed_at(
     tables: Sequence[Table],
-    by_name: Mapping[str, Table],
+    by_name: TableIndex,
     languages: tuple[str, ...],
     pointing: Callable[[Table], bool],
 ) -> dict[str, set[str]]:
@@ -2199,7 +2205,7 @@ _MIN_SHARERS = 2
 def _shared_contacts(
     tables: Sequence[Table],
     verdicts: dict[str, TableVerdict],
-    by_name: dict[str, Table],
+    by_name: TableIndex,
     people_names: set[str],
     surveys: Mapping[str, _Survey],
     languages: tuple[str, ...],
@@ -2238,8 +2244,7 @@ def _shared_contacts(
             reason,
             replace(verdict.context, organisation=True, person=False, subject=False, describes=False, why=""),
         )
-        people_names.discard(table.name.casefold())
-        people_names.discard(table.key.casefold())
+        people_names.difference_update(by_name.names_of(table))
 
 
 _MIN_SHARING = 5
@@ -2323,40 +2328,25 @@ def _flat_id(name: str) -> str:
     return ""
 
 
-def _by_name(tables: Sequence[Table]) -> dict[str, Table]:
-    """Tables by case-folded name and by schema-qualified key."""
-    out: dict[str, Table] = {}
-    for table in tables:
-        out.setdefault(table.name.casefold(), table)
-        out.setdefault(table.key.casefold(), table)
-    return out
+def _by_name(tables: Sequence[Table]) -> TableIndex:
+    """Tables by case-folded schema-qualified key, and every table of each name (`TableIndex`)."""
+    return TableIndex(tables)
 
 
-def _target(key: ForeignKey, by_name: Mapping[str, Table], table: Table | None) -> Table | None:
-    """The table a key points at: the one its schema names, else its database's, else any of its name.
+def _target(key: ForeignKey, by_name: TableIndex, table: Table | None) -> Table | None:
+    """The table a key points at, found where its database finds it (`cnsnt.classify.targets`).
 
     A key that names no schema is found where its database looks (as `_list_target` reads
-    it): in MySQL (a database is a schema) and where the dialect is not known, in the
-    row's own schema, `REFERENCES history` from `audit.attachments` being `audit.history`
-    when there is one; in PostgreSQL through the search path and in SQL Server in the
-    default schema, `public.history` or `dbo.history` (words36). A key naming `audit.users`
+    it): in MySQL, SQLite, DuckDB and where the dialect is not known in the row's own
+    schema, `REFERENCES history` from `audit.attachments` being `audit.history` when there
+    is one; in PostgreSQL, Redshift, SQL Server, Snowflake and Oracle in the session's
+    schema, `public.history` or `dbo.history` (words36, dial37). A key naming `audit.users`
     when the tables read hold only `users` (a dump whose CREATE TABLE names no schema, a
-    MySQL reference through the database name) points at `users`: the verdicts already
-    count it as a key to `users` (`_refers_to` reads the bare name too), and a record whose
-    person is not found goes unattributed.
+    MySQL reference through the database name) points at `users`. None where the tables
+    read hold no such table, or several the database may mean (`hr.users` and
+    `app.users`, named from a third schema): no guess (dial37).
     """
-    ref = key.ref_table.casefold()
-    default = _DEFAULT_SCHEMAS.get(table.dialect or "") if table is not None else None
-    if default is not None and key.ref_schema is None:
-        found = by_name.get(f"{default}.{ref}") or by_name.get(ref)
-        if found is not None and (found.schema is None or found.schema.casefold() == default):
-            return found
-    for schema_name in (key.ref_schema, table.schema if table is not None else None):
-        if schema_name:
-            found = by_name.get(f"{schema_name}.{ref}".casefold())
-            if found is not None:
-                return found
-    return by_name.get(ref)
+    return targets.target(key, by_name, table)
 
 
 # Verdicts on a table whose rows are no person: a key to one names none.
@@ -2376,7 +2366,7 @@ def _keys_no_one(
     table: Table,
     column: str,
     verdicts: Mapping[str, TableVerdict],
-    by_name: Mapping[str, Table],
+    by_name: TableIndex,
     surveys: Mapping[str, _Survey],
 ) -> bool:
     """Whether `column` is a declared key to a table about no person.
@@ -2399,7 +2389,7 @@ def _keys_no_one(
     return False
 
 
-def _is_list(key: ForeignKey, verdicts: Mapping[str, TableVerdict], by_name: Mapping[str, Table]) -> bool:
+def _is_list(key: ForeignKey, verdicts: Mapping[str, TableVerdict], by_name: TableIndex) -> bool:
     """A key into a table whose name says it lists values (`woonsituatie -> woonsituatie_types`).
 
     Only the name counts: `projects(id, title)` is shaped like a list of values
@@ -2488,7 +2478,7 @@ def _patient_link(table: Table, survey: _Survey, languages: tuple[str, ...]) -> 
 _MIN_CARE_LINKS = 3
 
 
-def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_name: dict[str, Table]) -> None:
+def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_name: TableIndex) -> None:
     """People whose records are mostly care records are patients: all their records are care.
 
     Recital 35: what is collected while providing health care (a nursing pattern, an
@@ -2541,7 +2531,7 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
             )
 
 
-def _patient_keyed(table: Table, by_name: Mapping[str, Table], languages: tuple[str, ...] | None) -> bool:
+def _patient_keyed(table: Table, by_name: TableIndex, languages: tuple[str, ...] | None) -> bool:
     """Whether a row is keyed to a patient itself (`agendas.paciente_id`): a patient's row, no staff's."""
     for key in table.foreign_keys:
         target = _target(key, by_name, table)
@@ -2577,7 +2567,7 @@ def _clinical_visits(tables: Sequence[Table], verdicts: dict[str, TableVerdict])
 
 
 def _care_records(
-    tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_name: dict[str, Table]
+    tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_name: TableIndex
 ) -> None:
     """Rows that hang under a patient's care record are that patient's care too.
 
@@ -2627,7 +2617,7 @@ def _staff_linked(
     table: Table,
     verdict: TableVerdict,
     verdicts: Mapping[str, TableVerdict],
-    by_name: Mapping[str, Table],
+    by_name: TableIndex,
     carers: frozenset[str],
 ) -> bool:
     """Whether a table is linked to people only by keys to whoever gives care (`medico_id -> medicos`).
@@ -2652,7 +2642,7 @@ def _staff_linked(
 
 
 def _carers(
-    tables: Sequence[Table], verdicts: Mapping[str, TableVerdict], by_name: Mapping[str, Table]
+    tables: Sequence[Table], verdicts: Mapping[str, TableVerdict], by_name: TableIndex
 ) -> frozenset[str]:
     """People who stand on the other side of a patient's care record: who gives the care.
 
@@ -2698,7 +2688,7 @@ def _gives_care(key: ForeignKey, target: Table, languages: tuple[str, ...]) -> b
 def _care_parts(
     tables: Sequence[Table],
     verdicts: dict[str, TableVerdict],
-    by_name: dict[str, Table],
+    by_name: TableIndex,
     languages: tuple[str, ...],
 ) -> bool:
     """Rows that only care records point at are parts of those records: health data too.
@@ -2749,7 +2739,7 @@ def _care_parts(
 
 
 def _translated(
-    tables: Sequence[Table], by_name: Mapping[str, Table], languages: tuple[str, ...]
+    tables: Sequence[Table], by_name: TableIndex, languages: tuple[str, ...]
 ) -> frozenset[str]:
     """Tables whose rows another table translates (`symptom_translations.symptom_id -> symptoms`).
 
@@ -3269,7 +3259,7 @@ def _login_keyed(table: Table, column: Column, verdict: TableVerdict) -> bool:
 
 
 def _copied_keys(
-    tables: Sequence[Table], by_name: Mapping[str, Table], out: dict[str, Classification]
+    tables: Sequence[Table], by_name: TableIndex, out: dict[str, Classification]
 ) -> None:
     """A key that references a person's own identifier holds that identifier.
 
@@ -3331,7 +3321,7 @@ def _extensions(
     verdicts: dict[str, TableVerdict],
     people_names: set[str],
     languages: tuple[str, ...],
-    by_name: Mapping[str, Table],
+    by_name: TableIndex,
 ) -> frozenset[str]:
     """A table one to one with a person's is theirs: it holds the rest of their row.
 
@@ -3375,7 +3365,7 @@ def _extensions(
             extenders.setdefault(target.key, set()).add(table.key)
             if verdicts[table.key].kind == ORGANISATION:
                 companies.setdefault(target.key, table.name)
-            for name in (table.name.casefold(), table.key.casefold()):
+            for name in by_name.names_of(table):
                 shared.setdefault(name, []).append((target, key, table))
     supertypes: set[str] = set()
     queue = sorted(people_names & (waiting.keys() | shared.keys()))
@@ -3407,10 +3397,10 @@ def _extensions(
             if not _supertype(target, key, len(extenders[target.key]), languages):
                 continue
             verdicts[target.key] = _extended(verdict, table, key, companies.get(target.key))
-            supertypes.update((target.name.casefold(), target.key.casefold()))
+            supertypes.update(by_name.names_of(target))
             promoted.append(target)
         for table in promoted:
-            for each in (table.name.casefold(), table.key.casefold()):
+            for each in by_name.names_of(table):
                 people_names.add(each)
                 if each in waiting or each in shared:
                     queue.append(each)
@@ -3513,7 +3503,7 @@ def _continues_care(
     table: Table,
     key: ForeignKey,
     verdicts: Mapping[str, TableVerdict],
-    by_name: Mapping[str, Table],
+    by_name: TableIndex,
     languages: tuple[str, ...],
 ) -> str:
     """Why a table one to one with a patient's row records their care, or "".
@@ -3535,7 +3525,13 @@ def _continues_care(
 
 
 def _ref_names(key: ForeignKey) -> tuple[str, ...]:
-    """The names a key's target goes by in `people_names` (see `_refers_to`)."""
+    """The names a key's target goes by in `people_names` (see `_refers_to`).
+
+    A key whose table was found is read by that table's key alone: `REFERENCES accounts`
+    from `ledger.entries` is no key to people, though `crm.accounts` is one (dial37).
+    """
+    if key.found:
+        return key.found if len(key.found) == 1 else ()  # several: none of them for sure
     ref = key.ref_table.casefold()
     return (ref, f"{key.ref_schema}.{ref}".casefold()) if key.ref_schema else (ref,)
 
@@ -3604,14 +3600,21 @@ def _people_names(
 ) -> frozenset[str]:
     """Names (and schema-qualified keys) of the tables that describe people (or of `kind`)."""
     names: set[str] = set()
+    index = TableIndex(tables)
     for table in tables:
         if verdicts[table.key].kind == kind:
-            names.update((table.name.casefold(), table.key.casefold()))
+            names.update(index.names_of(table))
     return frozenset(names)
 
 
 def _refers_to(key: ForeignKey, names: Collection[str]) -> bool:
-    """Whether a foreign key points at one of `names` (case-folded, schema-qualified or not)."""
+    """Whether a foreign key points at one of `names` (case-folded, schema-qualified or not).
+
+    A key that may point at several tables (`users` in `hr` and in `app`) does only when
+    each of them is one: whichever its database finds.
+    """
+    if key.found is not None and len(key.found) > 1:
+        return all(name in names for name in key.found)
     return any(name in names for name in _ref_names(key))
 
 
@@ -3634,13 +3637,16 @@ class _Picked(enum.Enum):
     """An entry of a list the schema read does not hold (`RENDFOKOZAT_KSZ_ID -> KODSZOTAR`)."""
     UNSURE = "unsure"
     """A row of a table the schema read does not hold, list or record (`ITELET_ID -> ITELET`)."""
+    AMBIGUOUS = "ambiguous"
+    """A row of one of several tables of the name, where which one its database finds is not
+    known (`REFERENCES users` from `billing` in MySQL, with `hr.users` and `app.users`)."""
 
 
 def _attribute_keys(
     table: Table,
     verdict: TableVerdict,
     people: frozenset[str],
-    lists: tuple[Mapping[str, TableVerdict], Mapping[str, Table]] | None = None,
+    lists: tuple[Mapping[str, TableVerdict], TableIndex] | None = None,
     unshown: Collection[str] = (),
 ) -> dict[str, tuple[str, _Match | _Picked]]:
     """Foreign keys in a person's own row that point at something other than a person.
@@ -3657,9 +3663,9 @@ def _attribute_keys(
             # handling a case) as theirs: not personal, but on the unsure list (keys34)
             unsure: dict[str, tuple[str, _Match | _Picked]] = {}
             for key, picked in _unshown_keys(table, people, lists[1], (), verdict.context.languages):
-                if picked is not _Picked.MEMBERSHIP:
+                if picked not in (_Picked.MEMBERSHIP, _Picked.AMBIGUOUS):
                     picked = _Picked.UNSURE
-                unsure[key.columns[0].casefold()] = (key.ref_table, picked)
+                unsure[key.columns[0].casefold()] = (_picked_target(key, picked, lists[1]), picked)
             return unsure
         return {}
     languages = verdict.context.languages
@@ -3714,7 +3720,7 @@ def _attribute_keys(
         for key in _kind_keys(table, people, lists, languages):
             out.setdefault(key.columns[0].casefold(), (key.ref_table, _Picked.KIND))
         for key, picked in _unshown_keys(table, people, lists[1], unshown, languages):
-            out.setdefault(key.columns[0].casefold(), (key.ref_table, picked))
+            out.setdefault(key.columns[0].casefold(), (_picked_target(key, picked, lists[1]), picked))
     return out
 
 
@@ -3723,7 +3729,7 @@ def _holds_post(
     key: ForeignKey,
     words: set[str],
     people: frozenset[str],
-    by_name: Mapping[str, Table],
+    by_name: TableIndex,
     languages: tuple[str, ...] | None,
 ) -> bool:
     """Whether a key in a person's own row picks the post they hold (`employees.post_id -> posts`).
@@ -3742,6 +3748,13 @@ def _holds_post(
     return target is not None and not any(_refers_to(k, people) for k in target.foreign_keys)
 
 
+def _picked_target(key: ForeignKey, picked: _Picked, by_name: TableIndex) -> str:
+    """The table a reason names for a key: each table it may be where that is not known."""
+    if picked is not _Picked.AMBIGUOUS or not key.found:
+        return key.ref_table
+    return "' or '".join(by_name[k].key if k in by_name else k for k in key.found)
+
+
 @functools.cache
 def _job_position() -> _Match | None:
     """A held post read as a job position (`position`, the job-title term `positions` is read by)."""
@@ -3751,7 +3764,7 @@ def _job_position() -> _Match | None:
 def _unshown_keys(
     table: Table,
     people: frozenset[str],
-    by_name: Mapping[str, Table],
+    by_name: TableIndex,
     shared: Collection[str],
     languages: tuple[str, ...] | None,
 ) -> Iterator[tuple[ForeignKey, _Picked]]:
@@ -3773,7 +3786,12 @@ def _unshown_keys(
         len(k.columns) == 1 and _refers_to(k, people) for k in table.foreign_keys
     )
     for key, words in _value_keys(table, people, languages):
-        if key.columns[0].casefold() in keyed or _target(key, by_name, table) is not None:
+        if key.columns[0].casefold() in keyed:
+            continue
+        if targets.ambiguous(key, by_name, table):
+            yield key, _Picked.AMBIGUOUS  # the schema holds it twice: which one is not known
+            continue
+        if _target(key, by_name, table) is not None:
             continue
         said = words - _ID_WORDS
         if not said or not words & _ID_WORDS or said & _UNSHOWN_NOT_FACTS:
@@ -3802,7 +3820,7 @@ def _named_list(target: str, languages: tuple[str, ...] | None) -> bool:
     return bool(set(_table_words(target, languages)) & _LIST_NAMES)
 
 
-def _shared_lists(tables: Sequence[Table], by_name: Mapping[str, Table]) -> frozenset[str]:
+def _shared_lists(tables: Sequence[Table], by_name: TableIndex) -> frozenset[str]:
     """Tables the schema does not hold that keys of two names or more point at (`_list_target`).
 
     `KODSZOTAR` behind `RENDFOKOZAT_KSZ_ID` and `ALLAMPOLG_KSZ_ID`, `ubicacion` behind
@@ -3813,34 +3831,16 @@ def _shared_lists(tables: Sequence[Table], by_name: Mapping[str, Table]) -> froz
     names: dict[str, set[str]] = {}
     for table in tables:
         for key in table.foreign_keys:
-            if len(key.columns) == 1 and _target(key, by_name, table) is None:
+            if len(key.columns) != 1 or targets.ambiguous(key, by_name, table):
+                continue  # several tables of the name: the schema holds it, whichever it is
+            if _target(key, by_name, table) is None:
                 names.setdefault(_list_target(key, table), set()).add(key.columns[0].casefold())
     return frozenset(ref for ref, columns in names.items() if len(columns) > 1)
 
 
-#: Dialects that find a key's unqualified target through the search path (PostgreSQL) or the
-#: user's default schema (SQL Server), not in the referencing table's schema, and the default
-#: schema an unqualified name means there: `hr.staff(... REFERENCES status)` is `public.status`.
-_DEFAULT_SCHEMAS = {"postgres": "public", "tsql": "dbo"}
-
-
 def _list_target(key: ForeignKey, table: Table) -> str:
-    """The table a key points at, in its schema where the tables carry one (`hr.status`, case-folded).
-
-    Two schemas' `status` tables are two lists (codereview35): one key to each is no list
-    that several facts are picked from. Where a key names no schema, it is the one its
-    database resolves: the row's own in MySQL (a database is a schema), the default one in
-    PostgreSQL and SQL Server, which the bare name stands for, as a live database's keys to
-    its default schema carry none (open36b).
-    """
-    default = _DEFAULT_SCHEMAS.get(table.dialect or "")
-    if default is None:
-        schema = key.ref_schema or table.schema
-    elif key.ref_schema is None or key.ref_schema.casefold() == default:
-        schema = None
-    else:
-        schema = key.ref_schema
-    return f"{schema}.{key.ref_table}".casefold() if schema else key.ref_table.casefold()
+    """The table a key points at, in its schema where the tables carry one (`targets.list_target`)."""
+    return targets.list_target(key, table)
 
 
 # Columns a row that joins a person to a group, an event or a course has at most: the two
@@ -3911,7 +3911,7 @@ _LIST_NAMES = lx.LOOKUP_WORDS | lx.LIST_HEADS | _KIND_KEY_WORDS
 def _kind_keys(
     table: Table,
     people: frozenset[str],
-    lists: tuple[Mapping[str, TableVerdict], Mapping[str, Table]],
+    lists: tuple[Mapping[str, TableVerdict], TableIndex],
     languages: tuple[str, ...] | None,
 ) -> Iterator[ForeignKey]:
     """Keys in a person's own row named for the kind or the state of something they have.
@@ -4001,7 +4001,7 @@ def _special_by_name_only(
     key: ForeignKey,
     words: set[str],
     match: _Match,
-    lists: tuple[Mapping[str, TableVerdict], Mapping[str, Table]],
+    lists: tuple[Mapping[str, TableVerdict], TableIndex],
     languages: tuple[str, ...] | None,
 ) -> bool:
     """Whether an Art. 9 trait comes only from the name of a target that lists no values.
@@ -4031,7 +4031,7 @@ def _special_by_name_only(
 
 
 def _picks_thing(
-    table: Table, key: ForeignKey, lists: tuple[Mapping[str, TableVerdict], Mapping[str, Table]]
+    table: Table, key: ForeignKey, lists: tuple[Mapping[str, TableVerdict], TableIndex]
 ) -> bool:
     """A key in a person's own row to a table about things (`alunni.idclasse -> classi`).
 
@@ -4195,6 +4195,15 @@ def _attribute(name: str, target: str, match: _Match | _Picked) -> Classificatio
             f"'{name}' points at '{target}', a table the schema does not show: a link to a record, "
             "or an entry of a list that says something of the person the row is about (check what it holds)",
         )
+    if match is _Picked.AMBIGUOUS:
+        return Classification(
+            False,
+            None,
+            Confidence.LOW,
+            f"'{name}' points at '{target}': the key names no schema, and which of them its "
+            "database finds is not known from the schema read, so nothing is read from it "
+            "(check which table it means)",
+        )
     if match is _Picked.LIST:
         return Classification(
             True,
@@ -4211,7 +4220,7 @@ def _attribute(name: str, target: str, match: _Match | _Picked) -> Classificatio
     )
 
 
-def _spelled_out(table: Table, column: Column, by_name: Mapping[str, Table]) -> bool:
+def _spelled_out(table: Table, column: Column, by_name: TableIndex) -> bool:
     """Whether a column holds a value written out, not a surrogate key (`created_by`).
 
     A column that is no key is; so is a key into a table whose own key is a login or

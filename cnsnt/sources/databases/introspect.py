@@ -20,7 +20,7 @@ from sqlalchemy.engine.reflection import ObjectKind
 from sqlalchemy.exc import DBAPIError, SAWarning, SQLAlchemyError
 from sqlalchemy.types import Enum, NullType, String, TypeEngine
 
-from cnsnt.evidence import Column, ForeignKey, SourceProblem, Table
+from cnsnt.evidence import DEFAULT_SCHEMAS, Column, ForeignKey, SourceProblem, Table
 from cnsnt.model import Location, Severity
 from cnsnt.sources.databases.session import savepoint
 from cnsnt.sources.databases.url import DatabaseUrl
@@ -40,6 +40,10 @@ _SYSTEM_SCHEMAS = {
 #: Backends where one server holds many unrelated databases as "schemas": read only the
 #: one the URL names unless the source entry lists schemas.
 _DATABASE_IS_SCHEMA = {"mysql", "mariadb", "oracle"}
+#: Backends whose session finds a table through a search path that can start anywhere: a
+#: schema is left out of a table's name only when it is `public`, the schema a dump's
+#: unqualified `CREATE TABLE` means (`app.users` beside `public.users` are two tables).
+_SEARCH_PATH = {"postgresql"}
 #: sqlglot's name for each backend's SQL, so view definitions can be traced to tables.
 SQL_DIALECTS = {
     "postgresql": "postgres",
@@ -60,7 +64,8 @@ class LiveTable:
 
     table: Table
     schema: str
-    """The schema as the database names it (`Table.schema` is None for the default one)."""
+    """The schema as the database names it (`Table.schema` is None for the default one, see
+    `Introspection.shown_schema`)."""
     text_columns: tuple[str, ...] = ()
     """Columns whose type holds free text (the only ones values are sampled from)."""
 
@@ -160,6 +165,45 @@ class Introspection:
         self.default = self.insp.default_schema_name
         self.problems: list[SourceProblem] = []
         self.dialect = SQL_DIALECTS.get(db.backend)
+        self._visible: dict[str, str | None] = {}
+
+    def shown_schema(self, schema: str) -> str | None:
+        """A table's `Table.schema`: None for the database's default schema, as a dump names none.
+
+        In PostgreSQL that is `public`, the schema a dump's unqualified `CREATE TABLE`
+        means, wherever the session's search path starts: with `SET search_path = clinic,
+        public`, `clinic.accounts` is named, or it and `public.accounts` would be one table
+        to every other source (`Table.same_key`) and to the classifier.
+        """
+        if self.db.backend in _SEARCH_PATH:
+            return None if schema.casefold() in DEFAULT_SCHEMAS else schema
+        return None if schema == self.default else schema
+
+    def _referred_schema(self, fk: dict[str, Any]) -> str | None:
+        """The schema of the table a key points at, as the catalog resolved it when the key was made.
+
+        SQLAlchemy leaves it out where PostgreSQL's search path finds the table from another
+        schema than the key's own; the table the search path finds is that one.
+        """
+        schema: str | None = fk.get("referred_schema")
+        if schema is None and self.db.backend in _SEARCH_PATH:
+            schema = self._search_path_schema(fk["referred_table"])
+        return None if schema is None else self.shown_schema(schema)
+
+    def _search_path_schema(self, name: str) -> str | None:
+        """The schema of the table named `name` that the search path finds (catalog query, cached)."""
+        if name not in self._visible:
+            query = text(
+                "SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+                "ON n.oid = c.relnamespace WHERE c.oid = to_regclass(:name)"
+            )
+            quoted = '"' + name.replace('"', '""') + '"'
+            try:
+                found = self._guarded(lambda: self.conn.execute(query, {"name": quoted}).scalar())
+            except SQLAlchemyError:
+                found = None
+            self._visible[name] = str(found) if found is not None else None
+        return self._visible[name]
 
     def location(self, schema: str, table: str, column: str | None = None) -> Location:
         """`db://url/schema.table[.column]`: where reports point."""
@@ -372,7 +416,7 @@ class Introspection:
         comment: str | None,
         is_view: bool,
     ) -> LiveTable:
-        shown_schema = None if schema == self.default else schema
+        shown_schema = self.shown_schema(schema)
         pk_cols = set(pk.get("constrained_columns") or ())
         columns = tuple(
             Column(
@@ -393,9 +437,7 @@ class Introspection:
                 columns=tuple(fk.get("constrained_columns") or ()),
                 ref_table=fk["referred_table"],
                 ref_columns=tuple(fk.get("referred_columns") or ()),
-                ref_schema=(
-                    None if fk.get("referred_schema") in (None, self.default) else fk["referred_schema"]
-                ),
+                ref_schema=self._referred_schema(fk),
             )
             for fk in fks
             if fk.get("referred_table")
