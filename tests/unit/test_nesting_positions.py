@@ -135,3 +135,85 @@ def test_yaml_too_deep_for_the_composer_is_at_its_deepest_opening(module, functi
     assert info.value.location is not None
     assert (info.value.location.line, info.value.location.column) == (line + 1, column)
     assert "nested too deep" in info.value.message
+
+
+# ---- err37: readers of several files at once say the file that nests deepest, where it does
+
+EF_CONTEXT = (
+    "using Microsoft.EntityFrameworkCore;\nnamespace Bakery.Data;\n"
+    "public class BakeryContext : DbContext\n{\n    public DbSet<Customer> Customers { get; set; }\n}\n"
+)
+EF_CUSTOMER = (
+    "namespace Bakery.Data;\npublic class Customer\n{\n    public int Id { get; set; }\n"
+    "    public string Email { get; set; }\n    public int Rank { get; set; } = " + NEST + ";\n}\n"
+)
+EF_SNAPSHOT = (
+    "using Microsoft.EntityFrameworkCore;\nusing Microsoft.EntityFrameworkCore.Infrastructure;\n"
+    "namespace Bakery.Data.Migrations\n{\n    [DbContext(typeof(BakeryContext))]\n"
+    "    partial class BakeryContextModelSnapshot : ModelSnapshot\n    {\n"
+    "        protected override void BuildModel(ModelBuilder modelBuilder)\n        {\n"
+    "            var rank = " + NEST + ";\n"
+    '            modelBuilder.Entity("Bakery.Data.Customer", b =>\n                {\n'
+    '                    b.Property<string>("Email").HasColumnType("nvarchar(256)");\n'
+    '                    b.ToTable("Customers");\n                });\n        }\n    }\n}\n'
+)
+EXPOSED_LOGINS = (
+    "import org.jetbrains.exposed.sql.Table\n\nobject Logins : Table(\"logins\") {\n"
+    "    val email = varchar(\"email\", 200)\n}\n"
+)
+EXPOSED_TENANTS = (
+    "import org.jetbrains.exposed.sql.Table\n\nobject Tenants : Table(\"tenants\") {\n"
+    "    val email = varchar(\"email\", 200)\n    val rank = integer(\"rank\").default(" + NEST + ")\n}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("module", "attribute", "files", "deep", "line", "pattern"),
+    [
+        # the code model reads the context and the classes it reaches together: the entity nests deepest
+        ("efcore", "code_models", {"Data/BakeryContext.cs": EF_CONTEXT, "Data/Customer.cs": EF_CUSTOMER},
+         "Data/Customer.cs", 6, "Data/*.cs"),
+        ("efcore", "snapshot_models", {"Migrations/BakeryContextModelSnapshot.cs": EF_SNAPSHOT},
+         "Migrations/BakeryContextModelSnapshot.cs", 10, "Migrations/*.cs"),
+        ("exposed_tables", "_Reader.tables", {"db/Logins.kt": EXPOSED_LOGINS, "db/Tenants.kt": EXPOSED_TENANTS},
+         "db/Tenants.kt", 5, "db/*.kt"),
+    ],
+)
+def test_readers_of_several_files_say_the_deepest_file_where_it_nests_deepest(
+    tmp_path: Path, monkeypatch, module, attribute, files, deep, line, pattern
+):
+    """err37: EF Core said 1:1 of the entry's first file; Exposed said the policy's entry."""
+    import importlib
+
+    owner = importlib.import_module(f"cnsnt.sources.schemas.{module}")
+    *classes, name = attribute.split(".")
+    for part in classes:
+        owner = getattr(owner, part)
+    monkeypatch.setattr(owner, name, _too_deep)
+    write_files(tmp_path, files)
+    ev = read_entry(tmp_path, pattern, None if module == "efcore" else "exposed")
+    assert _deep_problems(ev) == [(deep, *_innermost(files[deep], line))]
+
+
+@pytest.mark.parametrize("pad", [0, 300])  # a short prefix is decoded, a long one counted: the same rule
+def test_a_place_is_the_same_whether_asked_of_a_node_or_of_a_byte(pad: int):
+    """err37: a lone surrogate (as cnsnt encodes one, `surrogatepass`) is one character on both ways.
+
+    `SourceFile.place` decoded the line with replacement (three characters), while the give-up's
+    byte offset was counted (one): the same byte had two columns.
+    """
+    from cnsnt.sources.schemas.grammars import SourceFile, parser
+
+    text = "let a = 1;\nconst note = '\ud800'; let pad = '" + "p" * pad + "'; const fee = charge(1);\n"
+    source = text.encode("utf-8", "surrogatepass")
+    tree = parser("typescript", "a test").parse(source)
+    file = SourceFile(source, "fees.ts")
+    stack, calls = [tree.root_node], []
+    while stack:
+        node = stack.pop()
+        calls += [node] if node.type == "call_expression" else []
+        stack.extend(node.children)
+    [call] = calls
+    expected = (2, text.split("\n")[1].index("charge(1)") + 1)
+    assert file.place(call) == expected
+    assert file.offset_place(call.start_byte) == expected
