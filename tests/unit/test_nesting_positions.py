@@ -217,3 +217,78 @@ def test_a_place_is_the_same_whether_asked_of_a_node_or_of_a_byte(pad: int):
     expected = (2, text.split("\n")[1].index("charge(1)") + 1)
     assert file.place(call) == expected
     assert file.offset_place(call.start_byte) == expected
+
+
+# ---- err37: Python sources (models, migrations, forms) too deep for CPython or for cnsnt's readers
+
+CHAIN = 1 + 2 * 5000  # `1+1+...`: CPython's AST builder gives up near 3,000 levels
+
+
+@pytest.mark.parametrize(
+    ("expression", "offset"),
+    [
+        ("1" + "+1" * 5000, 0),  # RecursionError while CPython builds the tree: the chain's start
+        ("-" * 100_000 + "1", 0),  # MemoryError in CPython's parser: the chain's start
+        ("f(g(" + "h" + "()" * 5000 + "))", 4),  # a call chain inside calls: where the chain starts
+    ],
+)
+def test_python_too_deep_for_cpython_is_where_its_deepest_expression_begins(expression: str, offset: int):
+    """err37: `cannot parse as Python: RecursionError` had no line."""
+    from cnsnt.errors import SourceError
+    from cnsnt.sources.schemas.common import parse_python
+
+    text = "from django.db import models\n\n\nclass Tenant(models.Model):\n    rank = models.IntegerField(default=" + expression + ")\n"
+    with pytest.raises(SourceError) as info:
+        parse_python(text, "shop/models.py")
+    column = len("    rank = models.IntegerField(default=") + offset + 1
+    assert info.value.location is not None
+    assert (info.value.location.line, info.value.location.column) == (5, column)
+    assert "nested too deep" in info.value.message
+
+
+def test_a_nul_character_past_the_binary_sniff_is_at_its_place():
+    from cnsnt.errors import SourceError
+    from cnsnt.sources.schemas.common import parse_python
+
+    text = "# " + "padding " * 1200 + "\nclass Tenant:\n    email = 'a\0b'\n"
+    with pytest.raises(SourceError) as info:
+        parse_python(text, "shop/models.py")
+    assert info.value.location is not None
+    assert (info.value.location.line, info.value.location.column) == (3, 15)
+
+
+ALEMBIC_DEEP = (
+    '"""tenants"""\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = "0001"\ndown_revision = None\n\n\n'
+    "def upgrade():\n    op.create_table(\"tenants\", sa.Column(\"email\", sa.String(200)))\n"
+    "    op.add_column(\"tenants\", sa.Column(\"rank\", sa" + ".x" * 1500 + "))\n"
+)
+ALEMBIC_SHOPS = (
+    '"""shops"""\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = "0002"\ndown_revision = None\n\n\n'
+    "def upgrade():\n    op.create_table(\"shops\", sa.Column(\"email\", sa.String(200)))\n"
+)
+DJANGO_DEEP = (
+    "from django.db import models\n\n\nclass Tenant(models.Model):\n    email = models.EmailField()\n"
+    "    rank = models" + ".x" * 1500 + "(default=1)\n"
+)
+DJANGO_SHOP = "from django.db import models\n\n\nclass Shop(models.Model):\n    email = models.EmailField()\n"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "files", "deep", "line", "column", "other"),
+    [
+        # the replay recursed through `sa.x.x...`: the whole entry was an internal error at the policy's entry
+        ("alembic", {"versions/0001_tenants.py": ALEMBIC_DEEP, "versions/0002_shops.py": ALEMBIC_SHOPS},
+         "versions/0001_tenants.py", 11, 48, "shops"),
+        # the model's reader recursed: an "internal error" at the class line
+        ("django", {"app/models.py": DJANGO_DEEP, "app/shops.py": DJANGO_SHOP}, "app/models.py", 6, 12, "app_shop"),
+    ],
+)
+def test_python_deeper_than_the_readers_reach_is_where_it_nests_deepest(
+    tmp_path: Path, fmt, files, deep, line, column, other
+):
+    """err37: a tree CPython builds but cnsnt's readers cannot walk is that file's CN001, at its place."""
+    write_files(tmp_path, files)
+    ev = read_entry(tmp_path, f"{next(iter(files)).split('/')[0]}/*.py", fmt)
+    assert _deep_problems(ev) == [(deep, line, column)]
+    assert not [p for p in ev.problems if "internal error" in p.message]
+    assert other in {t.key for t in ev.tables}  # the entry's other file is still read

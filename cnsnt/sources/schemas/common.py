@@ -19,7 +19,8 @@ from cnsnt.errors import SourceError
 from cnsnt.evidence import Column, Evidence, ForeignKey, SourceProblem, Table
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.base import SourceContext, line_col, read_text
+from cnsnt.sources.schemas.python_depth import MAX_TREE_DEPTH, deepest_expression, too_deep_node
 from cnsnt.sql.ddl_enums import enum_type as enum_type  # the ORM readers type their enums with it
 
 #: A reader of all the files of one `schemas` entry that are of its kind.
@@ -169,21 +170,41 @@ def nothing_found(shown: str, what: str) -> SourceProblem:
 def parse_python(text: str, shown: str, lost: str = "no model of this file was read") -> ast.Module:
     """Parse a Python file; a syntax error is a `SourceError` at its line and column.
 
-    `lost` says what the error costs (the form readers: no form of the file).
+    So is nesting too deep, for CPython's parser or for cnsnt's readers (which walk
+    expressions recursively): where the file nests deepest (`python_depth`), never without
+    a line. `lost` says what the error costs (the form readers: no form of the file).
     """
     try:
         with warnings.catch_warnings():  # `SyntaxWarning: invalid escape sequence` is not ours to print
             warnings.simplefilter("ignore", SyntaxWarning)
-            return ast.parse(text, filename=shown)
-    except SyntaxError as exc:
-        line = exc.lineno or 1
-        column = exc.offset or 1
+            tree = ast.parse(text, filename=shown)
+    except (SyntaxError, ValueError) as exc:  # ValueError: a NUL character, on some Pythons
+        raise _syntax_error(exc, text, shown, lost) from None
+    except (RecursionError, MemoryError):  # CPython's parser recurses: an expression thousands deep
         raise SourceError(
-            f"Python syntax error: {exc.msg}; {lost}",
-            Location(shown, line, column),
+            f"Python expressions nested too deep to read; {lost}", Location(shown, *deepest_expression(text))
         ) from None
-    except (ValueError, RecursionError, MemoryError) as exc:  # NUL bytes, absurd nesting
-        raise SourceError(f"cannot parse as Python: {type(exc).__name__}", Location(shown)) from None
+    deep = too_deep_node(tree)
+    if deep is not None:  # parsed, but deeper than the readers' recursion reaches
+        raise SourceError(
+            f"Python expressions nested too deep to read (over {MAX_TREE_DEPTH} levels); {lost}",
+            Location(shown, deep.lineno, deep.col_offset + 1),  # type: ignore[attr-defined]
+        )
+    return tree
+
+
+def _syntax_error(exc: SyntaxError | ValueError, text: str, shown: str, lost: str) -> SourceError:
+    """A file CPython cannot parse, at its line and column (a NUL character, which it gives none: at it).
+
+    A NUL past the head that tells binary files apart reaches the parser, which says no line.
+    """
+    line = exc.lineno if isinstance(exc, SyntaxError) else None
+    nul = text.find("\0")
+    if line is None and nul >= 0:
+        return SourceError(f"Python source holds a NUL character; {lost}", Location(shown, *line_col(text, nul)))
+    if not isinstance(exc, SyntaxError):
+        return SourceError(f"cannot parse as Python: {type(exc).__name__}; {lost}", Location(shown))
+    return SourceError(f"Python syntax error: {exc.msg}; {lost}", Location(shown, line or 1, exc.offset or 1))
 
 
 def dotted(node: ast.expr) -> str:
