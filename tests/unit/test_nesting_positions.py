@@ -292,3 +292,42 @@ def test_python_deeper_than_the_readers_reach_is_where_it_nests_deepest(
     assert _deep_problems(ev) == [(deep, line, column)]
     assert not [p for p in ev.problems if "internal error" in p.message]
     assert other in {t.key for t in ev.tables}  # the entry's other file is still read
+
+
+# ---- err37: Doctrine's and Liquibase's YAML readers refuse a file one way, at its place
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("databaseChangeLog:\n  - changeSet:\n      id: '1'\n      author: \a\n", 4, 15),  # a BEL: no place was said
+        ("databaseChangeLog:\n  - changeSet:\n      id: *nowhere\n", 3, 11),  # an alias never anchored
+    ],
+)
+def test_doctrine_and_liquibase_yaml_say_one_failure_one_way_at_its_place(text: str, line: int, column: int):
+    """err37: each reader kept its own `except` blocks; a character YAML does not allow had no line."""
+    from cnsnt.errors import SourceError
+    from cnsnt.sources.schemas.doctrine_yaml import yaml_classes
+    from cnsnt.sources.schemas.liquibase_yaml import yaml_nodes
+
+    said = []
+    for read in (yaml_classes, yaml_nodes):
+        with pytest.raises(SourceError) as info:
+            read(text, "config/tenant.yml")
+        assert info.value.location is not None
+        assert (info.value.location.line, info.value.location.column) == (line, column)
+        said.append(info.value.message.split(";")[0])  # what, before what it costs each reader
+    assert said[0] == said[1]
+
+
+def test_doctrine_yaml_values_too_deep_are_refused_at_the_value():
+    """err37: Doctrine said `cannot read this mapping` with no line; Liquibase said where."""
+    from cnsnt.errors import SourceError
+    from cnsnt.sources.schemas.doctrine_yaml import yaml_classes
+
+    head = "Shop\\Tenant:\n  type: entity\n  options: "
+    with pytest.raises(SourceError) as info:
+        yaml_classes(head + "{a: " * 150 + "1" + "}" * 150 + "\n", "config/Tenant.orm.yml")
+    assert info.value.location is not None
+    # the value 101 levels into `options` (the first past the limit)
+    assert (info.value.location.line, info.value.location.column) == (3, len("  options: ") + 4 * 101 + 1)
+    assert "too deeply nested" in info.value.message

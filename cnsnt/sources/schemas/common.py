@@ -201,7 +201,8 @@ def _syntax_error(exc: SyntaxError | ValueError, text: str, shown: str, lost: st
     line = exc.lineno if isinstance(exc, SyntaxError) else None
     nul = text.find("\0")
     if line is None and nul >= 0:
-        return SourceError(f"Python source holds a NUL character; {lost}", Location(shown, *line_col(text, nul)))
+        where = Location(shown, *line_col(text, nul))
+        return SourceError(f"Python source holds a NUL character; {lost}", where)
     if not isinstance(exc, SyntaxError):
         return SourceError(f"cannot parse as Python: {type(exc).__name__}; {lost}", Location(shown))
     return SourceError(f"Python syntax error: {exc.msg}; {lost}", Location(shown, line or 1, exc.offset or 1))

@@ -165,9 +165,7 @@ def _code(
 def _too_deep(parsed: list[tuple[SourceFile, Any]], shown: str, lost: str) -> SourceProblem:
     """Nesting too deep for the reader, said in the file that nests deepest, where it does (`deepest_of`)."""
     where = deepest_of(parsed) or Location(shown)
-    return SourceProblem(
-        f"C# nested too deeply to read; {lost}", where, where.path
-    )
+    return SourceProblem(f"C# nested too deeply to read; {lost}", where, where.path or shown)
 
 
 def _nothing(shown: str) -> SourceProblem:

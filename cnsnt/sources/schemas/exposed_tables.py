@@ -177,7 +177,8 @@ def read_exposed(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evi
     except RecursionError:  # a hostile nesting, not a model: said in the file, where it nests deepest
         tables = []
         where = deepest_of(parsed) or spec.location
-        problems.append(SourceProblem("Kotlin nested too deeply to read; no table was read", where, where.path))
+        source = where.path or spec.pattern
+        problems.append(SourceProblem("Kotlin nested too deeply to read; no table was read", where, source))
     if not tables and not any(p.severity is None for p in problems):
         shown = ctx.shown(paths[0]) if paths else spec.pattern
         problems.append(nothing_found(shown, "Exposed table object"))

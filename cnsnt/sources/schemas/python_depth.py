@@ -19,8 +19,8 @@ from dataclasses import dataclass
 _OPENING = frozenset("([{")
 _CLOSING = frozenset(")]}")
 #: Tokens that start a new expression at their level (an argument, a value, a statement).
-_RESETS = frozenset({",", ";", "=", ":", ":=", "->"}) | {op + "=" for op in ("+", "-", "*", "/", "//", "%", "@",
-                                                                              "&", "|", "^", "<<", ">>", "**")}
+_AUGMENTED = ("+", "-", "*", "/", "//", "%", "@", "&", "|", "^", "<<", ">>", "**")
+_RESETS = frozenset({",", ";", "=", ":", ":=", "->"} | {op + "=" for op in _AUGMENTED})
 #: Tokens that are no part of an expression's nesting.
 _SPACING = frozenset({tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER})
 #: CPython gives up near 3,000 levels (three times the recursion limit) and no real code nests
