@@ -651,6 +651,46 @@ class LineIndex:
         return self.starts[line - 1] + column
 
 
+#: The characters that open or close a JSON string or container (one at a time: linear).
+_JSON_SYNTAX = re.compile(r'[\[\]{}"\\]')
+
+
+def json_brackets(text: str) -> Iterator[tuple[int, int]]:
+    """Each `[`/`{` and `]`/`}` of a JSON text outside its strings: (offset, depth it opens or leaves).
+
+    The JSON readers' one way to find where a document nests (`json` recurses and gives up
+    with no position): an opening bracket gives the depth it opens, a closing one the depth
+    left outside it.
+    """
+    depth, in_string, escaped = 0, False, -1
+    for m in _JSON_SYNTAX.finditer(text):
+        at, char = m.start(), m.group()
+        if at == escaped:
+            continue
+        if in_string:
+            if char == "\\":
+                escaped = at + 1
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in ("[", "{"):
+            depth += 1
+            yield at, depth
+        else:
+            depth -= 1
+            yield at, depth
+
+
+def json_deepest_opening(text: str) -> tuple[int, int]:
+    """Line and column of the bracket that opens a JSON text's deepest level (the first, if several)."""
+    deepest, where = 0, 0
+    for at, depth in json_brackets(text):
+        if depth > deepest and text[at] in "[{":
+            deepest, where = depth, at
+    return line_col(text, where)
+
+
 def stop_pool(pool: Executor) -> None:
     """Ctrl-C: end the workers now and drop queued work, so cnsnt exits within a second.
 

@@ -331,3 +331,20 @@ def test_doctrine_yaml_values_too_deep_are_refused_at_the_value():
     # the value 101 levels into `options` (the first past the limit)
     assert (info.value.location.line, info.value.location.column) == (3, len("  options: ") + 4 * 101 + 1)
     assert "too deeply nested" in info.value.message
+
+
+def test_a_json_changelog_too_deep_for_the_scanner_is_at_its_deepest_opening():
+    """err37: `cannot read as JSON: RecursionError` had no line."""
+    from cnsnt.errors import SourceError
+    from cnsnt.sources.schemas.liquibase_json import json_nodes
+
+    text = (
+        '{"databaseChangeLog": [\n  {"changeSet": {"id": "1", "author": "ann",\n'
+        '    "comment": "[[ in a string ]]", "labels": ' + "[" * 3000 + "]" * 3000 + "}}\n]}\n"
+    )
+    with pytest.raises(SourceError) as info:
+        json_nodes(text, "db/changelog.json")
+    assert info.value.location is not None
+    row = text.split("\n")[2]
+    assert (info.value.location.line, info.value.location.column) == (3, row.index("[" * 3000) + 3000)
+    assert "nested too deep" in info.value.message
