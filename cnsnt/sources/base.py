@@ -489,6 +489,7 @@ def decoded_chunks(fh: Readable, shown: str, chunk: int = 1 << 20) -> Iterator[s
     fallback = codecs.getincrementaldecoder("cp1252")(errors="replace")
     use_fallback = False
     data = head[bom:]
+    lines, last = 0, 0  # line breaks yielded so far, and characters after the last one
     while True:
         block = fh.read(chunk)
         final = not block
@@ -496,18 +497,41 @@ def decoded_chunks(fh: Readable, shown: str, chunk: int = 1 << 20) -> Iterator[s
         if use_fallback:
             text = fallback.decode(data, final)
         else:
+            state = decoder.getstate()
             try:
                 text = decoder.decode(data, final)
-            except UnicodeDecodeError:
+            except UnicodeDecodeError as exc:
                 if encoding != "utf-8":
-                    raise SourceError(f"not valid {encoding.upper()} text", Location(shown)) from None
+                    place = _undecodable_place(encoding, state, data, exc.start, lines, last)
+                    raise SourceError(f"not valid {encoding.upper()} text", Location(shown, *place)) from None
                 use_fallback = True
                 text = fallback.decode(data, final)
         data = b""
         if text:
+            breaks = text.count("\n")
+            lines, last = lines + breaks, len(text) - text.rfind("\n") - 1 if breaks else last + len(text)
             yield text
         if final:
             return
+
+
+def _undecodable_place(
+    encoding: str, state: tuple[bytes, int], data: bytes, start: int, lines: int, last: int
+) -> tuple[int, int]:
+    """Line and column of the first byte a wide encoding cannot decode (`start`: in its buffer + `data`).
+
+    The block before it is decoded again from the same state: a half surrogate pair in a
+    UTF-16 file is reported where it is, not as the whole file.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)()
+    decoder.setstate(state)
+    try:
+        before = decoder.decode(data[: max(0, start - len(state[0]))])
+    except UnicodeDecodeError:  # pragma: no cover - the bytes before `start` decoded once already
+        before = ""
+    breaks = before.count("\n")
+    column = len(before) - before.rfind("\n") if breaks else last + len(before) + 1
+    return lines + breaks + 1, column
 
 
 def read_text(path: Path, shown: str, *, limits: Limits) -> str:
