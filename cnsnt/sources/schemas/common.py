@@ -20,7 +20,7 @@ from cnsnt.evidence import Column, Evidence, ForeignKey, SourceProblem, Table
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, line_col, read_text
-from cnsnt.sources.schemas.python_depth import MAX_TREE_DEPTH, deepest_expression, too_deep_node
+from cnsnt.sources.schemas.python_depth import deepest_expression, deepest_node
 from cnsnt.sql.ddl_enums import enum_type as enum_type  # the ORM readers type their enums with it
 
 #: A reader of all the files of one `schemas` entry that are of its kind.
@@ -170,9 +170,9 @@ def nothing_found(shown: str, what: str) -> SourceProblem:
 def parse_python(text: str, shown: str, lost: str = "no model of this file was read") -> ast.Module:
     """Parse a Python file; a syntax error is a `SourceError` at its line and column.
 
-    So is nesting too deep, for CPython's parser or for cnsnt's readers (which walk
-    expressions recursively): where the file nests deepest (`python_depth`), never without
-    a line. `lost` says what the error costs (the form readers: no form of the file).
+    So is nesting too deep for CPython's parser: where the file nests deepest
+    (`python_depth`), never without a line. `lost` says what the error costs (the form
+    readers: no form of the file).
     """
     try:
         with warnings.catch_warnings():  # `SyntaxWarning: invalid escape sequence` is not ours to print
@@ -184,13 +184,18 @@ def parse_python(text: str, shown: str, lost: str = "no model of this file was r
         raise SourceError(
             f"Python expressions nested too deep to read; {lost}", Location(shown, *deepest_expression(text))
         ) from None
-    deep = too_deep_node(tree)
-    if deep is not None:  # parsed, but deeper than the readers' recursion reaches
-        raise SourceError(
-            f"Python expressions nested too deep to read (over {MAX_TREE_DEPTH} levels); {lost}",
-            Location(shown, deep.lineno, deep.col_offset + 1),  # type: ignore[attr-defined]
-        )
     return tree
+
+
+def nested_too_deep(node: ast.AST, shown: str, lost: str) -> SourceProblem:
+    """A Python model or migration nested deeper than its reader recurses, said where `node` nests deepest.
+
+    CPython builds trees about 3,000 levels deep; the readers walk expressions recursively
+    and gave up far sooner, as an internal error at the class line or at the policy's entry.
+    """
+    return SourceProblem(
+        f"Python expressions nested too deep to read; {lost}", Location(shown, *deepest_node(node)), shown
+    )
 
 
 def _syntax_error(exc: SyntaxError | ValueError, text: str, shown: str, lost: str) -> SourceError:

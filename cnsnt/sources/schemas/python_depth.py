@@ -106,24 +106,19 @@ def _follows_operand(previous: tokenize.TokenInfo | None) -> bool:
     return previous.type == tokenize.OP and previous.string in _CLOSING
 
 
-#: How deep a parsed file's tree may nest. The readers walk expressions recursively, and
-#: `ast.unparse` (which quotes a field) takes about four frames a level: a tree much deeper
-#: stopped them part-way with RecursionError, which lost the file's model at its class line
-#: or a whole Alembic entry at the policy's. Real code nests under 50.
-MAX_TREE_DEPTH = 200
+def deepest_node(tree: ast.AST) -> tuple[int, int]:
+    """Line and column of the innermost node that holds others where a parsed tree nests deepest.
 
-
-def too_deep_node(tree: ast.AST, limit: int = MAX_TREE_DEPTH) -> ast.AST | None:
-    """The innermost node that holds others where a tree nests deepest, if deeper than `limit`; else None.
-
-    Walked with a stack, without recursion, in one pass. The first such node if several.
+    The first if several; walked with a stack, without recursion, in one pass. A tree CPython
+    builds may still nest deeper than cnsnt's readers recurse (`ast.unparse` takes three frames
+    a level): the reader that gives up says it here, not at its class or at the policy's entry.
     """
-    deepest, found = 0, None
+    deepest, found = -1, (getattr(tree, "lineno", 1), getattr(tree, "col_offset", 0) + 1)
     stack: list[tuple[ast.AST, int]] = [(tree, 0)]
     while stack:
         node, depth = stack.pop()
         children = [child for child in ast.iter_child_nodes(node) if hasattr(child, "lineno")]
         if children and depth > deepest and hasattr(node, "lineno"):
-            deepest, found = depth, node
+            deepest, found = depth, (node.lineno, node.col_offset + 1)  # type: ignore[attr-defined]
         stack.extend((child, depth + 1) for child in reversed(children))
-    return found if deepest > limit else None
+    return found
