@@ -147,6 +147,7 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             table = models.table(cls)
         except RecursionError:
             problems.append(nested_too_deep(cls.node, cls.shown, f"model {cls.node.name} was not read"))
+            per_file[cls.shown] += 1  # the file holds a model: no "no model found" beside it
             continue
         except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
             problems.append(model_failed(exc, cls.shown, cls.node.lineno, cls.node.col_offset + 1,
