@@ -489,6 +489,7 @@ def decoded_chunks(fh: Readable, shown: str, chunk: int = 1 << 20) -> Iterator[s
     fallback = codecs.getincrementaldecoder("cp1252")(errors="replace")
     use_fallback = False
     data = head[bom:]
+    lines, last = 0, 0  # line breaks yielded so far, and characters after the last one
     while True:
         block = fh.read(chunk)
         final = not block
@@ -496,18 +497,41 @@ def decoded_chunks(fh: Readable, shown: str, chunk: int = 1 << 20) -> Iterator[s
         if use_fallback:
             text = fallback.decode(data, final)
         else:
+            state = decoder.getstate()
             try:
                 text = decoder.decode(data, final)
-            except UnicodeDecodeError:
+            except UnicodeDecodeError as exc:
                 if encoding != "utf-8":
-                    raise SourceError(f"not valid {encoding.upper()} text", Location(shown)) from None
+                    place = _undecodable_place(encoding, state, data, exc.start, lines, last)
+                    raise SourceError(f"not valid {encoding.upper()} text", Location(shown, *place)) from None
                 use_fallback = True
                 text = fallback.decode(data, final)
         data = b""
         if text:
+            breaks = text.count("\n")
+            lines, last = lines + breaks, len(text) - text.rfind("\n") - 1 if breaks else last + len(text)
             yield text
         if final:
             return
+
+
+def _undecodable_place(
+    encoding: str, state: tuple[bytes, int], data: bytes, start: int, lines: int, last: int
+) -> tuple[int, int]:
+    """Line and column of the first byte a wide encoding cannot decode (`start`: in its buffer + `data`).
+
+    The block before it is decoded again from the same state: a half surrogate pair in a
+    UTF-16 file is reported where it is, not as the whole file.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)()
+    decoder.setstate(state)
+    try:
+        before = decoder.decode(data[: max(0, start - len(state[0]))])
+    except UnicodeDecodeError:  # pragma: no cover - the bytes before `start` decoded once already
+        before = ""
+    breaks = before.count("\n")
+    column = len(before) - before.rfind("\n") if breaks else last + len(before) + 1
+    return lines + breaks + 1, column
 
 
 def read_text(path: Path, shown: str, *, limits: Limits) -> str:
@@ -649,6 +673,46 @@ class LineIndex:
     def offset(self, line: int, column: int) -> int:
         """Character offset of a 1-based line and 0-based column (html.parser's getpos)."""
         return self.starts[line - 1] + column
+
+
+#: The characters that open or close a JSON string or container (one at a time: linear).
+_JSON_SYNTAX = re.compile(r'[\[\]{}"\\]')
+
+
+def json_brackets(text: str) -> Iterator[tuple[int, int]]:
+    """Each `[`/`{` and `]`/`}` of a JSON text outside its strings: (offset, depth it opens or leaves).
+
+    The JSON readers' one way to find where a document nests (`json` recurses and gives up
+    with no position): an opening bracket gives the depth it opens, a closing one the depth
+    left outside it.
+    """
+    depth, in_string, escaped = 0, False, -1
+    for m in _JSON_SYNTAX.finditer(text):
+        at, char = m.start(), m.group()
+        if at == escaped:
+            continue
+        if in_string:
+            if char == "\\":
+                escaped = at + 1
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in ("[", "{"):
+            depth += 1
+            yield at, depth
+        else:
+            depth -= 1
+            yield at, depth
+
+
+def json_deepest_opening(text: str) -> tuple[int, int]:
+    """Line and column of the bracket that opens a JSON text's deepest level (the first, if several)."""
+    deepest, where = 0, 0
+    for at, depth in json_brackets(text):
+        if depth > deepest and text[at] in "[{":
+            deepest, where = depth, at
+    return line_col(text, where)
 
 
 def stop_pool(pool: Executor) -> None:

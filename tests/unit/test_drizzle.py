@@ -514,9 +514,10 @@ def test_a_parse_given_up_is_reported_where_the_parser_had_got_to(tmp_path: Path
 
 def test_offset_place_counts_characters_not_bytes():
     """A give-up's byte offset becomes the line and the character column a reader sees."""
-    from cnsnt.sources.schemas.grammars import offset_place
+    from cnsnt.sources.schemas.grammars import SourceFile
 
     source = "const a = 1;\nconst straße = ü;\n".encode()
-    assert offset_place(source, source.index("ü".encode())) == (2, 16)
-    assert offset_place(source, 0) == (1, 1)
-    assert offset_place(source, len(source) + 10) == (3, 1)  # past the end: the end
+    file = SourceFile(source, "db/ledger.ts")
+    assert file.offset_place(source.index("ü".encode())) == (2, 16)
+    assert file.offset_place(0) == (1, 1)
+    assert file.offset_place(len(source) + 10) == (3, 1)  # past the end: the end

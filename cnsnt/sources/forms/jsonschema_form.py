@@ -28,7 +28,7 @@ from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.policy.yaml_nodes import JsonPath, load_yaml
-from cnsnt.sources.base import SourceContext, line_col, read_text
+from cnsnt.sources.base import SourceContext, json_brackets, json_deepest_opening, line_col, read_text
 from cnsnt.sources.forms.common import form_evidence, form_stem, looks_like_consent, unnamed_problem
 
 #: How deep nested objects and `$ref`s are followed.
@@ -417,35 +417,15 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 #: The JSON escape of a UTF-16 surrogate, to point at the first one in the text.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
-#: The characters that open or close a JSON string or container (one at a time: linear).
-_JSON_SYNTAX = re.compile(r'[\[\]{}"\\]')
-
-
 def _too_deep(text: str, shown: str, max_depth: int) -> SourceError:
     """The CN001 for JSON deeper than `max_depth`, at the bracket that opens one level too many."""
-    depth, in_string, escaped = 0, False, -1
-    for m in _JSON_SYNTAX.finditer(text):
-        at, char = m.start(), m.group()
-        if at == escaped:
-            continue
-        if in_string:
-            if char == "\\":
-                escaped = at + 1
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in ("[", "{"):
-            depth += 1
-            if depth > max_depth:
-                line, column = line_col(text, at)
-                return SourceError(
-                    f"JSON nests deeper than the depth limit ({max_depth}, --max-depth): not read",
-                    Location(shown, line, column),
-                )
-        elif char in ("]", "}"):
-            depth -= 1
-    return SourceError("JSON nests too deep to read", Location(shown))
+    for at, depth in json_brackets(text):
+        if depth > max_depth and text[at] in "[{":
+            return SourceError(
+                f"JSON nests deeper than the depth limit ({max_depth}, --max-depth): not read",
+                Location(shown, *line_col(text, at)),
+            )
+    return SourceError("JSON nests too deep to read", Location(shown, *json_deepest_opening(text)))
 
 
 def _fixed(value: str) -> str:

@@ -31,7 +31,7 @@ from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelTable, dotted, python_files, string_value
+from cnsnt.sources.schemas.common import ModelTable, dotted, nested_too_deep, python_files, string_value
 from cnsnt.sources.schemas.migration_graph import Step, replay_order
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.read_fixes import EVERY_BRANCH
@@ -80,7 +80,11 @@ def read_alembic(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evi
     loaded = [p for p in paths if alembic_loads(p)]  # as Alembic: `__init__.py` is no revision
     for _, shown, tree in python_files(loaded, ctx, replay.problems, lambda p: natural_key(p.as_posix())):
         files += 1
-        found = _revision(tree, shown, replay)
+        try:
+            found = _revision(tree, shown, replay)
+        except RecursionError:
+            replay.problems.append(nested_too_deep(tree, shown, "this revision is not replayed"))
+            continue
         if found is None:
             skipped += 1
             replay.no_migration(shown, 'Alembic `revision = "..."`')
@@ -102,7 +106,11 @@ def read_alembic(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evi
         rev = by_id[step.key]
         ctx.check_time(rev.shown)
         replay.shown = rev.shown
-        _upgrade(rev.tree, replay)
+        try:
+            _upgrade(rev.tree, replay)
+        except RecursionError:
+            lost = "the rest of this revision is not replayed"
+            replay.problems.append(nested_too_deep(rev.tree, rev.shown, lost))
     return replay.evidence(files, len(order), skipped)
 
 

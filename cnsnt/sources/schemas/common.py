@@ -19,7 +19,8 @@ from cnsnt.errors import SourceError
 from cnsnt.evidence import Column, Evidence, ForeignKey, SourceProblem, Table
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.base import SourceContext, line_col, read_text
+from cnsnt.sources.schemas.python_depth import deepest_expression, deepest_node
 from cnsnt.sql.ddl_enums import enum_type as enum_type  # the ORM readers type their enums with it
 
 #: A reader of all the files of one `schemas` entry that are of its kind.
@@ -169,21 +170,47 @@ def nothing_found(shown: str, what: str) -> SourceProblem:
 def parse_python(text: str, shown: str, lost: str = "no model of this file was read") -> ast.Module:
     """Parse a Python file; a syntax error is a `SourceError` at its line and column.
 
-    `lost` says what the error costs (the form readers: no form of the file).
+    So is nesting too deep for CPython's parser: where the file nests deepest
+    (`python_depth`), never without a line. `lost` says what the error costs (the form
+    readers: no form of the file).
     """
     try:
         with warnings.catch_warnings():  # `SyntaxWarning: invalid escape sequence` is not ours to print
             warnings.simplefilter("ignore", SyntaxWarning)
-            return ast.parse(text, filename=shown)
-    except SyntaxError as exc:
-        line = exc.lineno or 1
-        column = exc.offset or 1
+            tree = ast.parse(text, filename=shown)
+    except (SyntaxError, ValueError) as exc:  # ValueError: a NUL character, on some Pythons
+        raise _syntax_error(exc, text, shown, lost) from None
+    except (RecursionError, MemoryError):  # CPython's parser recurses: an expression thousands deep
         raise SourceError(
-            f"Python syntax error: {exc.msg}; {lost}",
-            Location(shown, line, column),
+            f"Python expressions nested too deep to read; {lost}", Location(shown, *deepest_expression(text))
         ) from None
-    except (ValueError, RecursionError, MemoryError) as exc:  # NUL bytes, absurd nesting
-        raise SourceError(f"cannot parse as Python: {type(exc).__name__}", Location(shown)) from None
+    return tree
+
+
+def nested_too_deep(node: ast.AST, shown: str, lost: str) -> SourceProblem:
+    """A Python model or migration nested deeper than its reader recurses, said where `node` nests deepest.
+
+    CPython builds trees about 3,000 levels deep; the readers walk expressions recursively
+    and gave up far sooner, as an internal error at the class line or at the policy's entry.
+    """
+    return SourceProblem(
+        f"Python expressions nested too deep to read; {lost}", Location(shown, *deepest_node(node)), shown
+    )
+
+
+def _syntax_error(exc: SyntaxError | ValueError, text: str, shown: str, lost: str) -> SourceError:
+    """A file CPython cannot parse, at its line and column (a NUL character, which it gives none: at it).
+
+    A NUL past the head that tells binary files apart reaches the parser, which says no line.
+    """
+    line = exc.lineno if isinstance(exc, SyntaxError) else None
+    nul = text.find("\0")
+    if line is None and nul >= 0:
+        where = Location(shown, *line_col(text, nul))
+        return SourceError(f"Python source holds a NUL character; {lost}", where)
+    if not isinstance(exc, SyntaxError):
+        return SourceError(f"cannot parse as Python: {type(exc).__name__}; {lost}", Location(shown))
+    return SourceError(f"Python syntax error: {exc.msg}; {lost}", Location(shown, line or 1, exc.offset or 1))
 
 
 def dotted(node: ast.expr) -> str:

@@ -40,6 +40,7 @@ from cnsnt.sources.schemas.common import (
     ModelTable,
     dotted,
     literal_value,
+    nested_too_deep,
     python_files,
     string_value,
 )
@@ -130,7 +131,11 @@ def read_django_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceConte
     loaded = [p for p in paths if django_loads(p)]  # as Django: `__init__.py` is no migration
     for path, shown, tree in python_files(loaded, ctx, replay.problems, lambda p: natural_key(p.as_posix())):
         files += 1
-        migration = _parse(tree, path, shown, replay)
+        try:
+            migration = _parse(tree, path, shown, replay)
+        except RecursionError:
+            replay.problems.append(nested_too_deep(tree, shown, "this migration is not replayed"))
+            continue
         if migration is None:
             skipped += 1
             replay.no_migration(shown, "`class Migration(migrations.Migration)`")
@@ -142,7 +147,12 @@ def read_django_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceConte
         ctx.check_time(migration.shown)
         replay.shown = migration.shown
         state.app = migration.app
-        state.run(migration)
+        try:
+            state.run(migration)
+        except RecursionError:
+            where = migration.operations or ast.Pass(lineno=migration.line, col_offset=migration.column - 1)
+            lost = "the rest of this migration is not replayed"
+            replay.problems.append(nested_too_deep(where, migration.shown, lost))
     state.name_models()
     setting = auth_user_model(paths, ctx)
     assumed = state.settings_user_table(setting.stated)

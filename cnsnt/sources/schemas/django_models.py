@@ -47,6 +47,7 @@ from cnsnt.sources.schemas.common import (
     literal_value,
     model_evidence,
     model_failed,
+    nested_too_deep,
     nothing_found,
     parse_python,
     problem_of,
@@ -144,6 +145,10 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             continue
         try:
             table = models.table(cls)
+        except RecursionError:
+            problems.append(nested_too_deep(cls.node, cls.shown, f"model {cls.node.name} was not read"))
+            per_file[cls.shown] += 1  # the file holds a model: no "no model found" beside it
+            continue
         except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
             problems.append(model_failed(exc, cls.shown, cls.node.lineno, cls.node.col_offset + 1,
                                          f"model {cls.node.name}"))

@@ -1,10 +1,10 @@
 """Doctrine's YAML mapping files (`*.orm.yml`), as the classes the PHP reader builds tables from.
 
 Symfony 2 to 4 projects often map their entities in `Resources/config/doctrine/*.orm.yml`
-beside plain PHP classes. Each file is composed (never constructed: no YAML tag runs)
-with PyYAML so every class and field keeps its line, then turned into the same
-`PhpClass`/`Prop`/`Attr` records the attribute and annotation readers give, so naming,
-relations and inheritance are applied the same way.
+beside plain PHP classes. Each file is composed (never constructed: no YAML tag runs) as
+every YAML schema source is (`yaml_source`), so every class and field keeps its line, then
+turned into the same `PhpClass`/`Prop`/`Attr` records the attribute and annotation readers
+give, so naming, relations and inheritance are applied the same way.
 """
 
 from __future__ import annotations
@@ -13,13 +13,15 @@ from typing import Any
 
 import yaml
 
-from cnsnt.errors import SourceError
-from cnsnt.model import Location
-from cnsnt.policy.yaml_nodes import deepest_opening
 from cnsnt.sources.schemas.doctrine_annotations import Attr, ClassRef, PhpClass, Prop, short_name
+from cnsnt.sources.schemas.yaml_source import compose_yaml, too_many_values
 
 #: How many YAML nodes one file may expand to (aliases can multiply a small file).
 _NODE_BUDGET = 200_000
+#: How deep values may nest (real mappings: 5 levels).
+_MAX_DEPTH = 100
+#: What a file that cannot be read costs.
+_LOST = "no mapping of this file was read"
 _KINDS = {"entity": "Entity", "mappedsuperclass": "MappedSuperclass", "embeddable": "Embeddable"}
 _RELATIONS = {"manyToOne": "ManyToOne", "oneToOne": "OneToOne", "manyToMany": "ManyToMany"}
 #: YAML field keys -> the `Column` argument they are.
@@ -39,15 +41,16 @@ def is_yaml_mapping(name: str) -> bool:
 
 
 class _Plain:
-    """Node -> plain Python values, within a budget of nodes."""
+    """Node -> plain Python values, within a budget of nodes (past it: a `SourceError` at the node)."""
 
-    def __init__(self) -> None:
+    def __init__(self, shown: str) -> None:
         self.left = _NODE_BUDGET
+        self.shown = shown
 
     def __call__(self, node: yaml.Node, depth: int = 0) -> Any:
         self.left -= 1
-        if self.left < 0 or depth > 100:
-            raise ValueError("too many or too deeply nested YAML nodes")
+        if self.left < 0 or depth > _MAX_DEPTH:
+            raise too_many_values(node, self.shown, _LOST)
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -76,32 +79,15 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 def yaml_classes(text: str, shown: str) -> list[PhpClass]:
     """The classes one mapping file maps; a file YAML cannot read is a `SourceError` at its place."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Location(shown, mark.line + 1, mark.column + 1) if mark is not None else Location(shown)
-        raise SourceError(
-            f"YAML syntax error ({exc.problem}); no mapping of this file was read", where
-        ) from None
-    except RecursionError:
-        raise SourceError(
-            "YAML nested too deep to read; no mapping of this file was read",
-            Location(shown, *deepest_opening(text)),
-        ) from None
-    except yaml.YAMLError as exc:
-        raise SourceError(f"cannot read as YAML: {type(exc).__name__}", Location(shown)) from None
+    root = compose_yaml(text, shown, _LOST)
     if not isinstance(root, yaml.MappingNode):
         return []
-    plain = _Plain()
+    plain = _Plain(shown)
     out: list[PhpClass] = []
-    try:
-        for key, body in root.value:
-            if not isinstance(key, yaml.ScalarNode) or not isinstance(body, yaml.MappingNode):
-                continue
-            out.append(_class(str(key.value), key, body, shown, plain))
-    except ValueError as exc:
-        raise SourceError(f"cannot read this mapping: {exc}", Location(shown)) from None
+    for key, body in root.value:
+        if not isinstance(key, yaml.ScalarNode) or not isinstance(body, yaml.MappingNode):
+            continue
+        out.append(_class(str(key.value), key, body, shown, plain))
     return out
 
 

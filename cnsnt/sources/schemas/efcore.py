@@ -35,7 +35,7 @@ from cnsnt.sources.schemas.efcore_files import derives_marker, select
 from cnsnt.sources.schemas.efcore_model import Mapper
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot, snapshot_models
 from cnsnt.sources.schemas.efcore_union import table_key, union
-from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded
+from cnsnt.sources.schemas.grammars import SourceFile, deepest_of, parse_bounded
 
 
 def read_efcore(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -104,7 +104,7 @@ def _snapshots(
             for context, entities in snapshot_models(tree.root_node, file):
                 models.append((context, Mapper(entities).tables()))
         except RecursionError:  # nesting thousands deep: a hostile file, not a snapshot
-            mine.append(_too_deep(shown))
+            mine.append(_too_deep([(file, tree.root_node)], shown, "no table of this file was read"))
         except Exception as exc:  # noqa: BLE001 - a bug of ours costs this file only
             mine.append(model_failed(exc, shown, 1, 1, "an EF Core model snapshot"))
     problems.extend(mine)
@@ -125,8 +125,15 @@ def _code(
     """
     if not texts:
         return [], 0, 0
+    parsed: list[tuple[SourceFile, Any]] = []
+
+    def parse(shown: str, text: str) -> tuple[Any, SourceFile, SourceProblem | None]:
+        tree, file, problem = _parse(parser, shown, text)
+        parsed.append((file, tree.root_node))
+        return tree, file, problem
+
     try:
-        chosen = select(texts, lambda shown, text: _parse(parser, shown, text), ctx.check_time)
+        chosen = select(texts, parse, ctx.check_time)
         problems.extend(chosen.problems)
         by_context: dict[str, list[ModelTable]] = {}
         for context, mine in snapshots:
@@ -149,16 +156,16 @@ def _code(
                     tables.append(table)
         return tables, len(chosen.used), found
     except RecursionError:
-        problems.append(_too_deep(texts[0][0]))
+        problems.append(_too_deep(parsed, texts[0][0], "no table of the entry's DbContext classes was read"))
     except Exception as exc:  # noqa: BLE001 - a bug of ours costs this entry's code model only
         problems.append(model_failed(exc, texts[0][0], 1, 1, "EF Core entity classes"))
     return [], 0, 0
 
 
-def _too_deep(shown: str) -> SourceProblem:
-    return SourceProblem(
-        "C# nested too deeply to read; no table of this file was read", Location(shown, 1, 1), shown
-    )
+def _too_deep(parsed: list[tuple[SourceFile, Any]], shown: str, lost: str) -> SourceProblem:
+    """Nesting too deep for the reader, said in the file that nests deepest, where it does (`deepest_of`)."""
+    where = deepest_of(parsed) or Location(shown)
+    return SourceProblem(f"C# nested too deeply to read; {lost}", where, where.path or shown)
 
 
 def _nothing(shown: str) -> SourceProblem:

@@ -54,7 +54,7 @@ from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
-from cnsnt.sources.schemas.grammars import SourceFile, warning
+from cnsnt.sources.schemas.grammars import SourceFile, deepest_of, warning
 from cnsnt.sources.schemas.jpa_mapping import Unresolved, simple_name
 from cnsnt.sources.schemas.kotlin_syntax import (
     body,
@@ -162,9 +162,11 @@ def read_exposed(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evi
     problems: list[SourceProblem] = []
     constants: dict[str, str] = {}
     found: list[tuple[Node, SourceFile]] = []
+    parsed: list[tuple[SourceFile, Node]] = []
     files = 0
     for _, file, tree in kotlin_files(paths, ctx, problems, "tables", uses_exposed):
         files += 1
+        parsed.append((file, tree.root_node))
         constants_of(tree.root_node, file, constants)
         found.extend((node, file) for node, _ in declarations(tree.root_node))
         found.extend((node, file) for node in object_literals(tree.root_node))
@@ -172,11 +174,11 @@ def read_exposed(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evi
     reader = _Reader(constants, problems, postgres)
     try:
         tables = reader.tables(found)
-    except RecursionError:  # a hostile nesting, not a model
+    except RecursionError:  # a hostile nesting, not a model: said in the file, where it nests deepest
         tables = []
-        problems.append(
-            SourceProblem("Kotlin nested too deeply to read; no table was read", spec.location, spec.pattern)
-        )
+        where = deepest_of(parsed) or spec.location
+        source = where.path or spec.pattern
+        problems.append(SourceProblem("Kotlin nested too deeply to read; no table was read", where, source))
     if not tables and not any(p.severity is None for p in problems):
         shown = ctx.shown(paths[0]) if paths else spec.pattern
         problems.append(nothing_found(shown, "Exposed table object"))

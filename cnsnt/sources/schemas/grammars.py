@@ -9,6 +9,7 @@ dependencies of cnsnt; a broken install still gets a clear `SourceError` naming 
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 import time
@@ -112,30 +113,23 @@ def parse_bounded(parser: Any, source: bytes, shown: str, seconds: float | None 
                 f"after {spent:.1f} s: at its pace it would take longer than the {budget:.0f} s a file of "
                 "this size may (its error recovery costs the square of this text)"
             )
-        line, column = offset_place(source, reached)
+        line, column = SourceFile(source, shown).offset_place(reached)
         raise SourceError(
             f"the parser gave up on this file here {why}: none of it is read", Location(shown, line, column)
         ) from None
-
-
-def offset_place(source: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and character column of a byte offset (one past the end: the end).
-
-    A parse given up is reported where the parser had got to, not at 1:1: that is the
-    text its error recovery was stuck on.
-    """
-    offset = max(0, min(offset, len(source)))
-    line_start = source.rfind(b"\n", 0, offset) + 1
-    chars = len(source[line_start:offset].translate(None, _CONTINUATION_BYTES))
-    return source.count(b"\n", 0, offset) + 1, chars + 1
 
 
 def deepest_opening(file: SourceFile, root: Node) -> tuple[int, int]:
     """Line and column of the most deeply nested node that holds others (the first, if several).
 
     A file nested too deep for a reader's recursion is reported where its nesting is
-    deepest, not at 1:1. Walked with a cursor, without recursion, in one pass.
+    deepest, not at 1:1.
     """
+    return file.place(deepest_node(root)[1])
+
+
+def deepest_node(root: Node) -> tuple[int, Node]:
+    """The depth and the node of `deepest_opening`: walked with a cursor, without recursion, in one pass."""
     cursor = root.walk()
     depth = deepest = 0
     found = root
@@ -147,10 +141,29 @@ def deepest_opening(file: SourceFile, root: Node) -> tuple[int, int]:
             continue
         while not cursor.goto_next_sibling():
             if not cursor.goto_parent():
-                return file.place(found)
+                return deepest, found
             depth -= 1
         if depth > deepest and cursor.node.child_count:
             deepest, found = depth, cursor.node
+
+
+def deepest_of(parsed: Iterable[tuple[SourceFile, Node]]) -> Location | None:
+    """Where the deepest of several parsed files nests deepest (the first file, if several); None: no file.
+
+    A reader that reads an entry's files together (EF Core's classes, Exposed's tables)
+    and meets nesting too deep for its recursion cannot tell which file it was in: the
+    file that nests deepest is the one, reported at its deepest opening, not at 1:1 nor at
+    the policy's entry.
+    """
+    best: tuple[int, SourceFile, Node] | None = None
+    for file, root in parsed:
+        depth, node = deepest_node(root)
+        if best is None or depth > best[0]:
+            best = (depth, file, node)
+    if best is None:
+        return None
+    _, file, node = best
+    return Location(file.shown, *file.place(node))
 
 
 #: A node this far into its line is placed by counting on from the last place on the line.
@@ -192,36 +205,34 @@ class SourceFile:
         while newline != -1:  # one step a line, not a byte
             self.starts.append(newline + 1)
             newline = source.find(b"\n", newline + 1)
-        self._valid: dict[int, bool] = {}
-        """Whether each long line asked about is valid UTF-8."""
         self._mark = (-1, 0, 0)
         """(row, byte, characters before it on the row) of the last long-line place."""
 
     def place(self, node: Node) -> tuple[int, int]:
         """1-based line and character column of a node."""
-        row, _ = node.start_point
-        start, at = self.starts[row], node.start_byte
-        if at - start > _SHORT_PREFIX and self._valid_line(row):
-            # on a valid line, characters are the bytes that do not continue one: counted on
-            # from the last place asked on this row, so that n places on one long line cost n
-            mark_row, mark_byte, mark_chars = self._mark
-            if mark_row != row or mark_byte > at:
-                mark_byte, mark_chars = start, 0
-            chars = mark_chars + len(self.source[mark_byte:at].translate(None, _CONTINUATION_BYTES))
-            self._mark = (row, at, chars)
-            return row + 1, chars + 1
-        prefix = self.source[start:at].decode("utf-8", errors="replace")
-        return row + 1, len(prefix) + 1
+        return self.offset_place(node.start_byte)
 
-    def _valid_line(self, row: int) -> bool:
-        if row not in self._valid:
-            end = self.starts[row + 1] if row + 1 < len(self.starts) else len(self.source)
-            try:
-                bytes(self.source[self.starts[row] : end]).decode("utf-8")
-                self._valid[row] = True
-            except UnicodeDecodeError:
-                self._valid[row] = False
-        return self._valid[row]
+    def offset_place(self, offset: int) -> tuple[int, int]:
+        """1-based line and character column of a byte offset (one past the end: the end).
+
+        The one way cnsnt turns a byte of a parsed file into a place: characters are the
+        bytes that do not continue one, which is exact for every text cnsnt encodes (UTF-8,
+        a lone surrogate with `surrogatepass`: one character, as the text cnsnt read has it).
+        Decoding a line with replacement counted such a surrogate as three characters, and
+        a parse given up, placed by counting, said another column for the same byte.
+        On a long line, counting goes on from the last place asked on it, so n places on
+        one line cost n, not n squared.
+        """
+        at = max(0, min(offset, len(self.source)))
+        row = bisect.bisect_right(self.starts, at) - 1
+        start = self.starts[row]
+        mark_row, mark_byte, mark_chars = self._mark
+        if at - start <= _SHORT_PREFIX or mark_row != row or mark_byte > at:
+            mark_byte, mark_chars = start, 0
+        chars = mark_chars + len(self.source[mark_byte:at].translate(None, _CONTINUATION_BYTES))
+        if at - start > _SHORT_PREFIX:
+            self._mark = (row, at, chars)
+        return row + 1, chars + 1
 
     def text(self, node: Node) -> str:
         """The source text of a node."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from cnsnt.errors import SourceError
 from cnsnt.model import Location
-from cnsnt.sources.base import LineIndex
+from cnsnt.sources.base import LineIndex, json_deepest_opening
 from cnsnt.sources.schemas.liquibase_nodes import Node, encodable
 from cnsnt.sources.schemas.xml_tree import TextPlace
 
@@ -69,6 +69,11 @@ def json_nodes(text: str, shown: str) -> Node:
             f"JSON syntax error ({exc.msg}); no changelog of this file was read",
             Location(shown, exc.lineno, exc.colno),
         ) from None
-    except (RecursionError, ValueError) as exc:
+    except RecursionError:  # the scanner recurses: said where the document nests deepest
+        raise SourceError(
+            "JSON nested too deep to read; no changelog of this file was read",
+            Location(shown, *json_deepest_opening(text)),
+        ) from None
+    except ValueError as exc:
         raise SourceError(f"cannot read as JSON: {type(exc).__name__}", Location(shown)) from None
     return _node(value, 1, 1)

@@ -1,45 +1,30 @@
 """Liquibase YAML changelogs (`db.changelog-master.yaml`) as `Node`s with their places.
 
-Composed with PyYAML's safe loader (libyaml's when there), never constructed: no tag
-runs, and every value keeps its line and column. Read as the XML changelog is from there (`liquibase_nodes`).
+Composed as every YAML schema source is (`yaml_source`): no tag runs, every value keeps its
+line and column, and a file that cannot be read is one error at its place. Read as the XML
+changelog is from there (`liquibase_nodes`).
 """
 
 from __future__ import annotations
 
 import yaml
 
-from cnsnt.errors import SourceError
-from cnsnt.model import Location
-from cnsnt.policy.yaml_nodes import deepest_opening
 from cnsnt.sources.schemas.liquibase_nodes import Node, encodable
 from cnsnt.sources.schemas.xml_tree import TextPlace
+from cnsnt.sources.schemas.yaml_source import compose_yaml, too_many_values
 
 #: How many YAML nodes one file may expand to (aliases can multiply a small file), and one
 #: more for each 8 characters of it (a 3 MB changelog of 3000 tables holds 200,000).
 _NODE_BUDGET = 200_000
 #: How deep values may nest (real changelogs: 8 levels).
 _MAX_DEPTH = 100
-#: libyaml's safe loader, when PyYAML was built with it (nodes and marks as PyYAML's own).
-_FAST: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+#: What a file that cannot be read costs.
+_LOST = "no changelog of this file was read"
 
 
 def yaml_nodes(text: str, shown: str) -> Node:
     """The document's values; a file YAML cannot read is a `SourceError` at the place it stops."""
-    try:
-        root = _compose(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Location(shown, mark.line + 1, mark.column + 1) if mark is not None else Location(shown)
-        raise SourceError(
-            f"YAML syntax error ({exc.problem or exc.context}); no changelog of this file was read", where
-        ) from None
-    except RecursionError:
-        raise SourceError(
-            "YAML nested too deep to read; no changelog of this file was read",
-            Location(shown, *deepest_opening(text)),
-        ) from None
-    except yaml.YAMLError as exc:
-        raise SourceError(f"cannot read as YAML: {type(exc).__name__}", Location(shown)) from None
+    root = compose_yaml(text, shown, _LOST)
     if root is None:
         return Node(1, 1)
     lines = text.splitlines()
@@ -48,10 +33,7 @@ def yaml_nodes(text: str, shown: str) -> Node:
     def walk(node: yaml.Node, depth: int) -> Node:
         left[0] -= 1
         if left[0] < 0 or depth > _MAX_DEPTH:
-            raise SourceError(
-                "too many or too deeply nested YAML values; no changelog of this file was read",
-                Location(shown, node.start_mark.line + 1, node.start_mark.column + 1),
-            )
+            raise too_many_values(node, shown, _LOST)
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         if isinstance(node, yaml.SequenceNode):
             return Node(line, column, items=[walk(item, depth + 1) for item in node.value])
@@ -71,20 +53,6 @@ def yaml_nodes(text: str, shown: str) -> Node:
         return Node(line, column, text=_scalar(node), text_at=_text_at(node, lines))
 
     return walk(root, 0)
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """The document's nodes: by libyaml when PyYAML has it (a 3 MB changelog: 1.4 s, not 8 s).
-
-    A text libyaml refuses is composed again by PyYAML's own loader, so its error (or, when
-    that one reads it, the nodes) are the same on every installation.
-    """
-    if _FAST is not None:
-        try:
-            return yaml.compose(text, Loader=_FAST)
-        except (yaml.YAMLError, RecursionError):
-            pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _scalar(node: yaml.ScalarNode) -> str | None:

@@ -26,6 +26,7 @@ from cnsnt.sources.schemas.common import (
     model_evidence,
     model_failed,
     module_imports,
+    nested_too_deep,
     nothing_found,
     python_files,
 )
@@ -139,6 +140,8 @@ def read_model_classes(
             continue
         try:
             tables.extend(reader.tables(cls, problems))
+        except RecursionError:
+            problems.append(nested_too_deep(cls.node, cls.shown, f"model {cls.name} was not read"))
         except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
             line, col = cls.place()
             problems.append(model_failed(exc, cls.shown, line, col, f"model {cls.name}"))
