@@ -80,7 +80,7 @@ class MysqlSlow(LogFormat):
                 found = who[head] = _user_host(decode(head))
             user, host = found
             body: list[str] = []
-            first = start  # the statement's own line, not its header's
+            at = start  # the statement's own line, not its header's
             for offset, raw in enumerate(group[1:], 1):
                 if not body and raw.startswith(b"#"):
                     continue
@@ -88,11 +88,11 @@ class MysqlSlow(LogFormat):
                 if not body and (_SERVER_LINE.match(line) or not line.strip()):
                     continue
                 if not body:
-                    first = start + offset
+                    at = start + offset
                 body.append(line)
             text = "\n".join(body).strip()
             if text and not text.startswith("# administrator command"):
-                yield Record(first, text, user, None, None, host)
+                yield Record(at, text, user, None, None, host)
 
 
 def _user_host(line: str) -> tuple[str | None, str | None]:

@@ -123,16 +123,20 @@ def compile_prefix(prefix: str) -> re.Pattern[str]:
 
 
 class Prefix(NamedTuple):
-    """A `log_line_prefix` as a regex for the text before a severity, and that text's most
-    characters (a longer text is no prefix of this server: no need to try the regex)."""
+    """A `log_line_prefix` as a regex for the text before a severity, and its longest text.
+
+    A longer text is no prefix of this server: the regex need not be tried.
+    """
 
     pattern: re.Pattern[str]
     longest: int
 
 
 def prefix_pattern(prefix: str) -> Prefix:
-    """A `log_line_prefix` as a regex, matched whole (`fullmatch`) against the text before a
-    severity, never run over a whole line."""
+    """A `log_line_prefix` as a regex for the text before a severity.
+
+    It is matched whole (`fullmatch`) on that text, never run over a whole line.
+    """
     longest = 0
     out: list[str] = []
     seen: set[str] = set()
@@ -200,8 +204,10 @@ def _guess(prefix: str) -> dict[str, str | None]:
 
 @lru_cache(maxsize=4096)
 def _user_at_database(word: str) -> tuple[str | None, str | None]:
-    """(user, database) of a `%u@%d` word (the Debian default prefix; between colons in RDS's
-    `%t:%r:%u@%d:[%p]:`, where the word is `UTC:10.0.4.7(51022):mailer@shop:[4242]:`)."""
+    """(user, database) of a `%u@%d` word (the Debian default prefix).
+
+    In RDS's `%t:%r:%u@%d:[%p]:` it stands between colons: `UTC:10.0.4.7(51022):mailer@shop:[4242]:`.
+    """
     user, _, database = word.partition("@")
     if ":" in word:
         user, database = user.rpartition(":")[2], database.partition(":")[0]
