@@ -88,8 +88,8 @@ _KEYS = {
 _KEY = re.compile(r"(?<![\w.])(" + "|".join(_KEYS) + r")=")
 _SEVERITY_SET = frozenset(SEVERITIES.replace("DEBUG[1-5]?", "DEBUG|DEBUG1|DEBUG2|DEBUG3|"
                                              "DEBUG4|DEBUG5").split("|"))
-#: Longest first: `DEBUG1` before `DEBUG` when both end a prefix.
-_SEVERITY_ORDER = tuple(sorted(_SEVERITY_SET, key=len, reverse=True))
+#: The lengths of the severities, shortest (`LOG`) first: no severity ends with another.
+_SEVERITY_LENGTHS = tuple(sorted({len(s) for s in _SEVERITY_SET}))
 
 
 def find_severity(line: str) -> tuple[int, int, str] | None:
@@ -130,6 +130,8 @@ class Prefix(NamedTuple):
 
     pattern: re.Pattern[str]
     longest: int
+    padded: bool = False
+    """Whether an escape is padded (`%-12u`): its value is then read without the blanks."""
 
 
 def prefix_pattern(prefix: str) -> Prefix:
@@ -142,6 +144,7 @@ def prefix_pattern(prefix: str) -> Prefix:
     seen: set[str] = set()
     optional = 0
     free = 0  # the most characters of the free escapes just before (none: 0)
+    padded = False
     i = 0
     while i < len(prefix):
         escape = _ESCAPE.match(prefix, i) if prefix[i] == "%" else None
@@ -174,11 +177,12 @@ def prefix_pattern(prefix: str) -> Prefix:
             piece = "(?:" + piece[len(group.group(0)):]
         elif group:
             seen.add(group.group(1))
+        padded = padded or bool(width)
         if width:  # padded with spaces to the width: after the value (`%-12u`) or before
             piece = piece + " *" if left else " *" + piece
         out.append(piece)
     out.append(")?" * optional)
-    return Prefix(re.compile("".join(out), re.S), longest)
+    return Prefix(re.compile("".join(out), re.S), longest, padded)
 
 
 def _guess(prefix: str) -> dict[str, str | None]:
@@ -287,16 +291,19 @@ class PostgresStderr(LogFormat):
         assert self._prefix is not None
         at = line.find(":  ", 0, MAX_PREFIX_CHARS)
         while at != -1:
-            severity = next((s for s in _SEVERITY_ORDER if line.startswith(s, at - len(s))), None)
-            if severity is not None and at >= len(severity):
-                end = at - len(severity)
+            end = next((at - n for n in _SEVERITY_LENGTHS
+                        if n <= at and line[at - n:at] in _SEVERITY_SET), -1)
+            if end >= 0:
                 m = self._prefix.pattern.fullmatch(line, 0, end) \
                     if end <= self._prefix.longest else None
                 if m is None:
                     return None
                 groups = m.groupdict()
-                fields = {k: ((groups.get(k) or "").strip() or None) for k in _FIELDS}
-                return fields, severity, line[at + 3:]
+                if self._prefix.padded:
+                    fields = {k: ((groups.get(k) or "").strip() or None) for k in _FIELDS}
+                else:
+                    fields = {k: (groups.get(k) or None) for k in _FIELDS}
+                return fields, line[end:at], line[at + 3:]
             at = line.find(":  ", at + 1, MAX_PREFIX_CHARS)
         return None
 
