@@ -175,3 +175,23 @@ def test_a_slow_log_statement_is_at_its_own_line_not_its_header(tmp_path: Path,
     path.write_text(MARIADB_SLOW)
     ev = read(path, tables)
     assert [q.location.line for q in ev.queries] == [11, 20]
+
+
+def test_a_pgaudit_cursor_logged_as_its_select_and_its_declare_counts_once(
+    tmp_path: Path, tables: list[Table]
+) -> None:
+    """pgAudit 1.7 logs a server-side cursor (psycopg's, Django's) twice under one statement
+    id: its SELECT as substatement 1 and the DECLARE as substatement 2, with the same text;
+    it was counted as two runs. Two runs of the same text have two statement ids."""
+    audit = "2026-11-30 22:00:0{s}.000 UTC [17756] mailer@shop LOG:  AUDIT: SESSION,{s},{sub},READ,"
+    declare = '"DECLARE ""cur1"" CURSOR FOR SELECT phone FROM customers WHERE id > $1",0\n'
+    log = "".join(
+        audit.format(s=s, sub=1) + "SELECT,TABLE,public.customers," + declare
+        + audit.format(s=s, sub=2) + "DECLARE CURSOR,,," + declare
+        for s in (1, 2)
+    )
+    path = tmp_path / "audit.log"
+    path.write_text(log)
+    ev = read(path, tables)
+    assert [(q.location.line, q.role, q.calls) for q in ev.queries] == [(1, "mailer", 2)]
+    assert ev.problems == []
