@@ -20,6 +20,7 @@ from tests.hostile.growth import assert_linear
 
 TS = "2026-11-30 22:00:01.512 UTC"
 RDS = "%t:%r:%u@%d:[%p]:"
+SYSLOG = "Nov 30 22:00:01 db1 postgres[7]: [1-1] user=mailer,db=shop "
 
 
 def _csv_head() -> str:
@@ -58,6 +59,9 @@ CONTINUED = {
                          + "\t, email\n" * n + '\tFROM customers",<none>\n',
     "postgres_csvlog": lambda n: _csv_row("statement: SELECT email\n" + ", email\n" * n + "FROM customers"),
     "mysql_general": lambda n: "2026-11-30T22:00:01.000000Z\t   11 Query\tSELECT email\n" + ", email\n" * n,
+    "postgres_syslog": lambda n: SYSLOG + "LOG:  statement: SELECT email\n"
+                                 + "".join(f"Nov 30 22:00:01 db1 postgres[7]: [1-{k}] #011, email\n"
+                                           for k in range(2, n + 2)),
     "mysql_slow": lambda n: "# User@Host: mailer[mailer] @ localhost []\nSET timestamp=1;\nSELECT email\n"
                             + ", email\n" * n,
 }
@@ -81,6 +85,7 @@ ONE_MB = {
                                               "error_severity": "LOG",
                                               "message": "statement: SELECT " + 'e\n", ' * n + "1"}) + "\n",
     "mysql_general": lambda n: "2026-11-30T22:00:01.000000Z\t   11 Query\tSELECT " + "\t 1 Query\t" * n + "\n",
+    "postgres_syslog": lambda n: SYSLOG + "LOG:  statement: SELECT " + "e]: [1-2] #011, " * n + "1\n",
     "mysql_slow": lambda n: "# User@Host: mailer[mailer] @ localhost []\nSELECT " + "email, " * n + "1\n",
 }
 
@@ -99,3 +104,17 @@ def test_csvlog_rows_whose_quote_never_closes_are_skipped_in_linear_time() -> No
     assert_linear(read, lambda n: open_row * n, 5_000)
     assert_linear(read, lambda n: open_row + ', "email\n' * n, 20_000)
     assert [type(r) for r in read(open_row * 3)] == [Skipped] * 3
+
+
+def test_syslog_lines_of_many_processes_and_stray_continuations_in_linear_time() -> None:
+    """Records are gathered by process id: many processes at once, and continuation lines
+    whose first line is missing, cost each line once."""
+    read = _read("postgres_syslog")
+    interleaved = lambda n: "".join(  # noqa: E731
+        f"Nov 30 22:00:01 db1 postgres[{p}]: [1-1] user=mailer,db=shop LOG:  statement: SELECT email\n"
+        for p in range(n)) + "".join(
+        f"Nov 30 22:00:01 db1 postgres[{p}]: [1-2] #011FROM customers\n" for p in range(n))
+    assert_linear(read, interleaved, 5_000)
+    stray = lambda n: "Nov 30 22:00:01 db1 postgres[7]: [9-2] #011FROM customers\n" * n  # noqa: E731
+    assert_linear(read, stray, 20_000)
+    assert [type(r) for r in read(stray(2))] == [Skipped, Skipped]

@@ -195,3 +195,46 @@ def test_a_pgaudit_cursor_logged_as_its_select_and_its_declare_counts_once(
     ev = read(path, tables)
     assert [(q.location.line, q.role, q.calls) for q in ev.queries] == [(1, "mailer", 2)]
     assert ev.problems == []
+
+
+SYSLOG = """\
+Nov 30 22:00:01 db1 postgres[4242]: [14-1] user=mailer,db=shop LOG:  statement: SELECT email
+Nov 30 22:00:01 db1 postgres[4243]: [7-1] user=billing_app,db=shop LOG:  execute S_1: SELECT total FROM orders WHERE customer_id = $1
+Nov 30 22:00:01 db1 postgres[4242]: [14-2] #011  FROM customers
+Nov 30 22:00:01 db1 postgres[4242]: [14-3] #011 WHERE id = 1
+Nov 30 22:00:01 db1 postgres[4243]: [8-1] user=billing_app,db=shop DETAIL:  parameters: $1 = '42'
+Nov 30 22:00:02 db1 postgres[4242]: [15-1] user=mailer,db=shop LOG:  duration: 0.120 ms
+Nov 30 22:00:02 db1 kernel: [ 812.4] eth0: link up
+2026-11-30T22:00:03.512345+00:00 db1 postgres[4244]: [3-1] user=analyst,db=shop LOG:  statement: SELECT allergies FROM customers
+"""
+
+
+def test_a_log_written_through_syslog_joins_its_continuation_lines(tmp_path: Path,
+                                                                  tables: list[Table]) -> None:
+    """`log_destination = syslog`: each line of a message is a syslog line `[14-2]`, another
+    backend's lines between them, a tab written `#011`. Read as stderr, the statement was cut
+    to `SELECT email` (a CN001 'could not be resolved') and its other lines skipped."""
+    path = tmp_path / "postgresql.log"
+    path.write_text(SYSLOG)
+    assert detect(path) == "postgres_syslog"
+    ev = read(path, tables)
+    assert [(q.location.line, q.role, " ".join(q.text.split())) for q in ev.queries] == [
+        (1, "mailer", "SELECT email FROM customers WHERE id = 1"),
+        (2, "billing_app", "SELECT total FROM orders WHERE customer_id = $1"),
+        (8, "analyst", "SELECT allergies FROM customers"),
+    ]
+    [problem] = ev.problems  # the kernel's line is no PostgreSQL record, and it is said
+    assert problem.location.line == 7
+    assert problem.message.startswith("1 record (1 line) skipped as postgres_syslog")
+
+
+def test_pgbadgers_stderr_prefix_is_not_taken_for_syslog(tmp_path: Path, tables: list[Table]) -> None:
+    """pgBadger's `%t [%p]: [%l-1] ` writes `[17804]: [2-1]` as syslog does: its tab-indented
+    continuation lines belong to a stderr log."""
+    path = tmp_path / "postgresql.log"
+    path.write_text(
+        "2026-11-30 22:00:01 UTC [17804]: [2-1] user=mailer,db=shop,app=psql,client=[local] "
+        "LOG:  statement: SELECT email\n\t  FROM customers\n"
+    )
+    assert detect(path) == "postgres_stderr"
+    assert rows(read(path, tables)) == [(1, "mailer", "SELECT email FROM customers")]
