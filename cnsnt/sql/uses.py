@@ -1108,7 +1108,8 @@ def _command_statement(command: exp.Command, dialect: str | None) -> exp.Expr | 
     MySQL's and SQLite's `REPLACE [INTO] t ...` has INSERT's syntax (a write, as INSERT
     is); PostgreSQL's and T-SQL's `DECLARE c [NO SCROLL] CURSOR [WITH HOLD] FOR query`
     (Django's and SQLAlchemy's server-side cursors) runs its query, and `PREPARE p
-    [(types)] AS statement` names the statement its EXECUTEs run. The command's verb when
+    [(types)] AS statement` (MySQL: `PREPARE p FROM 'statement'`) names the statement its
+    EXECUTEs run. The command's verb when
     it holds one that does not parse; None when it holds none.
     """
     head = str(command.this or "").strip().upper()
@@ -1126,6 +1127,10 @@ def _command_statement(command: exp.Command, dialect: str | None) -> exp.Expr | 
         marker, after = ("FOR", "CURSOR") if head == "DECLARE" else ("AS", "")
         text = ""
         depth = 0
+        if head == "PREPARE" and len(tokens) == 3 and words[1] == "FROM" \
+                and tokens[2].token_type == TokenType.STRING:
+            text = tokens[2].text  # MySQL's `PREPARE p FROM 'statement'`: the text, unquoted
+            tokens = []
         for i, token in enumerate(tokens[:-1]):
             depth += (token.token_type == TokenType.L_PAREN) - (token.token_type == TokenType.R_PAREN)
             if depth == 0 and words[i] == marker and (not after or after in words[:i]):

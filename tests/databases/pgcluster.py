@@ -38,7 +38,9 @@ def unavailable() -> str | None:
 class PgCluster:
     """initdb + pg_ctl start in a fresh temp dir; `stop()` removes everything."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: dict[str, str] | None = None) -> None:
+        """`settings`: postgresql.conf lines (name -> value as written there, quoted)."""
+        self.settings = dict(settings or {})
         # /tmp: the postgres user must reach it (a root-only TMPDIR would not do), and a
         # short path keeps the socket name under the 107-byte limit.
         self.root = Path(tempfile.mkdtemp(prefix="cnsnt-pg-", dir="/tmp" if os.path.isdir("/tmp") else None))
@@ -67,6 +69,9 @@ class PgCluster:
                 str(BIN / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust",
                 "-E", "UTF8", "--locale=C", "--no-sync",
             )
+            if self.settings:
+                with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
+                    conf.writelines(f"{name} = {value}\n" for name, value in self.settings.items())
             options = f"-k {self.sock} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
             self._run(
                 str(BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options,

@@ -600,6 +600,21 @@ def test_statements_sqlglot_keeps_as_commands_are_read(app: QuerySchema, tmp_pat
     assert broken.problems[0].kind is ProblemKind.UNSUPPORTED
 
 
+def test_a_mysql_prepare_from_a_string_reads_the_statement_in_it(app: QuerySchema,
+                                                                  tmp_path: Path) -> None:
+    """MySQL's `PREPARE p FROM '...'` (a MariaDB general and slow log writes it as sent) was a
+    CN001 'PREPARE statement not understood'; from a variable it is dynamic SQL, still so."""
+    path = tmp_path / "schema.sql"
+    path.write_text(APP_DDL.split(";")[0] + ";", encoding="utf-8")
+    mysql = QuerySchema.from_tables(ddl_tables(path, "mysql"), "mysql")
+    prepared = analyse("PREPARE byid FROM 'SELECT email FROM customers WHERE phone = ''it''''s'' "
+                       "AND id = ?'", mysql)
+    assert prepared.kind == "select" and prepared.problems == ()
+    assert reads(prepared) == {"customers.email", "customers.phone", "customers.id"}
+    dynamic = analyse("PREPARE byid FROM @sql", mysql)
+    assert dynamic.problems[0].kind is ProblemKind.UNSUPPORTED
+
+
 def test_system_catalog_queries_are_skipped(app: QuerySchema) -> None:
     assert analyse("SELECT relname FROM pg_catalog.pg_class", app).problems == ()
     assert analyse("SELECT * FROM information_schema.tables", app).problems == ()

@@ -1,6 +1,6 @@
 """Query-log formats beyond `sql`, `lines` and `pg_stat_statements`: the registry and detection.
 
-Server logs (PostgreSQL stderr, csvlog, jsonlog, pgAudit; MySQL general and
+Server logs (PostgreSQL stderr, syslog, csvlog, jsonlog, pgAudit; MySQL general and
 slow logs) are `LogFormat`s scanned by `scan.read_log`; warehouse histories
 (Snowflake, BigQuery, Databricks, cnsnt's own `shapes`) are `HISTORIES` read
 by `warehouse.read_history`. A `queries:` entry
@@ -24,12 +24,14 @@ from cnsnt.sources.queries.formats.pgaudit import PgAudit
 from cnsnt.sources.queries.formats.postgres_csvlog import PostgresCsvlog
 from cnsnt.sources.queries.formats.postgres_jsonlog import PostgresJsonlog
 from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
+from cnsnt.sources.queries.formats.postgres_syslog import PostgresSyslog
 from cnsnt.sources.queries.formats.warehouse import HISTORIES, detect_history
 
 #: Server-log formats, in the order detection tries them (most specific first).
 LOG_FORMATS: dict[str, type[LogFormat]] = {
     cls.name: cls
-    for cls in (PostgresJsonlog, PostgresCsvlog, PgAudit, MysqlSlow, MysqlGeneral, PostgresStderr)
+    for cls in (PostgresJsonlog, PostgresCsvlog, PgAudit, MysqlSlow, MysqlGeneral, PostgresSyslog,
+                PostgresStderr)
 }
 
 _HEAD_BYTES = 64 << 10

@@ -2,7 +2,9 @@
 
 A record is `# Time:` (optional), `# User@Host: user[priv] @ host [ip]`,
 `# Query_time: ...`, then `use db;` and `SET timestamp=N;` lines written by
-the server, then the statement (possibly on several lines).
+the server, then the statement (possibly on several lines), which is where the
+record is reported. The server's banner (`mysqld, Version: ... started with:`, or
+MariaDB's `mariadbd, ...`) opens the log and each restart; it is no record.
 """
 
 from __future__ import annotations
@@ -19,6 +21,15 @@ _SERVER_LINE = re.compile(r"(?i)(?:use\s+[`\w$]+|SET\s+timestamp\s*=\s*\d+)\s*;\
 _HASH_HEADER = (b"# Time:", b"# User@Host:")
 _OTHER_HEADER = (b"# Time:", b"/", b"Tcp port:", b"Time ")
 _HEADER_FIRST = frozenset((b"#", b"/", b"T"))
+#: The banner the server writes when the log starts, and after each restart: MySQL's
+#: `/usr/sbin/mysqld, Version: ...`, MariaDB's `mariadbd, Version: ...`.
+_BANNER = b", Version: "
+_BANNER_ENDS = (b"started with:\n", b"started with:\r\n", b"started with:")
+
+
+def _is_banner(line: bytes) -> bool:
+    """Tell whether a line is the server's banner (`..., Version: ... started with:`)."""
+    return line.endswith(_BANNER_ENDS) and _BANNER in line
 _WHO_CACHE = 4096
 
 
@@ -37,7 +48,7 @@ class MysqlSlow(LogFormat):
         """Tell whether a line begins a record."""
         first = line[:1]
         if first not in _HEADER_FIRST:  # one test for the common line, which is no header
-            return False
+            return line.endswith(_BANNER_ENDS) and _BANNER in line  # MariaDB's banner
         if first == b"#":
             return line.startswith(_HASH_HEADER)
         if first == b"/":
@@ -56,7 +67,7 @@ class MysqlSlow(LogFormat):
                 continue
             head = group[0]
             if not head.startswith(b"# User@Host:"):
-                if head.startswith(_OTHER_HEADER):
+                if head.startswith(_OTHER_HEADER) or _is_banner(head):
                     continue
                 first = decode(head)
                 if first.strip():
@@ -69,16 +80,19 @@ class MysqlSlow(LogFormat):
                 found = who[head] = _user_host(decode(head))
             user, host = found
             body: list[str] = []
-            for raw in group[1:]:
+            at = start  # the statement's own line, not its header's
+            for offset, raw in enumerate(group[1:], 1):
                 if not body and raw.startswith(b"#"):
                     continue
                 line = decode(raw)
-                if not body and _SERVER_LINE.match(line):
+                if not body and (_SERVER_LINE.match(line) or not line.strip()):
                     continue
+                if not body:
+                    at = start + offset
                 body.append(line)
             text = "\n".join(body).strip()
             if text and not text.startswith("# administrator command"):
-                yield Record(start, text, user, None, None, host)
+                yield Record(at, text, user, None, None, host)
 
 
 def _user_host(line: str) -> tuple[str | None, str | None]:

@@ -5,7 +5,8 @@ A session line is `AUDIT: SESSION,<statement id>,<substatement id>,<class>,
 usual prefix; the statement is a CSV field (quoted when it holds commas,
 quotes or newlines). With `pgaudit.log_relation` a statement is logged once
 per relation with the same ids: such repeats count once, as do the
-`<previously logged>` records of `pgaudit.log_statement_once`. OBJECT lines repeat
+`<previously logged>` records of `pgaudit.log_statement_once` and a server-side
+cursor's SELECT and DECLARE (substatements 1 and 2 of one statement, one text). OBJECT lines repeat
 what SESSION lines say and are not counted.
 """
 
@@ -113,7 +114,9 @@ class PgAudit(PostgresStderr):
                 continue
             statement = row[7].strip()
             user, database, application = fields["user"], fields["database"], fields["application"]
-            same = (user, database, application, row[1], row[2], statement)
+            # The substatement id is not part of it: a cursor's SELECT and its DECLARE
+            # are logged with one statement id and one text, as one run.
+            same = (user, database, application, row[1], statement)
             if same == last or not statement or statement == _PREVIOUSLY_LOGGED:
                 continue  # a repeat: counted with the record that carried the text
             if statement == _NOT_LOGGED:

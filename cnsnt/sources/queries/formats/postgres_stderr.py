@@ -7,10 +7,11 @@ protocol; its `DETAIL: parameters:` line is a record of its own and is not a
 statement) and the same after `duration: N ms` (log_min_duration_statement).
 
 With the entry's `log_line_prefix` the prefix is read exactly: `%u` user,
-`%d` database, `%a` application, `%r`/`%h` client. Without it the prefix is
-everything before the severity, and `user=`, `db=`, `app=`, `client=`/`host=`
-or a `user@database` word (the Debian default `%m [%p] %q%u@%d `) are read
-from it.
+`%d` database, `%a` application, `%r`/`%h` client (an escape may be padded,
+`%-12u`). Without it the prefix is everything before the severity (after a
+blank, or a colon as in Amazon RDS's `%t:%r:%u@%d:[%p]:`), and `user=`, `db=`,
+`app=`, `client=`/`host=` or a `user@database` word (the Debian default
+`%m [%p] %q%u@%d `; between colons in RDS's) are read from it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from cnsnt.sources.queries.formats.base import (
     Lines,
@@ -36,16 +37,48 @@ SEVERITIES = (
     "LOG|ERROR|WARNING|FATAL|PANIC|NOTICE|INFO|DEBUG[1-5]?|DETAIL|HINT|STATEMENT|CONTEXT|"
     "LOCATION|QUERY"
 )
-_SNIFF_MESSAGE = re.compile(rf"(?:^|\s)(?:{SEVERITIES}):  ")
+#: A severity after a blank, or after a colon (RDS: `...:[4242]:LOG:  `).
+_SNIFF_MESSAGE = re.compile(rf"(?:^|[\s:])(?:{SEVERITIES}):  ")
 
+_TIME = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"
+_ZONE = r"(?: [\w+-]++)?"
+#: What each `log_line_prefix` escape prints. The fields are lazy; the others are pinned to
+#: what PostgreSQL writes, so a field next to them is cut where the server cut it (with
+#: `%t:%r:%u`, a lazy time took `2026-11-30 22` and the user `01 UTC:[local]:mailer`).
+_NAME = r".{0,63}?"  # a user, database or application name: at most NAMEDATALEN - 1 bytes
+_HOST = r"\S{0,262}?"  # a host name is at most 255 characters, a port 5 digits
+#: The most characters an escape prints (without its padding): names, hosts, times.
+_LONGEST = {"u": 63, "d": 63, "a": 63, "r": 262, "h": 262, "t": 64, "m": 64, "s": 64,
+            "%": 1}
+_LONGEST_OTHER = 64
+#: Escapes whose text is pinned (digits, times): the others are free text.
+_PINNED = frozenset("tmsnpPlxcveQ%")
 _ESCAPES = {
-    "u": r"(?P<user>.*?)",
-    "d": r"(?P<database>.*?)",
-    "a": r"(?P<application>.*?)",
-    "r": r"(?P<client>.*?)",
-    "h": r"(?P<client>.*?)",
+    "u": rf"(?P<user>{_NAME})",
+    "d": rf"(?P<database>{_NAME})",
+    "a": rf"(?P<application>{_NAME})",
+    # host(port), [local], or a bare host (IPv6 holds colons: its port's parenthesis ends it)
+    "r": rf"(?P<client>\[local\]|[^\s()]{{1,255}}\(\d{{1,5}}\)|{_HOST})",
+    "h": rf"(?P<client>{_HOST})",
+    "t": _TIME + r"(?:\.\d++)?" + _ZONE,  # a fraction or not: `%t` for `%m` is a common slip
+    "m": _TIME + r"(?:\.\d++)?" + _ZONE,
+    "s": _TIME + _ZONE,
+    "n": r"\d++\.\d++",
+    "p": r"\d*+",
+    "P": r"\d*+",
+    "l": r"\d++",
+    "x": r"\d*+",
+    "c": r"[0-9a-f]++\.[0-9a-f]++",
+    "v": r"(?:\d++/\d++)?",
+    "e": r"[0-9A-Z]{5}",
+    "Q": r"-?\d++",
     "%": "%",
 }
+#: `%` with an optional width (`%-12u` pads on the right, `%12u` on the left) and a letter.
+_ESCAPE = re.compile(r"%(-?)(\d*)(.)", re.S)
+#: Where a line's severity may stand, at most, with a `log_line_prefix`: a server's prefix
+#: is short (each field is bounded, names at most 63 bytes).
+MAX_PREFIX_CHARS = 4096
 _FIELDS = ("user", "database", "application", "client")
 _KEYS = {
     "user": "user", "usr": "user", "db": "database", "database": "database",
@@ -55,6 +88,8 @@ _KEYS = {
 _KEY = re.compile(r"(?<![\w.])(" + "|".join(_KEYS) + r")=")
 _SEVERITY_SET = frozenset(SEVERITIES.replace("DEBUG[1-5]?", "DEBUG|DEBUG1|DEBUG2|DEBUG3|"
                                              "DEBUG4|DEBUG5").split("|"))
+#: The lengths of the severities, shortest (`LOG`) first: no severity ends with another.
+_SEVERITY_LENGTHS = tuple(sorted({len(s) for s in _SEVERITY_SET}))
 
 
 def find_severity(line: str) -> tuple[int, int, str] | None:
@@ -68,7 +103,9 @@ def find_severity(line: str) -> tuple[int, int, str] | None:
     at = line.find(":  ")
     while at != -1:
         space = line.rfind(" ", 0, at)  # after the last blank: a space, or a tab after it
-        word = line[max(space, line.rfind("\t", space + 1, at)) + 1:at]
+        blank = max(space, line.rfind("\t", space + 1, at))
+        # or after a colon within that word (RDS's `...:[4242]:LOG:  `)
+        word = line[max(blank, line.rfind(":", blank + 1, at)) + 1:at]
         if word in _SEVERITY_SET:
             return at - len(word), at + 3, word
         at = line.find(":  ", at + 1)
@@ -76,32 +113,76 @@ def find_severity(line: str) -> tuple[int, int, str] | None:
 
 
 def compile_prefix(prefix: str) -> re.Pattern[str]:
-    """A regex for lines written with this `log_line_prefix`, severity and message after it."""
+    """A regex for lines written with this `log_line_prefix`, severity and message after it.
+
+    For reading one line in a test or by hand: the reader matches `prefix_pattern` on the
+    text before a severity only (see `PostgresStderr.split`).
+    """
+    return re.compile(prefix_pattern(prefix).pattern.pattern
+                      + rf"(?P<severity>{SEVERITIES}):  (?P<message>.*)", re.S)
+
+
+class Prefix(NamedTuple):
+    """A `log_line_prefix` as a regex for the text before a severity, and its longest text.
+
+    A longer text is no prefix of this server: the regex need not be tried.
+    """
+
+    pattern: re.Pattern[str]
+    longest: int
+    padded: bool = False
+    """Whether an escape is padded (`%-12u`): its value is then read without the blanks."""
+
+
+def prefix_pattern(prefix: str) -> Prefix:
+    """A `log_line_prefix` as a regex for the text before a severity.
+
+    It is matched whole (`fullmatch`) on that text, never run over a whole line.
+    """
+    longest = 0
     out: list[str] = []
     seen: set[str] = set()
     optional = 0
+    free = 0  # the most characters of the free escapes just before (none: 0)
+    padded = False
     i = 0
     while i < len(prefix):
-        ch = prefix[i]
-        if ch == "%" and i + 1 < len(prefix):
-            code = prefix[i + 1]
-            i += 2
-            if code == "q":  # the rest is printed only by session processes
-                out.append("(?:")
-                optional += 1
-                continue
-            piece = _ESCAPES.get(code, r".*?")
-            group = re.match(r"\(\?P<(\w+)>", piece)
-            if group and group.group(1) in seen:
-                piece = r".*?"
-            elif group:
-                seen.add(group.group(1))
-            out.append(piece)
+        escape = _ESCAPE.match(prefix, i) if prefix[i] == "%" else None
+        if escape is None:
+            out.append(re.escape(prefix[i]))
+            longest += 1
+            free = 0
+            i += 1
             continue
-        out.append(re.escape(ch))
-        i += 1
+        left, width, code = escape.groups()
+        i = escape.end()
+        if code == "q":  # the rest is printed only by session processes
+            out.append("(?:")
+            optional += 1
+            free = 0
+            continue
+        most = _LONGEST.get(code, _LONGEST_OTHER) + int(width or 0)
+        longest += most
+        if code not in _PINNED:
+            if free:  # `%u%d`: no text tells where one ends, and the cuts tried multiply
+                out[-1] = f".{{0,{free + most}}}?"
+                free += most
+                continue
+            free = most
+        else:
+            free = 0
+        piece = _ESCAPES.get(code, _NAME)  # %i command tag, %b backend type: short words
+        group = re.match(r"\(\?P<(\w+)>", piece)
+        if group and group.group(1) in seen:
+            piece = "(?:" + piece[len(group.group(0)):]
+        elif group:
+            seen.add(group.group(1))
+        padded = padded or bool(width)
+        if width:  # padded with spaces to the width: after the value (`%-12u`) or before
+            piece = piece + " *" if left else " *" + piece
+        out.append(piece)
     out.append(")?" * optional)
-    return re.compile("".join(out) + rf"(?P<severity>{SEVERITIES}):  (?P<message>.*)", re.S)
+    return Prefix(re.compile("".join(out), re.S), longest, padded)
 
 
 def _guess(prefix: str) -> dict[str, str | None]:
@@ -127,8 +208,13 @@ def _guess(prefix: str) -> dict[str, str | None]:
 
 @lru_cache(maxsize=4096)
 def _user_at_database(word: str) -> tuple[str | None, str | None]:
-    """(user, database) of a `%u@%d` word (the Debian default prefix)."""
+    """(user, database) of a `%u@%d` word (the Debian default prefix).
+
+    In RDS's `%t:%r:%u@%d:[%p]:` it stands between colons: `UTC:10.0.4.7(51022):mailer@shop:[4242]:`.
+    """
     user, _, database = word.partition("@")
+    if ":" in word:
+        user, database = user.rpartition(":")[2], database.partition(":")[0]
     user, database = user.strip("[]()"), database.strip("[]():,")
     return (user, database or None) if user else (None, None)
 
@@ -165,7 +251,7 @@ class PostgresStderr(LogFormat):
     def __init__(self, settings: Settings = Settings()) -> None:  # noqa: B008 - frozen
         super().__init__(settings)
         self._prefix = (
-            compile_prefix(settings.log_line_prefix) if settings.log_line_prefix else None
+            prefix_pattern(settings.log_line_prefix) if settings.log_line_prefix else None
         )
 
     @classmethod
@@ -187,17 +273,39 @@ class PostgresStderr(LogFormat):
     def split(self, line: str) -> tuple[dict[str, str | None], str, str] | None:
         """(user/database/application/client, severity, message) of a record's first line."""
         if self._prefix is not None:
-            m = self._prefix.match(line)
-            if m is None:
-                return None
-            groups = m.groupdict()
-            fields = {k: (groups.get(k) or None) for k in _FIELDS}
-            return fields, m.group("severity"), m.group("message")
+            return self._split_prefixed(line)
         found = find_severity(line)
         if found is None:
             return None
         end, message, severity = found
         return _guess(line[:end]), severity, line[message:]
+
+    def _split_prefixed(self, line: str) -> tuple[dict[str, str | None], str, str] | None:
+        """`split` with the entry's `log_line_prefix`: the severity is the first `SEVERITY:  `.
+
+        The prefix pattern is matched once, on the text before it, and each of its fields
+        is bounded (run over a whole line, its lazy fields tried every cut: a line of 16,000
+        `@` took 1.3 s with `%m [%p] %q%u@%d `, and RDS's `%t:%r:%u@%d:[%p]:` did not end
+        on 2,000 characters).
+        """
+        assert self._prefix is not None
+        at = line.find(":  ", 0, MAX_PREFIX_CHARS)
+        while at != -1:
+            end = next((at - n for n in _SEVERITY_LENGTHS
+                        if n <= at and line[at - n:at] in _SEVERITY_SET), -1)
+            if end >= 0:
+                m = self._prefix.pattern.fullmatch(line, 0, end) \
+                    if end <= self._prefix.longest else None
+                if m is None:
+                    return None
+                groups = m.groupdict()
+                if self._prefix.padded:
+                    fields = {k: ((groups.get(k) or "").strip() or None) for k in _FIELDS}
+                else:
+                    fields = {k: (groups.get(k) or None) for k in _FIELDS}
+                return fields, line[end:at], line[at + 3:]
+            at = line.find(":  ", at + 1, MAX_PREFIX_CHARS)
+        return None
 
     def message(self, group: list[bytes]) -> tuple[dict[str, str | None], str, str] | None:
         """A whole record: its prefix fields, severity and message (continuations joined)."""
