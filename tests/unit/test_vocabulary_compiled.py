@@ -151,6 +151,9 @@ def test_the_compiled_form_holds_no_stems(monkeypatch: pytest.MonkeyPatch) -> No
         def stemWord(self, word: str) -> str:  # noqa: N802 - snowballstemmer's name
             return word[:3]
 
+        def stemWords(self, words: list[str]) -> list[str]:  # noqa: N802 - snowballstemmer's name
+            return [self.stemWord(w) for w in words]
+
     monkeypatch.setattr(vocabulary, "stemmer", lambda algorithm: Cut())
     compiled = compiled_vocabulary()
     assert compiled is not None
