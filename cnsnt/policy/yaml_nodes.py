@@ -60,11 +60,19 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.rsplit(":", 1)[1] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+#: A collection this deep is where nesting is too deep (PyYAML's composer gives up near 500
+#: levels, libyaml refuses 1,000): the events after it are not read. PyYAML's scanner
+#: costs the square of the depth of flow collections (it looks over every open level at
+#: each token): a 40 KB changelog of 20,000 `[` took 40 s, a policy of 5 MB would not end.
+ENOUGH = 1_000
+
+
 def deepest_opening(text: str) -> tuple[int, int]:
     """Line and column where the most deeply nested collection opens (the first, if several).
 
     PyYAML's composer recurses and gives up on deep nesting with no position; its parser
-    does not, so the events say where the nesting that was too deep begins.
+    does not, so the events say where the nesting that was too deep begins: the first
+    collection `ENOUGH` levels deep, else the deepest.
     """
     depth = deepest = 0
     where = (1, 1)
@@ -75,6 +83,8 @@ def deepest_opening(text: str) -> tuple[int, int]:
                 if depth > deepest and event.start_mark is not None:
                     deepest = depth
                     where = (event.start_mark.line + 1, event.start_mark.column + 1)
+                if depth >= ENOUGH:
+                    break
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:

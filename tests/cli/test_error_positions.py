@@ -32,7 +32,8 @@ def test_nesting_too_deep_is_a_policy_error_at_the_deepest_opening(tmp_path: Pat
     (tmp_path / "cnsnt.yaml").write_text(HEAD + "notes: " + "[" * 2000 + "]" * 2000 + "\n")
     result = audit(tmp_path)
     assert result.returncode == 2, result.stderr
-    assert "cnsnt.yaml:3:2007: nesting is too deep to be a policy" in result.stderr
+    # the `[` 1,000 levels deep, where the scan stops (codereview37), not the 2,000th
+    assert "cnsnt.yaml:3:1006: nesting is too deep to be a policy" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -81,7 +82,7 @@ def test_a_changelog_too_deep_to_read_is_a_cn001_at_its_deepest_opening(tmp_path
     assert "Traceback" not in result.stderr
     [too_deep] = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "CN001"]
     location = too_deep["location"]
-    assert (location["path"], location["line"], location["column"]) == ("db/changelog.yaml", 4, 2015)
+    assert (location["path"], location["line"], location["column"]) == ("db/changelog.yaml", 4, 1011)  # 1,000 levels deep
 
 
 # ---- err37: the last readers whose bad input said no place, or the wrong one

@@ -171,3 +171,24 @@ def test_init_and_audit_name_schema_and_table(pg_db, tmp_path: Path) -> None:
     missing = [f for f in audit.findings if f.rule == "CN101"]
     assert [f.subject for f in missing] == ["clinic.accounts.email"], [(f.rule, f.subject) for f in missing]
     assert missing[0].location.table == "clinic.accounts"
+
+
+# A database moved from SQL Server keeps its `dbo` schema (pgloader does), beside `public`.
+MOVED = """
+CREATE SCHEMA dbo;
+CREATE SCHEMA main;
+CREATE TABLE public.members (id serial PRIMARY KEY, email varchar(200));
+CREATE TABLE dbo.members (id serial PRIMARY KEY, code varchar(10));
+CREATE TABLE main.orders (id serial PRIMARY KEY, member_id integer REFERENCES dbo.members (id));
+"""
+
+
+def test_a_schema_named_dbo_or_main_is_named_in_postgresql(pg_db) -> None:
+    """Only `public` is PostgreSQL's default schema: `dbo.members` beside `public.members` is
+    a table of its own (codereview37). Every name of a default schema elsewhere (`dbo`,
+    `main`) was left out, and the two were two tables `members`, the key lost its schema."""
+    ev = _read(pg_db(MOVED))
+    assert ev.problems == []
+    assert sorted(t.key for t in ev.tables) == ["dbo.members", "main.orders", "members"]
+    [orders] = [t for t in ev.tables if t.name == "orders"]
+    assert [(k.ref_schema, k.ref_table) for k in orders.foreign_keys] == [("dbo", "members")]

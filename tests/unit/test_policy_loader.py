@@ -153,13 +153,16 @@ def test_nul_byte_names_line_and_column(write):
 @pytest.mark.parametrize(
     ("nested", "where"),
     [
-        ("x: " + "[" * 2000 + "]" * 2000, "cnsnt.yaml:3:2003:"),  # the last `[` opened
-        ("x: " + "{k: " * 1500 + "1" + "}" * 1500, "cnsnt.yaml:3:6000:"),  # the last `{`
-        ("x:\n" + "".join(" " * (i + 1) + "-\n" for i in range(1200)), "cnsnt.yaml:1203:1201:"),
+        ("x: " + "[" * 2000 + "]" * 2000, "cnsnt.yaml:3:1002:"),  # the `[` 1,000 levels deep (the 999th)
+        ("x: " + "{k: " * 1500 + "1" + "}" * 1500, "cnsnt.yaml:3:3996:"),  # the `{` 1,000 levels deep
+        ("x:\n" + "".join(" " * (i + 1) + "-\n" for i in range(1200)), "cnsnt.yaml:1002:1000:"),  # the list 1,000 levels deep
     ],
 )
 def test_nesting_too_deep_to_compose_is_at_the_deepest_opening(write, nested, where):
-    """err36: nesting too deep for the YAML composer was reported at 1:1; it is where the deepest opens."""
+    """err36: nesting too deep for the YAML composer was reported at 1:1; it is where the deepest opens.
+
+    Or the first collection 1,000 levels deep, where the scan stops (codereview37).
+    """
     found = problems(write("cnsnt.yaml", "cnsnt: 1\ncontroller: {name: Tilia Bakery}\n" + nested + "\n"))
     assert found == [f"{where} nesting is too deep to be a policy"]
 

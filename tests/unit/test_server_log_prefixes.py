@@ -238,3 +238,27 @@ def test_pgbadgers_stderr_prefix_is_not_taken_for_syslog(tmp_path: Path, tables:
     )
     assert detect(path) == "postgres_stderr"
     assert rows(read(path, tables)) == [(1, "mailer", "SELECT email FROM customers")]
+
+
+def test_a_syslog_line_longer_than_900_bytes_is_joined_where_postgresql_cut_it(
+        tmp_path: Path, tables: list[Table]) -> None:
+    """PostgreSQL cuts a line longer than 900 bytes into chunks `[14-2]`, `[14-3]` (at a blank,
+    which starts the next chunk, or mid-word where there is none): a chunk is no new line,
+    only one that starts with PostgreSQL's tab (`#011`) is. Joined by a newline, `IN(1000,...`
+    cut inside `1178` was a parse error and the statement was lost (codereview37)."""
+    ids = ",".join(str(i) for i in range(1000, 1400))
+    head = "Nov 30 22:00:01 db1 postgres[4242]: "
+    line = f"user=mailer,db=shop LOG:  statement: SELECT email FROM customers WHERE id IN({ids})"
+    first, rest = line[:line.index(" IN(")], line[line.index(" IN("):]
+    chunks = [first, rest[:900], rest[900:1800], rest[1800:]]
+    assert rest[899].isdigit() and rest[900].isdigit()  # cut inside a number, as PostgreSQL does
+    path = tmp_path / "postgresql.log"
+    path.write_text("".join(f"{head}[14-{n}] {c}\n" for n, c in enumerate(chunks, 1))
+                    + f"{head}[15-1] user=mailer,db=shop LOG:  statement: SELECT phone\n"
+                    + f"{head}[15-2] #011FROM customers\n")
+    ev = read(path, tables, "postgres_syslog")
+    assert [(q.location.line, " ".join(q.text.split())[:50]) for q in ev.queries] == [
+        (1, "SELECT email FROM customers WHERE id IN(1000,1001,"),  # the shown text is shortened
+        (5, "SELECT phone FROM customers"),
+    ]
+    assert ev.problems == []

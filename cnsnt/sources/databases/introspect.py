@@ -20,7 +20,7 @@ from sqlalchemy.engine.reflection import ObjectKind
 from sqlalchemy.exc import DBAPIError, SAWarning, SQLAlchemyError
 from sqlalchemy.types import Enum, NullType, String, TypeEngine
 
-from cnsnt.evidence import DEFAULT_SCHEMAS, Column, ForeignKey, SourceProblem, Table
+from cnsnt.evidence import Column, ForeignKey, SourceProblem, Table
 from cnsnt.model import Location, Severity
 from cnsnt.sources.databases.session import savepoint
 from cnsnt.sources.databases.url import DatabaseUrl
@@ -44,6 +44,9 @@ _DATABASE_IS_SCHEMA = {"mysql", "mariadb", "oracle"}
 #: schema is left out of a table's name only when it is `public`, the schema a dump's
 #: unqualified `CREATE TABLE` means (`app.users` beside `public.users` are two tables).
 _SEARCH_PATH = {"postgresql"}
+#: PostgreSQL's default schema: another database's default (`dbo`, `main`) is a schema of its own
+#: there (a database moved from SQL Server keeps `dbo` beside `public`).
+_PUBLIC = "public"
 #: sqlglot's name for each backend's SQL, so view definitions can be traced to tables.
 SQL_DIALECTS = {
     "postgresql": "postgres",
@@ -176,7 +179,7 @@ class Introspection:
         to every other source (`Table.same_key`) and to the classifier.
         """
         if self.db.backend in _SEARCH_PATH:
-            return None if schema.casefold() in DEFAULT_SCHEMAS else schema
+            return None if schema == _PUBLIC else schema
         return None if schema == self.default else schema
 
     def _referred_schema(self, fk: dict[str, Any]) -> str | None:

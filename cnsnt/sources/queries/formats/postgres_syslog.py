@@ -135,15 +135,31 @@ class PostgresSyslog(PostgresStderr):
         if pending.dropped:
             yield Skipped(pending.start, f"record longer than {MAX_RECORD_BYTES >> 20} MiB", lines)
             return
-        head = self.split(pending.parts[0])
+        first_line, *more = _lines(pending.parts)
+        head = self.split(first_line)
         if head is None:
             yield Skipped(pending.start, "syslog lines that are not PostgreSQL log records", lines)
             return
         fields, severity, first = head
         if severity != "LOG":
             return
-        rest = [p[1:] if p.startswith("\t") else p for p in pending.parts[1:]]
-        statement = pg_statement("\n".join([first, *rest]))
+        statement = pg_statement("\n".join([first, *more]))
         if statement is not None:
             yield Record(pending.start, statement, fields["user"], fields["database"],
                          fields["application"], fields["client"])
+
+
+def _lines(parts: list[str]) -> list[str]:
+    """The lines of a message from its syslog chunks: a chunk that starts with a tab starts a line.
+
+    PostgreSQL puts a tab after each newline of a message and cuts a line longer than 900
+    bytes into chunks of its own (`write_syslog`), before a blank, which then starts the
+    next chunk, or inside a word where there is none: such a chunk goes on the same line.
+    """
+    lines: list[str] = []
+    for part in parts:
+        if lines and not part.startswith("\t"):
+            lines[-1] += part
+        else:
+            lines.append(part[1:] if lines else part)
+    return lines
