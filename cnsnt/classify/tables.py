@@ -198,9 +198,10 @@ def read_tables(tables: Sequence[Table]) -> TableReading:
     implied = tuple(with_implied_keys(distinct, _languages(written), prefixes.shared, written))
     # each key's table found once, where its database finds it: every reading of it agrees
     keyed = targets.resolved(implied, _by_name(implied))
-    verdicts = _verdicts(keyed, prefixes, written)
+    by_name = _by_name(keyed)  # one index of the tables read, for the verdicts and the reading
+    verdicts = _verdicts(keyed, prefixes, written, by_name)
     verdicts.update({copy: verdicts[main] for copy, main in table_aliases.items() if main in verdicts})
-    return TableReading(keyed, verdicts, _by_name(keyed), aliases, prefixes)
+    return TableReading(keyed, verdicts, by_name, aliases, prefixes)
 
 
 def _languages(written: Sequence[str]) -> tuple[str, ...]:
@@ -968,10 +969,13 @@ def _about_care(tables: Sequence[Table], languages: tuple[str, ...]) -> bool:
 
 
 def _verdicts(
-    tables: Sequence[Table], prefixes: TablePrefixes, written: tuple[str, ...] | None = None
+    tables: Sequence[Table], prefixes: TablePrefixes, written: tuple[str, ...], by_name: TableIndex
 ) -> dict[str, TableVerdict]:
-    if written is None:
-        written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
+    """Each table's verdict, read with the index of `tables` built once (`by_name`).
+
+    `written`: the languages of the names, with those no stemmer reads (`firmas` in Spanish
+    is no firm).
+    """
     languages = _languages(written)
     everywhere = _everywhere(tables)
     spaces = _namespaces(tables, languages)
@@ -987,10 +991,9 @@ def _verdicts(
     # key to a person only (review36 R36a D1)
     named_only: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
-    by_name = _by_name(tables)
     cares = _about_care(tables, languages)
-    held = _held_by_people(tables, surveys, languages, written)
-    banked = _bank_details(tables, surveys, languages, written)
+    held = _held_by_people(tables, by_name, surveys, languages, written)
+    banked = _bank_details(tables, by_name, surveys, languages, written)
     for table in tables:
         survey = surveys[table.key]
         named = _table(table.own_name, languages)
@@ -3073,6 +3076,7 @@ def _organisation_owner(
 
 def _held_by_people(
     tables: Sequence[Table],
+    by_name: TableIndex,
     surveys: Mapping[str, _Survey],
     languages: tuple[str, ...],
     written: tuple[str, ...],
@@ -3085,7 +3089,6 @@ def _held_by_people(
     address such a row points at is that person's, whatever organisation also owns
     the row (CR27b F2); a key that says who made the row (`created_by`) points at no one's.
     """
-    by_name = _by_name(tables)
     held: set[str] = set()
     for table in tables:
         survey = surveys[table.key]
@@ -3106,6 +3109,7 @@ def _held_by_people(
 
 def _bank_details(
     tables: Sequence[Table],
+    by_name: TableIndex,
     surveys: Mapping[str, _Survey],
     languages: tuple[str, ...],
     written: tuple[str, ...],
@@ -3119,7 +3123,6 @@ def _bank_details(
     one (an order's payment method may be the shop's), and not to a table named for an
     organisation (`employees.company_id -> companies(iban)`: the employer's account).
     """
-    by_name = _by_name(tables)
     found: dict[str, tuple[str, str]] = {}
     for table in tables:
         survey = surveys[table.key]

@@ -54,11 +54,6 @@ def candidates(key: ForeignKey, index: TableIndex, table: Table | None) -> tuple
         found = index.get(f"{key.ref_schema}.{ref}".casefold())
         if found is not None:
             return (found,)
-        dialect = table.dialect if table is not None else None
-        if _is_default(key.ref_schema, dialect):
-            in_default = tuple(t for t in named if t.schema is None)
-            if in_default:
-                return in_default[:1]
         bare = tuple(t for t in named if t.schema is None)
         return bare[:1] if bare else named
     if key.implied:
