@@ -438,9 +438,10 @@ class _StemTables(Mapping[str, Mapping[str, str]]):
     """Language -> stem of a vocabulary word -> the word, computed when first asked for.
 
     Stemming the whole vocabulary of every language would cost a fifth of a second
-    at start-up; an audit needs the tables of the one or two languages it meets. The
-    stems are never stored (nor compiled): the installed stemmer makes them, the one that
-    stems the names they are compared with.
+    at start-up in a process that meets none of them. A first classification does ask for
+    every stemmed language (a key's target is read in each), so their word lists are made
+    in one pass (`_words_of`). The stems are never stored (nor compiled): the installed
+    stemmer makes them, the one that stems the names they are compared with.
     """
 
     def __init__(self, algorithms: Mapping[str, str], word_languages: Mapping[str, tuple[str, ...]]) -> None:
@@ -703,10 +704,14 @@ def _json_lines(sections: Mapping[str, Any]) -> str:
 
 
 def write_compiled_vocabulary(directory: Path | None = None) -> Path:
-    """Regenerate `vocab/compiled.json` from the YAML files (`.ci/vocab` runs this)."""
+    """Regenerate `vocab/compiled.json` from the YAML files (`.ci/vocab` runs this).
+
+    Written whole or not at all (`write_atomic`): an interrupted run leaves the last one.
+    """
+    from cnsnt.output import write_atomic  # only this command writes: not at every import
+
     target = (directory or Path(__file__).parent / "vocab") / COMPILED
-    text = compiled_text(read_vocabulary(), source_fingerprint())
-    target.write_text(text, encoding="utf-8", newline="\n")
+    write_atomic(target, compiled_text(read_vocabulary(), source_fingerprint()))
     return target
 
 
