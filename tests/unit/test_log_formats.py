@@ -19,7 +19,8 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.queries.formats import LOG_FORMATS, detect
 from cnsnt.sources.queries.formats import scan as scan_module
-from cnsnt.sources.queries.formats.postgres_stderr import compile_prefix
+from cnsnt.sources.queries.formats.base import Settings
+from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
 from cnsnt.sources.queries.reader import read_queries
 from cnsnt.sources.schemas.ddl import read_ddl
 
@@ -115,12 +116,12 @@ def test_postgres_stderr_with_its_log_line_prefix(tmp_path: Path, tables: list[T
             (1, "mailer", ("marketing",)), (2, "billing_app", ("billing",))]
 
 
-def test_compile_prefix_reads_percent_escapes() -> None:
-    m = compile_prefix("%m [%p] %q%u@%d ").match(
-        "2026-12-01 10:00:00.123 UTC [9] app@shop LOG:  statement: SELECT 1")
-    assert m is not None and (m["user"], m["database"], m["severity"]) == ("app", "shop", "LOG")
-    bg = compile_prefix("%m [%p] %q%u@%d ").match("2026-12-01 10:00:00 UTC [9] LOG:  checkpoint")
-    assert bg is not None and bg["user"] is None
+def test_a_log_line_prefix_reads_percent_escapes() -> None:
+    reader = PostgresStderr(Settings(log_line_prefix="%m [%p] %q%u@%d "))
+    m = reader.split("2026-12-01 10:00:00.123 UTC [9] app@shop LOG:  statement: SELECT 1")
+    assert m is not None and (m[0]["user"], m[0]["database"], m[1]) == ("app", "shop", "LOG")
+    bg = reader.split("2026-12-01 10:00:00 UTC [9] LOG:  checkpoint")
+    assert bg is not None and bg[0]["user"] is None
 
 
 CSV_COLUMNS = 26

@@ -19,7 +19,7 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.queries.formats import detect
 from cnsnt.sources.queries.formats.base import Settings
-from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr, compile_prefix
+from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
 from cnsnt.sources.queries.reader import read_queries
 from cnsnt.sources.schemas.ddl import read_ddl
 
@@ -92,11 +92,12 @@ def test_an_rds_log_gives_every_statement_at_its_line_and_user(
 
 
 def test_the_rds_prefix_reads_client_and_user_apart() -> None:
-    pattern = compile_prefix(RDS_PREFIX)
+    reader = PostgresStderr(Settings(log_line_prefix=RDS_PREFIX))
     for client in ("10.0.4.7(51022)", "[local]", "2001:db8::5(40000)"):
-        m = pattern.match(f"2026-11-30 22:00:01 UTC:{client}:mailer@shop:[4242]:LOG:  statement: SELECT 1")
+        m = reader.split(f"2026-11-30 22:00:01 UTC:{client}:mailer@shop:[4242]:LOG:  statement: SELECT 1")
         assert m is not None
-        assert (m["client"], m["user"], m["database"], m["severity"]) == (client, "mailer", "shop", "LOG")
+        fields, severity, _ = m
+        assert (fields["client"], fields["user"], fields["database"], severity) == (client, "mailer", "shop", "LOG")
 
 
 @pytest.mark.parametrize(

@@ -112,16 +112,6 @@ def find_severity(line: str) -> tuple[int, int, str] | None:
     return None
 
 
-def compile_prefix(prefix: str) -> re.Pattern[str]:
-    """A regex for lines written with this `log_line_prefix`, severity and message after it.
-
-    For reading one line in a test or by hand: the reader matches `prefix_pattern` on the
-    text before a severity only (see `PostgresStderr.split`).
-    """
-    return re.compile(prefix_pattern(prefix).pattern.pattern
-                      + rf"(?P<severity>{SEVERITIES}):  (?P<message>.*)", re.S)
-
-
 class Prefix(NamedTuple):
     """A `log_line_prefix` as a regex for the text before a severity, and its longest text.
 
