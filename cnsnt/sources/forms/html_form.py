@@ -42,6 +42,7 @@ from cnsnt.sources.forms.common import (
     words,
 )
 from cnsnt.sources.forms.components import Components
+from cnsnt.sources.forms.haml import haml_view, read_haml
 from cnsnt.sources.forms.heex_markup import component_element, sveltekit_action
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Attr, Control, FormTag, Label, Page, Tag, flat
 from cnsnt.sources.forms.inline import attach_inline_ignores
@@ -1556,7 +1557,11 @@ def read_html_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidenc
     """Read the forms of one HTML file or server template (a Reader)."""
     shown = ctx.shown(path)
     text = read_text(path, shown, limits=ctx.limits)
-    page = Page(text, path, shown)
+    positions = None
+    if haml_view(path):  # read as the ERB it renders, at the Haml file's lines and columns
+        view = read_haml(text, shown)
+        text, positions = view.text, view
+    page = Page(text, path, shown, positions=positions)
     reader = _Reader(page, MacroCalls(macro_file(page.code, page.tokens, path, shown), ctx))
     reader.max_depth = ctx.limits.depth
     if blade_includes.is_blade(path):

@@ -21,6 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Protocol
 
 from cnsnt.evidence import FieldRole, SourceProblem
 from cnsnt.model import Location, Severity
@@ -367,11 +368,30 @@ def unescape_script_quotes(text: str) -> str:
     return "".join(out)
 
 
+class Positions(Protocol):
+    """Line and column in a file of an offset of the text read (`LineIndex`, `haml.HamlView`)."""
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column in the file."""
+        ...
+
+
 class Page:
     """One template file: its text, the blanked markup, tokens and conditions."""
 
-    def __init__(self, text: str, path: Path, shown: str, origin: tuple[int, int] = (1, 1)) -> None:
-        """`origin`: the line and column of `text`'s start in the file (a fragment read alone)."""
+    def __init__(
+        self,
+        text: str,
+        path: Path,
+        shown: str,
+        origin: tuple[int, int] = (1, 1),
+        positions: Positions | None = None,
+    ) -> None:
+        """`origin`: the line and column of `text`'s start in the file (a fragment read alone).
+
+        `positions`: where each offset of `text` lies in the file, when `text` is a
+        translation of it (a Haml view's ERB: `haml.HamlView`).
+        """
         suffixes = {s.lower() for s in path.suffixes}
         self.svelte = ".svelte" in suffixes
         """A Svelte component: `{...}` is template code, `bind:value` names a control."""
@@ -413,7 +433,7 @@ class Page:
         self._starts = [t.start for t in self.tokens]
         self.conditions = Conditions(self.tokens, len(text))
         self.problems: list[SourceProblem] = []
-        self._lines: LineIndex | None = None
+        self._lines: Positions | None = positions
         self._origin = origin
         self.tag_spans: list[tuple[int, int]] = []
         """(start, end) of every start tag, in order: filled by the reader."""

@@ -88,6 +88,14 @@ def _literal(node: Any | None) -> str | bool | None:
     return None
 
 
+def literal(node: Any | None) -> str | bool | None:
+    """A Ruby literal's value (a symbol's name, a string's text, a boolean or number); else None.
+
+    Haml's attribute hashes (`haml`) are read with it, as the helpers' options are.
+    """
+    return _literal(node)
+
+
 def _key(node: Any) -> str | None:
     key = _literal(node)
     return key.replace("-", "_").lower() if isinstance(key, str) else None

@@ -24,7 +24,6 @@ from pathlib import Path
 
 #: Suffixes of template formats the form reader cannot read at all, and each format's name.
 UNREAD_FORMATS = {
-    ".haml": "Haml",
     ".slim": "Slim",
     ".pug": "Pug",
     ".jade": "Pug",  # Pug's name until 2016: the same language

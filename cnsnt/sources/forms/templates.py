@@ -197,6 +197,21 @@ def skip_space(text: str, pos: int) -> int:
     return pos
 
 
+def erb_opens_block(code: str) -> bool:
+    """Whether an ERB tag's Ruby opens a block an `end` closes (`if x`, `f.fields_for :a do |b|`).
+
+    As the scanner reads a tag (`Scanner._erb`); Haml's translation (`haml`) closes such a
+    line's block itself when nothing is nested under it.
+    """
+    low = code.lower()
+    return bool(
+        (_ERB_IF.match(low) and not _ERB_END_OF_LINE.search(low))
+        or _ERB_DO.search(low)
+        or _ERB_BLOCK.match(low)
+        or low.endswith("{")
+    )
+
+
 class Scanner:
     """Find template constructs in a text whose PHP is already blanked."""
 

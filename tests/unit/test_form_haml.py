@@ -1,0 +1,277 @@
+"""Haml views are read as the ERB they render, at the Haml file's lines and columns.
+
+A Rails shop writes its forms in Haml (`%input{...}`, `= f.check_box :marketing, checked:
+true`): cnsnt named such a view "a format cnsnt does not read" and audited none of it. Each
+view here is written for these tests, in the spirit of a Rails app's sign-up and settings
+pages; each has an ERB twin where the two must read the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnsnt.api import audit_path
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, FieldRole, Form, FormField
+from cnsnt.sources.forms.haml import translate
+from tests.conftest import read_form
+
+
+def _read(tmp_path: Path, name: str, text: str) -> Evidence:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return read_form(path)
+
+
+def _only(ev: Evidence) -> Form:
+    assert len(ev.forms) == 1, [f.name for f in ev.forms]
+    return ev.forms[0]
+
+
+def _fields(form: Form) -> dict[str | None, FormField]:
+    return {f.name: f for f in form.fields if f.name is not None}
+
+
+def _reading(f: FormField) -> tuple[object, ...]:
+    return (f.name, f.control, f.role, f.checked, f.checked_conditionally, f.required, f.readonly, f.label)
+
+
+# ---------------------------------------------------------------- element lines
+
+ELEMENTS = """\
+%form#newsletter-signup{action: "/subscribe", method: "post"}
+  %label{for: "sub_email"} Your e-mail
+  %input#sub_email{type: "email", name: "email", required: true}
+  %input(type="text" name="first_name" placeholder="First name")
+  %input{:type => "checkbox", :name => "newsletter", :checked => true}
+  %input{type: "checkbox", name: "partner_offers", checked: @user.partner_offers?}
+  %input{type: "checkbox", name: "terms", checked: false}
+  %input.form-control{type: "tel",
+    name: "phone",
+    disabled: true,
+    data: {mask: "phone", toggle_hint: "yes"}}
+  %select{name: "country"}
+    %option{value: "fr"} France
+    %option{value: "de", selected: true} Germany
+  %textarea{name: "bio", rows: 4}
+  %button{type: "submit"} Subscribe
+%p Thanks
+"""
+
+
+def test_element_lines_give_their_controls(tmp_path: Path) -> None:
+    form = _only(_read(tmp_path, "subscribe.html.haml", ELEMENTS))
+    assert form.name == "newsletter-signup"  # the `#id` shortcut names the form
+    fields = _fields(form)
+    assert list(fields) == ["email", "first_name", "newsletter", "partner_offers", "terms", "phone", "country", "bio"]
+    email = fields["email"]
+    assert (email.control, email.required, email.label) == ("email", True, "Your e-mail")
+    assert fields["first_name"].control == "text"
+    news = fields["newsletter"]
+    assert (news.control, news.role, news.checked, news.checked_conditionally) == (
+        "checkbox", FieldRole.CONSENT, True, False)
+    offers = fields["partner_offers"]
+    assert (offers.checked, offers.checked_conditionally) == (True, True)  # only when the code says so
+    assert not fields["terms"].checked  # `checked: false` writes no attribute
+    assert (fields["phone"].control, fields["phone"].role) == ("tel", FieldRole.DISABLED)
+    assert fields["country"].control == "select"
+    assert fields["bio"].control == "textarea"
+
+
+ELEMENTS_ERB = """\
+<form id="newsletter-signup" action="/subscribe" method="post">
+  <label for="sub_email">Your e-mail</label>
+  <input id="sub_email" type="email" name="email" required>
+  <input type="text" name="first_name" placeholder="First name">
+  <input type="checkbox" name="newsletter" checked>
+  <input type="checkbox" name="partner_offers" <% if @user.partner_offers? %>checked<% end %>>
+  <input type="checkbox" name="terms">
+  <input class="form-control" type="tel" name="phone" disabled data-mask="phone" data-toggle-hint="yes">
+  <select name="country">
+    <option value="fr">France</option>
+    <option value="de" selected>Germany</option>
+  </select>
+  <textarea name="bio" rows="4"></textarea>
+  <button type="submit">Subscribe</button>
+</form>
+<p>Thanks</p>
+"""
+
+
+def test_element_lines_read_as_their_erb_twin(tmp_path: Path) -> None:
+    haml = _only(_read(tmp_path, "a/subscribe.html.haml", ELEMENTS))
+    erb = _only(_read(tmp_path, "b/subscribe.html.erb", ELEMENTS_ERB))
+    assert [_reading(f) for f in haml.fields] == [_reading(f) for f in erb.fields]
+
+
+def test_attributes_are_written_as_haml_renders_them() -> None:
+    html = translate(ELEMENTS).text
+    assert '<form id="newsletter-signup" action="/subscribe" method="post">' in html
+    assert '<input id="sub_email" type="email" name="email" required>' in html
+    assert '<input type="checkbox" name="newsletter" checked>' in html
+    assert "<% if @user.partner_offers? %>checked<% end %>" in html
+    assert 'name="terms"' in html and 'name="terms" checked' not in html
+    assert 'data-mask="phone" data-toggle-hint="yes"' in html
+    assert html.count("\n") == ELEMENTS.count("\n")  # line for line
+    assert html.rstrip().endswith("</form><p> Thanks</p>")  # closed where the indentation returns
+
+
+# ---------------------------------------------------------------- Ruby lines
+
+RUBY = """\
+= form_with model: @member, url: members_path do |f|
+  .field
+    = f.label :email, "E-mail address"
+    = f.email_field :email, required: true
+  - if @member.new_record?
+    = f.check_box :marketing, checked: true
+    = f.label :marketing, "Send me offers"
+  - else
+    = f.check_box :marketing
+  = f.input :phone, label: "Mobile phone",
+    required: true
+  = f.fields_for :address do |a|
+    = a.text_field :street
+  = f.submit "Join"
+"""
+
+RUBY_ERB = """\
+<%= form_with model: @member, url: members_path do |f| %>
+  <div class="field">
+    <%= f.label :email, "E-mail address" %>
+    <%= f.email_field :email, required: true %>
+  </div>
+  <% if @member.new_record? %>
+    <%= f.check_box :marketing, checked: true %>
+    <%= f.label :marketing, "Send me offers" %>
+  <% else %>
+    <%= f.check_box :marketing %>
+  <% end %>
+  <%= f.input :phone, label: "Mobile phone",
+    required: true %>
+  <%= f.fields_for :address do |a| %>
+    <%= a.text_field :street %>
+  <% end %>
+  <%= f.submit "Join" %>
+<% end %>
+"""
+
+
+def test_ruby_lines_give_the_builders_controls(tmp_path: Path) -> None:
+    form = _only(_read(tmp_path, "members/new.html.haml", RUBY))
+    assert form.model == "member"
+    fields = _fields(form)
+    assert (fields["email"].control, fields["email"].required, fields["email"].label) == (
+        "email", True, "E-mail address")
+    marketing = [f for f in form.fields if f.name == "marketing"]
+    assert marketing and marketing[0].checked  # `checked: true`, as its ERB twin reads it
+    assert (fields["phone"].label, fields["phone"].required) == ("Mobile phone", True)
+    assert "street" in fields
+
+
+def test_a_haml_view_and_its_erb_twin_read_the_same(tmp_path: Path) -> None:
+    haml = _only(_read(tmp_path, "a/new.html.haml", RUBY))
+    erb = _only(_read(tmp_path, "b/new.html.erb", RUBY_ERB))
+    assert [_reading(f) for f in haml.fields] == [_reading(f) for f in erb.fields]
+    assert haml.model == erb.model
+
+
+def test_blocks_end_where_the_indentation_returns() -> None:
+    html = translate(RUBY).text
+    assert "<% else %>" in html
+    assert html.count("<% end %>") == 3  # the `if`, `fields_for` and `form_with` blocks
+    assert html.index("<% end %>") < html.index("f.input :phone")  # the `if` closes before it
+
+
+# ---------------------------------------------------------------- text, comments, filters
+
+TEXT = """\
+!!!
+%form{action: "/contact", method: "post"}
+  -# %input{name: "old_field"}
+     %input{name: "under_silent_comment"}
+  / %input{name: "in_a_comment"}
+  :javascript
+    var box = '<input name="in_a_script">';
+  %label
+    \\= not Ruby: #{t("contact.name")}
+    %input{name: "full_name"}
+  Plain text <input name="raw_html_box">
+"""
+
+
+def test_comments_and_filters_are_no_markup_and_text_is(tmp_path: Path) -> None:
+    fields = _fields(_only(_read(tmp_path, "contact.html.haml", TEXT)))
+    assert list(fields) == ["full_name", "raw_html_box"]
+    assert fields["full_name"].label.startswith("= not Ruby:")  # the escaped line is text
+
+
+def test_interpolation_is_written_as_erb_output() -> None:
+    assert "<%= t(\"contact.name\") %>" in translate(TEXT).text
+
+
+# ---------------------------------------------------------------- positions and findings
+
+TWIN_HAML = """\
+%h1 Join us
+= form_with model: @member do |f|
+  = f.email_field :email
+  %input{type: "checkbox", name: "newsletter", checked: true}
+  = f.check_box :marketing_opt_in, checked: true
+"""
+TWIN_ERB = """\
+<h1>Join us</h1>
+<%= form_with model: @member do |f| %>
+  <%= f.email_field :email %>
+  <input type="checkbox" name="newsletter" checked>
+  <%= f.check_box :marketing_opt_in, checked: true %>
+<% end %>
+"""
+
+
+def _audit(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, str, int | None, int | None]]:
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    (tmp_path / "cnsnt.yaml").write_text(
+        'cnsnt: 1\nsources:\n  forms: [{path: "views/**/*"}]\npurposes: {}\ndata: {}\n', encoding="utf-8"
+    )
+    found = [f for f in audit_path(tmp_path).findings if f.rule not in ("CN602",)]
+    return [(f.rule, f.location.path, f.location.line, f.location.column) for f in found]
+
+
+def test_findings_name_the_haml_line_and_column(tmp_path: Path) -> None:
+    found = _audit(tmp_path, {"views/haml/join.html.haml": TWIN_HAML, "views/erb/join.html.erb": TWIN_ERB})
+    haml = sorted((rule, line, col) for rule, path, line, col in found if path.endswith(".haml"))
+    erb = sorted((rule, line, col) for rule, path, line, col in found if path.endswith(".erb"))
+    assert haml == erb == [("CN101", 3, 3), ("CN203", 4, 3), ("CN203", 5, 3)]
+
+
+def test_an_attribute_is_placed_at_its_haml_column(tmp_path: Path) -> None:
+    text = '%form\n  %input{type: "checkbox",\n    name: "news", checked: true}\n'
+    view = translate(text)
+    at = view.text.index("checked")
+    assert view.line_col(at) == (3, 19)  # `checked:` on the hash's second line
+    assert view.line_col(view.text.index("<input")) == (2, 3)
+
+
+def test_a_broken_view_is_a_cn001_at_its_line_and_the_others_are_read(tmp_path: Path) -> None:
+    broken = '%form\n  %input{type: "email", name: "email"\n  %input{name: "phone"}\n'
+    path = tmp_path / "broken.html.haml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(SourceError) as raised:
+        read_form(path)
+    assert raised.value.location is not None
+    assert (raised.value.location.line, raised.value.location.column) == (2, 9)
+    assert "never closed" in raised.value.message
+    found = _audit(tmp_path, {"views/broken.html.haml": broken, "views/join.html.haml": TWIN_HAML})
+    assert ("CN001", "views/broken.html.haml", 2, 9) in found
+    assert ("CN203", "views/join.html.haml", 4, 3) in found
+
+
+def test_ruby_the_grammar_cannot_read_leaves_the_control_unnamed_not_the_view_unread(tmp_path: Path) -> None:
+    form = _only(_read(tmp_path, "odd.html.haml", '%form\n  %input{name: "x" "y" =>}\n  %input{name: "city"}\n'))
+    assert [f.name for f in form.fields] == [None, "city"]
