@@ -2,10 +2,11 @@
 
 The form reader reads a template as HTML with template code around it. That holds for
 Jinja, Twig, ERB, EJS, Handlebars, Mustache, Liquid... but not for the indentation
-languages that write no HTML at all: Haml (`%input{name: "email"}`, `= f.email_field
-:email`), Slim (`input type="email" name="email"`) and Pug, once Jade (`input(name="email")`).
-Read as HTML, such a file gives nothing: demarches-simplifiees.fr's 759 Haml views, its
-sign-up form among them, were neither proposed by `cnsnt init` nor named (review28 D2).
+languages that write no HTML at all: Slim (`input type="email" name="email"`) and Pug,
+once Jade (`input(name="email")`). Read as HTML, such a file gives nothing:
+demarches-simplifiees.fr's 759 Haml views, its sign-up form among them, were neither
+proposed by `cnsnt init` nor named (review28 D2). Haml is read now, translated into the
+ERB it renders (`haml`).
 
 XAML views (WPF, WinUI, .NET MAUI; Avalonia's `.axaml`) are no HTML either: a desktop
 app's form binds its controls to a view model's properties (`<TextBox Text="{Binding
@@ -50,8 +51,8 @@ TAG_CONTROL = re.compile(
     r"|#springForm(?:Input|PasswordInput|Textarea|SingleSelect|MultiSelect|RadioButtons|Checkboxes"
     r"|Checkbox)\b"
 )
-#: A form or a control in an indentation template: a tag at a line's start (Haml's `%form`,
-#: Slim's and Pug's `input`), or a Rails form builder (`form_with`, `simple_form_for`,
+#: A form or a control in an indentation template: a tag at a line's start (Slim's and
+#: Pug's `input`; the `%` is Haml's, read now as ERB but sniffed so by older notes), or a Rails form builder (`form_with`, `simple_form_for`,
 #: `f.email_field`). Linear: the tag branch is anchored at a line start; the others are
 #: fixed words after a word boundary.
 INDENTED_FORM = re.compile(
@@ -64,7 +65,7 @@ INDENTED_FORM = re.compile(
 
 
 def unread_format(path: Path) -> str | None:
-    """The name of the template format no reader of cnsnt reads (`Haml`), or None."""
+    """The name of the template format no reader of cnsnt reads (`Slim`), or None."""
     return UNREAD_FORMATS.get(path.suffix.lower())
 
 
@@ -74,7 +75,7 @@ def tag_library_format(path: Path) -> str | None:
 
 
 def draws_form(text: str) -> bool:
-    """Whether an indentation template (Haml, Slim, Pug) draws a form or a control."""
+    """Whether an indentation template (Slim, Pug) draws a form or a control."""
     return INDENTED_FORM.search(text) is not None
 
 
