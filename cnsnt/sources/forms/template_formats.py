@@ -52,8 +52,8 @@ TAG_CONTROL = re.compile(
     r"|Checkbox)\b"
 )
 #: A form or a control in an indentation template: a tag at a line's start (Slim's and
-#: Pug's `input`; the `%` is Haml's, read now as ERB but sniffed so by older notes), or a Rails form builder (`form_with`, `simple_form_for`,
-#: `f.email_field`). Linear: the tag branch is anchored at a line start; the others are
+#: Pug's `input`; an optional `%`, Haml's), or a Rails form builder (`form_with`,
+#: `simple_form_for`, `f.email_field`). Linear: the tag branch is anchored at a line start; the others are
 #: fixed words after a word boundary.
 INDENTED_FORM = re.compile(
     r"(?m)^[ \t]*+%?+(?:form|input|select|textarea)\b"
