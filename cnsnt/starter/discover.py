@@ -27,7 +27,7 @@ from cnsnt.sources.forms.blade_helpers import CONTROLS as BLADE_CONTROLS
 from cnsnt.sources.forms.blade_includes import blanked, find_includes, is_blade, resolve_view, views_root
 from cnsnt.sources.forms.blazor import draws_control as draws_blazor_control
 from cnsnt.sources.forms.components import draws_component_control
-from cnsnt.sources.forms.haml import HAML_SUFFIX, haml_markup
+from cnsnt.sources.forms.indented_views import indented_view, view_markup
 from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
 from cnsnt.sources.forms.widgets import draws_smarty_control
@@ -151,6 +151,7 @@ TEMPLATE_SUFFIXES = frozenset(
         ".vbhtml",  # VB.NET Razor views: `@ModelType`, `@Html.TextBoxFor(Function(m) m.Email)`
         ".erb",
         ".haml",  # read as the ERB it renders (`forms.haml`)
+        ".slim",  # the same (`forms.slim`)
         ".jinja",
         ".jinja2",
         ".j2",
@@ -1305,8 +1306,8 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         return None  # a code generator's `mapper.xml.vm`: its `<select id=...>` is a query, no control
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
         head = _sniff(path)
-        if suffix == HAML_SUFFIX:
-            head = haml_markup(head)  # `%input{...}`, `= f.email_field :email`: as the ERB they render
+        if indented_view(path):  # Haml's `%input{...}`, Slim's `input name=...`: as the ERB they render
+            head = view_markup(path, head)
         if _CNSNT_REPORT in head[:4096]:
             return (_REPORT, None, ())  # a report cnsnt wrote: its filter boxes are no form
         drawn = bool(_FORM_TAG.search(head.lower()) or _HELPER_CONTROL.search(head))

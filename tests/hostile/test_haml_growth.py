@@ -8,10 +8,13 @@ The views are made here.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
-from cnsnt.sources.forms.haml import HamlError, haml_markup, translate
+from cnsnt.sources.forms.haml import HamlError, translate
+from cnsnt.sources.forms.indented_views import view_markup
+from cnsnt.sources.forms.slim import translate_slim
 from tests.hostile.growth import assert_linear
 
 
@@ -72,4 +75,39 @@ def test_random_views_translate_or_raise_a_haml_error() -> None:
             translate(text)
         except HamlError as exc:
             assert 0 <= exc.offset < len(text)
-        haml_markup(text)  # the sniff never raises
+        view_markup(Path("v.haml"), text)  # the sniff never raises
+
+
+def _translate_slim(text: str) -> int:
+    try:
+        return len(translate_slim(text).text)
+    except HamlError as exc:
+        return exc.offset
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "input(\n" * n,  # a wrapper never closed
+        lambda n: "ul: " * n + "li\n",  # inline tags on one line
+        lambda n: 'input name="x" ' * n + "\n",  # attributes, then text
+        lambda n: "p " + 'a=(b "' * n + "\n",  # a Ruby value never closed on its line
+        lambda n: "| text\n" + "  more #{x}\n" * n,  # a text block
+        lambda n: "javascript:\n" + '  var x = "<input>";\n' * n,
+    ],
+)
+def test_hostile_slim_views_translate_linearly(make: object) -> None:
+    assert_linear(_translate_slim, make, 500)  # type: ignore[arg-type]
+
+
+def test_random_slim_views_translate_or_raise_a_haml_error() -> None:
+    pieces = ["input", " ", "(", ")", "[", "]", "{", "}", '"', "'", "#{", "\n", "  ", "- ", "= ", "/ ", "/!",
+              "javascript:", "|", ".x", "#y", ": ", "name=", "=", "*", ",", " do |f|", "é", "\0", "<"]
+    rng = random.Random(39)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        try:
+            translate_slim(text)
+        except HamlError as exc:
+            assert 0 <= exc.offset < len(text)
+        view_markup(Path("v.slim"), text)

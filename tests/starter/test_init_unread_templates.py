@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cnsnt.api import audit_path
@@ -30,14 +31,14 @@ def _write(root: Path, rel: str, text: str) -> None:
     (root / rel).write_text(text, encoding="utf-8")
 
 
-def test_a_slim_view_is_named_on_the_terminal_and_in_the_policy(tmp_path: Path) -> None:
-    """The review's repro, with the Slim view Haml's note was (Haml is read now)."""
+def test_a_pug_view_is_named_on_the_terminal_and_in_the_policy(tmp_path: Path) -> None:
+    """The review's repro, with a Pug view (Haml and Slim are read now)."""
     _write(tmp_path, "db/schema.rb", SCHEMA)
-    _write(tmp_path, "app/views/users/new.html.slim", SLIM_SIGNUP)
+    _write(tmp_path, "views/signup.pug", PUG_SIGNUP)
     result = runner.invoke(app, ["init", str(tmp_path)], env={"COLUMNS": "100", "NO_COLOR": "1"})
     assert result.exit_code == 0, result.stderr
     said = (
-        "1 Slim template (app/views/users/new.html.slim): a format cnsnt does not read; its form "
+        "1 Pug template (views/signup.pug): a format cnsnt does not read; its form "
         "fields are not audited; it draws a form or a control; check it by hand"
     )
     assert said in " ".join(result.stderr.split())
@@ -47,17 +48,18 @@ def test_a_slim_view_is_named_on_the_terminal_and_in_the_policy(tmp_path: Path) 
     assert "forms:" not in sources  # nothing read is proposed as read
 
 
-def test_a_haml_view_is_proposed_and_its_fields_filed(tmp_path: Path) -> None:
-    """A Haml view is read as the ERB it renders: init proposes it, and says no note of it."""
+@pytest.mark.parametrize(("view", "text"), [("new.html.haml", HAML_SIGNUP), ("new.html.slim", SLIM_SIGNUP)])
+def test_a_haml_or_slim_view_is_proposed_and_its_fields_filed(tmp_path: Path, view: str, text: str) -> None:
+    """A Haml or Slim view is read as the ERB it renders: init proposes it, and says no note of it."""
     _write(tmp_path, "db/schema.rb", SCHEMA)
-    _write(tmp_path, "app/views/users/new.html.haml", HAML_SIGNUP)
+    _write(tmp_path, f"app/views/users/{view}", text)
     result = runner.invoke(app, ["init", str(tmp_path)], env={"COLUMNS": "100", "NO_COLOR": "1"})
     assert result.exit_code == 0, result.stderr
-    assert "Haml" not in result.stderr
+    assert "does not read" not in result.stderr
     policy = (tmp_path / "cnsnt.yaml").read_text()
-    assert '    - {path: "app/views/users/new.html.haml"}\n' in policy
+    assert f'    - {{path: "app/views/users/{view}"}}\n' in policy
     assert "- new.email " in policy
-    assert "Haml" not in policy
+    assert "does not read" not in policy
 
 
 def test_each_unread_format_gets_one_note_with_its_count_and_place(tmp_path: Path) -> None:
@@ -70,15 +72,13 @@ def test_each_unread_format_gets_one_note_with_its_count_and_place(tmp_path: Pat
     _write(tmp_path, "views/signup.pug", PUG_SIGNUP)
     _write(tmp_path, "views/legacy/login.jade", PUG_SIGNUP)
     found, notes = survey(tmp_path)
-    # Haml is read: the two views that draw a form are proposed, the lists are not, and no note
-    assert sorted(f.pattern for f in found if f.kind == "forms" and f.pattern.endswith(".haml")) == [
-        "app/views/admin/users/edit.html.haml", "app/views/users/new.html.haml"]
+    # Haml and Slim are read: the views that draw a form are proposed, the lists are not, and no note
+    assert sorted(f.pattern for f in found if f.kind == "forms" and f.pattern.endswith((".haml", ".slim"))) == [
+        "app/views/admin/users/edit.html.haml", "app/views/sessions/new.html.slim", "app/views/users/new.html.haml"]
     assert [n for n in notes if "a format cnsnt does not read" in n] == [
         "2 Pug templates (views/*.pug, views/legacy/*.jade): a format cnsnt does not read; their form "
         "fields are not audited; 2 of them draw a form or a control: views/legacy/login.jade, "
         "views/signup.pug; check those by hand",
-        "1 Slim template (app/views/sessions/new.html.slim): a format cnsnt does not read; its form "
-        "fields are not audited; it draws a form or a control; check it by hand",
     ]
 
 
@@ -123,20 +123,20 @@ def test_no_note_without_such_templates(tmp_path: Path) -> None:
     assert not [n for n in notes if "not audited" in n]
 
 
-def test_the_audit_names_a_slim_template_it_is_given(tmp_path: Path) -> None:
-    """Named under forms:, a Slim view is a CN001 error at its first line, not an HTML file read to
+def test_the_audit_names_a_pug_template_it_is_given(tmp_path: Path) -> None:
+    """Named under forms:, a Pug view is a CN001 error at its first line, not an HTML file read to
     nothing; a Haml view beside it is read."""
-    _write(tmp_path, "app/views/users/new.html.slim", SLIM_SIGNUP)
+    _write(tmp_path, "app/views/users/new.pug", PUG_SIGNUP)
     _write(tmp_path, "app/views/users/show.html.haml", HAML_SIGNUP)
     _write(tmp_path, "app/views/users/edit.html.erb", HTML_FORM)
     _write(tmp_path, "cnsnt.yaml", 'cnsnt: 1\nsources:\n  forms: [{path: "app/views/**/*"}]\n')
     findings = [f for f in audit_path(tmp_path).findings if f.rule == "CN001"]
     assert [(f.location.path, f.location.line, f.location.column, f.message) for f in findings] == [
         (
-            "app/views/users/new.html.slim",
+            "app/views/users/new.pug",
             1,
             1,
-            "a Slim template: a format cnsnt does not read; its form fields are not audited",
+            "a Pug template: a format cnsnt does not read; its form fields are not audited",
         )
     ]
 
@@ -147,13 +147,13 @@ def test_a_hostile_template_name_cannot_break_the_starter(tmp_path: Path) -> Non
     note is one printable comment line."""
     views = tmp_path / "app" / "views" / "users"
     views.mkdir(parents=True)
-    (views / "new\nx: 1\x1b[2J.html.slim").write_text(SLIM_SIGNUP, encoding="utf-8")
+    (views / "new\nx: 1\x1b[2J.pug").write_text(PUG_SIGNUP, encoding="utf-8")
     (views / "edit\nx: 1\x1b[2J.html.haml").write_text(HAML_SIGNUP, encoding="utf-8")  # read, proposed
     (tmp_path / "db").mkdir()
     (tmp_path / "db" / "schema.sql").write_text("CREATE TABLE users (id INT PRIMARY KEY, email TEXT);\n", encoding="utf-8")
     text = draft_new(tmp_path).text
     assert "\x1b" not in text
-    assert "Slim" in text
+    assert "Pug" in text
 
 
 def test_a_code_generators_template_of_xml_java_or_vue_is_no_form(tmp_path: Path) -> None:

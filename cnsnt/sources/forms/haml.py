@@ -26,20 +26,15 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
-from pathlib import Path
 from typing import Any
 
-from cnsnt.errors import SourceError
-from cnsnt.model import Location
 from cnsnt.sources.base import LineIndex
 from cnsnt.sources.forms.rails_helpers import literal
 from cnsnt.sources.forms.templates import erb_opens_block
 from cnsnt.sources.schemas.grammars import parse_snippet
 
-#: Suffix of a Haml view (`new.html.haml`).
-HAML_SUFFIX = ".haml"
 #: Elements Haml writes without a closing tag.
-_VOID = frozenset(
+VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
      "track", "wbr"}
 )  # fmt: skip
@@ -58,6 +53,9 @@ _TAG_NAME = re.compile(r"[\w:-]++")
 _SHORTCUT = re.compile(r"[\w-]++")
 #: An HTML-style attribute's name. Linear: one possessive class run.
 _HTML_NAME = re.compile(r"[^\s=()\"']++")
+#: What the lines nested under a line are: no markup (a filter's, a comment's), or text (Slim's `|`).
+BLANK = "blank"
+TEXT = "text"
 #: Characters an attribute hash or a Ruby line may take over the lines after its own.
 _MAX_SPAN = 50_000
 #: Seconds a parse of one attribute hash may take (a hash is a line or a few).
@@ -71,11 +69,6 @@ class HamlError(Exception):
         super().__init__(message)
         self.offset = offset
         self.message = message
-
-
-def haml_view(path: Path) -> bool:
-    """Whether a file is a Haml view (`app/views/users/new.html.haml`)."""
-    return path.suffix.lower() == HAML_SUFFIX
 
 
 @dataclass
@@ -104,7 +97,7 @@ class HamlView:
 
 
 @dataclass
-class _Attr:
+class TagAttr:
     """One attribute to write: its name, a literal value (True: bare) or Ruby code, and its Haml offset."""
 
     name: str
@@ -114,37 +107,12 @@ class _Attr:
     """The Haml span of the Ruby code that computes the value."""
 
 
-def read_haml(text: str, shown: str) -> HamlView:
-    """A Haml view's translation; a view Haml cannot render is a SourceError at its line and column."""
-    try:
-        return translate(text)
-    except HamlError as exc:
-        line, column = LineIndex(text).line_col(exc.offset)
-        raise SourceError(exc.message, Location(shown, line, column)) from None
-
-
-def haml_markup(text: str) -> str:
-    """The ERB a Haml view (or its first bytes, cut anywhere) renders, for sniffing; never raises.
-
-    A bracket never closed (a head cut inside a multi-line hash) ends the translation at
-    its line.
-    """
-    try:
-        return translate(text).text
-    except HamlError as exc:
-        cut = text.rfind("\n", 0, exc.offset) + 1
-        try:
-            return translate(text[:cut]).text
-        except HamlError:
-            return ""
-
-
 def translate(source: str) -> HamlView:
     """The ERB a Haml view renders, line for line; HamlError when a bracket is never closed."""
-    return _Translator(source).run()
+    return Translator(source).run()
 
 
-class _Translator:
+class Translator:
     """One pass over a Haml view's lines, writing ERB and the offsets it came from."""
 
     def __init__(self, source: str) -> None:
@@ -172,16 +140,22 @@ class _Translator:
         self.size += len(text)
 
     def copy(self, start: int, end: int) -> None:
+        """Write the source's `[start, end)` as it is."""
         self.emit(self.src[start:end], start, verbatim=True)
 
     def run(self) -> HamlView:
+        """Translate every line; what is still open is closed at the end."""
         i, n = 0, len(self.lines)
-        skip: int | None = None  # the indent under which lines are no markup (a filter, a comment)
+        skip: int | None = None  # the indent under which lines are no markup, or text (`mode`)
+        mode: str | None = None
         while i < n:
             start, end = self.lines[i]
             indent = self.indents[i]
             if indent < 0 or (skip is not None and indent > skip):
-                self.emit(" " * (end - start), start)  # blank, or a filter's body: blanked
+                if mode == TEXT and indent >= 0:
+                    self._text(start, end)  # Slim's `|` text block: its nested lines are text too
+                else:
+                    self.emit(" " * (end - start), start)  # blank, or a filter's body: blanked
                 self.copy(end, self._next_start(i))
                 i += 1
                 continue
@@ -189,13 +163,17 @@ class _Translator:
             at = start + indent
             self.copy(start, at)
             self._close(indent, at, branch=self.src.startswith("-", at) and _branch(self.src, at + 1))
-            last, skipped = self._line(i, at, end)
-            if skipped:
+            last, mode = self._line(i, at, end)
+            if mode is not None:
                 skip = indent
             self.copy(self.lines[last][1], self._next_start(last))
             i = last + 1
         self._close(-1, len(self.src), branch=False)
         return HamlView("".join(self.parts), self.src, self.outs, self.srcs, self.lengths)
+
+    def line_of(self, offset: int) -> int:
+        """The index of the line an offset is on."""
+        return bisect_right(self.lines, (offset, len(self.src) + 1)) - 1
 
     def _next_start(self, i: int) -> int:
         return self.lines[i + 1][0] if i + 1 < len(self.lines) else len(self.src)
@@ -218,32 +196,32 @@ class _Translator:
 
     # -- one line
 
-    def _line(self, i: int, at: int, end: int) -> tuple[int, bool]:
+    def _line(self, i: int, at: int, end: int) -> tuple[int, str | None]:
         """Translate the line starting at `at`; (its last line, whether its nested lines are no markup)."""
         s = self.src
         c = s[at]
         if s.startswith("-#", at):
             self.emit(" " * (end - at), at)
-            return i, True
+            return i, BLANK
         if c == "-":
-            return self._ruby(i, at + 1, end, output=False), False
+            return self._ruby(i, at + 1, end, output=False), None
         if s.startswith(("!=", "&="), at) and not s.startswith(("!==", "&=="), at):
-            return self._ruby(i, at + 2, end, output=True), False
+            return self._ruby(i, at + 2, end, output=True), None
         if c in "=~" and not s.startswith("==", at):
-            return self._ruby(i, at + 1, end, output=True), False
+            return self._ruby(i, at + 1, end, output=True), None
         if c == "/":
             return self._comment(i, at, end)
         if c == ":" and _TAG_NAME.match(s, at + 1):
             self.emit(" " * (end - at), at)  # `:javascript`, `:plain`: no markup
-            return i, True
+            return i, BLANK
         if s.startswith("!!!", at):
             self.emit(" " * (end - at), at)
-            return i, False
+            return i, None
         if c == "%" or (c in ".#" and _SHORTCUT.match(s, at + 1)):
-            return self._element(i, at, end), False
+            return self._element(i, at, end), None
         if c == "\\":
             self._text(at + 1, end)
-            return i, False
+            return i, None
         if s.startswith(("!==", "&=="), at):
             self._text(at + 3, end)
         elif s.startswith("==", at):
@@ -252,7 +230,7 @@ class _Translator:
             self._text(at + 1, end)
         else:
             self._text(at, end)
-        return i, False
+        return i, None
 
     def _ruby(self, i: int, code: int, end: int, *, output: bool) -> int:
         """`= f.email_field :email` -> `<%= f.email_field :email %>`; `- if x` -> `<% if x %>`.
@@ -285,16 +263,16 @@ class _Translator:
             taken += end - start
         return j
 
-    def _comment(self, i: int, at: int, end: int) -> tuple[int, bool]:
+    def _comment(self, i: int, at: int, end: int) -> tuple[int, str | None]:
         """`/ text` -> `<!-- text -->`; lines nested under it are commented out (no markup)."""
         body = self.src[at + 1 : end]
         if body.lstrip().startswith("["):  # `/[if IE]`: a conditional comment around its lines
             self.emit(" " * (end - at), at)
-            return i, True
+            return i, BLANK
         self.emit("<!--", at)
         self.emit(body.replace("--", "- "), at + 1, verbatim=True)
         self.emit(" -->", end)
-        return i, True
+        return i, BLANK
 
     def _text(self, start: int, end: int) -> None:
         """Plain text, its `#{...}` interpolations written as ERB output."""
@@ -327,12 +305,12 @@ class _Translator:
                 self._text(at, end)
                 return i
             name, q = m.group(), m.end()
-        classes: list[_Attr] = []
-        ids: list[_Attr] = []
+        classes: list[TagAttr] = []
+        ids: list[TagAttr] = []
         while q < end and s[q] in ".#" and (m := _SHORTCUT.match(s, q + 1)) is not None:
-            (classes if s[q] == "." else ids).append(_Attr(m.group(), q, m.group()))
+            (classes if s[q] == "." else ids).append(TagAttr(m.group(), q, m.group()))
             q = m.end()
-        attrs: list[_Attr] = []
+        attrs: list[TagAttr] = []
         loose: list[tuple[int, int]] = []  # Ruby in the tag that may write any attribute
         last = i
         while q < len(s) and s[q] in "{([":
@@ -342,23 +320,23 @@ class _Translator:
             elif s[q] == "(":
                 self._html_attributes(q + 1, close, attrs, loose)
             q = close + 1
-            last = bisect_right(self.lines, (q, len(s) + 1)) - 1
+            last = self.line_of(q)
             end = self.lines[last][1]
         closing = False
         while q < end and s[q] in "<>/" and not s.startswith("/=", q):
             closing = closing or s[q] == "/"
             q += 1
-        merged = _merged(classes, attrs, "class", " ") + _merged(ids, attrs, "id", "_")
+        joined = merged(classes, attrs, "class", " ") + merged(ids, attrs, "id", "_")
         self.emit("<" + name, at)
-        for attr in [*merged, *(a for a in attrs if a.name not in ("class", "id"))]:
+        for attr in [*joined, *(a for a in attrs if a.name not in ("class", "id"))]:
             self._attribute(attr)
         for a, b in loose:
             self.emit(" <%= ", a)
             self.copy(a, b)
             self.emit(" %>", b)
-        void = name.lower() in _VOID or closing
+        void = name.lower() in VOID_ELEMENTS or closing
         self.emit("\n" * s.count("\n", at, q), q)  # a hash over lines: the lines kept, in the tag
-        self.emit(" />" if closing and name.lower() not in _VOID else ">", q)
+        self.emit(" />" if closing and name.lower() not in VOID_ELEMENTS else ">", q)
         return self._content(i, last, q, end, name, void)
 
     def _content(self, first: int, i: int, q: int, end: int, name: str, void: bool) -> int:
@@ -395,7 +373,7 @@ class _Translator:
             self.emit(closer, stop)
         return last
 
-    def _attribute(self, attr: _Attr) -> None:
+    def _attribute(self, attr: TagAttr) -> None:
         """` name="value"`, ` checked`, or the Ruby that computes it written as ERB."""
         if attr.code is not None:
             a, b = attr.code
@@ -448,7 +426,7 @@ class _Translator:
         raise HamlError(q, f"this '{s[q]}' is never closed: Haml cannot render the view")
 
     def _ruby_attributes(
-        self, start: int, end: int, attrs: list[_Attr], loose: list[tuple[int, int]]
+        self, start: int, end: int, attrs: list[TagAttr], loose: list[tuple[int, int]]
     ) -> None:
         """`{type: "email", :name => "x", "data-x" => 1, data: {y: 2}, **more}`, read as Ruby."""
         inner = self.src[start:end]
@@ -469,7 +447,7 @@ class _Translator:
             self._pair(node, chars, "", attrs, loose)
 
     def _pair(
-        self, node: Any, chars: _Chars, prefix: str, attrs: list[_Attr], loose: list[tuple[int, int]]
+        self, node: Any, chars: _Chars, prefix: str, attrs: list[TagAttr], loose: list[tuple[int, int]]
     ) -> None:
         """One `key: value` pair; `data: {...}` and `aria: {...}` give hyphenated attributes."""
         key_node, value = node.child_by_field_name("key"), node.child_by_field_name("value")
@@ -488,12 +466,12 @@ class _Translator:
             return
         read = _value(value)
         if read is None:
-            attrs.append(_Attr(name, src, code=chars.span(value)))
+            attrs.append(TagAttr(name, src, code=chars.span(value)))
         else:
-            attrs.append(_Attr(name, src, read))
+            attrs.append(TagAttr(name, src, read))
 
     def _html_attributes(
-        self, start: int, end: int, attrs: list[_Attr], loose: list[tuple[int, int]]
+        self, start: int, end: int, attrs: list[TagAttr], loose: list[tuple[int, int]]
     ) -> None:
         """`(type="email" name=@name checked)`: quoted text, a Ruby name, or a bare name (true)."""
         s, j = self.src, start
@@ -510,7 +488,7 @@ class _Translator:
             while k < end and s[k] in " \t":
                 k += 1
             if k >= end or s[k] != "=":
-                attrs.append(_Attr(name, m.start(), True))
+                attrs.append(TagAttr(name, m.start(), True))
                 continue
             k += 1
             while k < end and s[k].isspace():
@@ -520,17 +498,24 @@ class _Translator:
                 close = end if close < 0 else close
                 text = s[k + 1 : close]
                 if s[k] == '"' and "#{" in text:
-                    attrs.append(_Attr(name, m.start(), code=(k, close + 1)))
+                    attrs.append(TagAttr(name, m.start(), code=(k, close + 1)))
                 else:
-                    attrs.append(_Attr(name, m.start(), text))
+                    attrs.append(TagAttr(name, m.start(), text))
                 j = close + 1
                 continue
             stop = k
             while stop < end and not s[stop].isspace():
                 stop += 1
             if stop > k:
-                attrs.append(_Attr(name, m.start(), code=(k, stop)))
+                attrs.append(self.ruby_attribute(name, m.start(), k, stop))
             j = stop
+
+    def ruby_attribute(self, name: str, src: int, start: int, end: int) -> TagAttr:
+        """An attribute whose value is Ruby (`checked=true`, `name=@field`): a literal's value, or code."""
+        code = self.src[start:end]
+        args = _arguments(parse_snippet("ruby", f"f({code})", _PARSE_SECONDS)) if code.strip() else None
+        read = _value(args[0]) if args is not None and len(args) == 1 else None
+        return TagAttr(name, src, read) if read is not None else TagAttr(name, src, code=(start, end))
 
 
 @dataclass
@@ -586,7 +571,7 @@ def _value(node: Any) -> str | bool | None:
     return None
 
 
-def _merged(shortcuts: list[_Attr], attrs: list[_Attr], name: str, joiner: str) -> list[_Attr]:
+def merged(shortcuts: list[TagAttr], attrs: list[TagAttr], name: str, joiner: str) -> list[TagAttr]:
     """`.a.b{class: "c"}` -> one `class="a b c"` (ids joined by `_`); code keeps the hash's own."""
     given = [a for a in attrs if a.name == name]
     if any(a.code is not None for a in given):
@@ -595,7 +580,7 @@ def _merged(shortcuts: list[_Attr], attrs: list[_Attr], name: str, joiner: str) 
     if not parts:
         return []
     src = (shortcuts or given)[0].src
-    return [_Attr(name, src, joiner.join(parts))]
+    return [TagAttr(name, src, joiner.join(parts))]
 
 
 def _escape(value: str) -> str:

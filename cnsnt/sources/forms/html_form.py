@@ -42,9 +42,9 @@ from cnsnt.sources.forms.common import (
     words,
 )
 from cnsnt.sources.forms.components import Components
-from cnsnt.sources.forms.haml import haml_view, read_haml
 from cnsnt.sources.forms.heex_markup import component_element, sveltekit_action
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Attr, Control, FormTag, Label, Page, Tag, flat
+from cnsnt.sources.forms.indented_views import indented_view, read_view
 from cnsnt.sources.forms.inline import attach_inline_ignores
 from cnsnt.sources.forms.macros import MAX_EXPANSIONS, MacroCalls, macro_file
 from cnsnt.sources.forms.phoenix import (
@@ -1558,8 +1558,8 @@ def read_html_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidenc
     shown = ctx.shown(path)
     text = read_text(path, shown, limits=ctx.limits)
     positions = None
-    if haml_view(path):  # read as the ERB it renders, at the Haml file's lines and columns
-        view = read_haml(text, shown)
+    if indented_view(path):  # Haml, Slim: read as the ERB it renders, at the view's own lines and columns
+        view = read_view(path, text, shown)
         text, positions = view.text, view
     page = Page(text, path, shown, positions=positions)
     reader = _Reader(page, MacroCalls(macro_file(page.code, page.tokens, path, shown), ctx))

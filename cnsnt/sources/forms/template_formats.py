@@ -25,7 +25,6 @@ from pathlib import Path
 
 #: Suffixes of template formats the form reader cannot read at all, and each format's name.
 UNREAD_FORMATS = {
-    ".slim": "Slim",
     ".pug": "Pug",
     ".jade": "Pug",  # Pug's name until 2016: the same language
 }

@@ -1,0 +1,54 @@
+"""Haml and Slim views: which translation into ERB a file needs, read for the audit or sniffed for init.
+
+Both write no HTML (`%input{name: "email"}`, `input name="email"`): `haml` and `slim`
+translate a view into the ERB it renders, line for line, with the view's own positions
+kept (`HamlView.line_col`), and the ERB reader reads that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from cnsnt.errors import SourceError
+from cnsnt.model import Location
+from cnsnt.sources.base import LineIndex
+from cnsnt.sources.forms.haml import HamlError, HamlView, translate
+from cnsnt.sources.forms.slim import translate_slim
+
+#: Suffix -> the translation of a view of that format.
+TRANSLATIONS: dict[str, Callable[[str], HamlView]] = {".haml": translate, ".slim": translate_slim}
+#: Suffix -> the format's name, for messages.
+FORMATS = {".haml": "Haml", ".slim": "Slim"}
+
+
+def indented_view(path: Path) -> bool:
+    """Whether a file is a Haml or Slim view (`app/views/users/new.html.haml`)."""
+    return path.suffix.lower() in TRANSLATIONS
+
+
+def read_view(path: Path, text: str, shown: str) -> HamlView:
+    """A view's translation; one its engine cannot render is a SourceError at its line and column."""
+    try:
+        return TRANSLATIONS[path.suffix.lower()](text)
+    except HamlError as exc:
+        line, column = LineIndex(text).line_col(exc.offset)
+        name = FORMATS[path.suffix.lower()]
+        raise SourceError(f"{exc.message} (a {name} view)", Location(shown, line, column)) from None
+
+
+def view_markup(path: Path, text: str) -> str:
+    """The ERB a view (or its first bytes, cut anywhere) renders, for sniffing; never raises.
+
+    A bracket never closed (a head cut inside a multi-line hash) ends the translation at
+    its line.
+    """
+    translation = TRANSLATIONS[path.suffix.lower()]
+    try:
+        return translation(text).text
+    except HamlError as exc:
+        cut = text.rfind("\n", 0, exc.offset) + 1
+        try:
+            return translation(text[:cut]).text
+        except HamlError:
+            return ""

@@ -1,0 +1,139 @@
+"""Slim views are read as the ERB they render, at the Slim file's lines and columns (as Haml's are).
+
+`input type="checkbox" name="newsletter" checked=true`, `= f.check_box :marketing, checked:
+true`: a Slim view and its ERB twin give the same fields and findings. The views are
+written for these tests, in the spirit of a Rails app's sign-up page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnsnt.api import audit_path
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, FieldRole, Form, FormField
+from cnsnt.sources.forms.slim import translate_slim
+from tests.conftest import read_form
+
+SLIM = """\
+doctype html
+/ input name="in_a_code_comment"
+= form_with model: @member, url: members_path do |f|
+  .field#mail
+    label for="member_email" E-mail address
+    = f.email_field :email, required: true
+  input type="checkbox" name="newsletter" checked=true
+  input(type="checkbox" name="partner_offers"
+        checked)
+  input type="checkbox" name="sms" checked=@member.sms?
+  input.form-control type="tel" name="phone" placeholder="Mobile phone" disabled=true
+  - if @member.new_record?
+    = f.check_box :marketing_opt_in, checked: true
+  - else
+    p Welcome back, #{@member.name}
+  select name="country"
+    option value="fr" France
+  textarea name="bio" rows=4
+  ul: li: label
+    input type="checkbox" name="terms"
+  javascript:
+    var box = '<input name="in_a_script">';
+  | Or write to us: <input name="raw_html_box">
+  = f.submit "Join"
+"""
+ERB = """\
+<%= form_with model: @member, url: members_path do |f| %>
+  <div class="field" id="mail">
+    <label for="member_email">E-mail address</label>
+    <%= f.email_field :email, required: true %>
+  </div>
+  <input type="checkbox" name="newsletter" checked>
+  <input type="checkbox" name="partner_offers" checked>
+  <input type="checkbox" name="sms" <% if @member.sms? %>checked<% end %>>
+  <input class="form-control" type="tel" name="phone" placeholder="Mobile phone" disabled>
+  <% if @member.new_record? %>
+    <%= f.check_box :marketing_opt_in, checked: true %>
+  <% else %>
+    <p>Welcome back, <%= @member.name %></p>
+  <% end %>
+  <select name="country">
+    <option value="fr">France</option>
+  </select>
+  <textarea name="bio" rows="4"></textarea>
+  <ul><li><label>
+    <input type="checkbox" name="terms">
+  </label></li></ul>
+  Or write to us: <input name="raw_html_box">
+  <%= f.submit "Join" %>
+<% end %>
+"""
+
+
+def _read(tmp_path: Path, name: str, text: str) -> Evidence:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return read_form(path)
+
+
+def _only(ev: Evidence) -> Form:
+    assert len(ev.forms) == 1, [f.name for f in ev.forms]
+    return ev.forms[0]
+
+
+def _reading(f: FormField) -> tuple[object, ...]:
+    return (f.name, f.control, f.role, f.checked, f.checked_conditionally, f.required, f.label)
+
+
+def test_a_slim_view_gives_its_controls(tmp_path: Path) -> None:
+    form = _only(_read(tmp_path, "members/new.html.slim", SLIM))
+    assert form.model == "member"
+    fields = {f.name: f for f in form.fields if f.name is not None}
+    assert list(fields) == [
+        "email", "newsletter", "partner_offers", "sms", "phone", "marketing_opt_in", "country", "bio", "terms",
+        "raw_html_box",
+    ]
+    assert (fields["email"].control, fields["email"].required, fields["email"].label) == (
+        "email", True, "E-mail address")
+    assert (fields["newsletter"].checked, fields["newsletter"].checked_conditionally) == (True, False)
+    assert fields["partner_offers"].checked  # a bare name in a wrapper is true
+    assert (fields["sms"].checked, fields["sms"].checked_conditionally) == (True, True)
+    assert (fields["phone"].control, fields["phone"].role) == ("tel", FieldRole.DISABLED)
+    assert fields["marketing_opt_in"].checked
+    assert (fields["country"].control, fields["bio"].control) == ("select", "textarea")
+
+
+def test_a_slim_view_and_its_erb_twin_read_the_same(tmp_path: Path) -> None:
+    slim = _only(_read(tmp_path, "a/new.html.slim", SLIM))
+    erb = _only(_read(tmp_path, "b/new.html.erb", ERB))
+    assert [_reading(f) for f in slim.fields] == [_reading(f) for f in erb.fields]
+
+
+def test_inline_tags_text_and_comments() -> None:
+    html = translate_slim(SLIM).text
+    assert "<ul><li><label>" in html and "</label></li></ul>" in html
+    assert "in_a_code_comment" not in html and "in_a_script" not in html
+    assert "<p>Welcome back, <%= @member.name %></p>" in html
+    assert html.count("\n") == SLIM.count("\n")
+
+
+def test_findings_name_the_slim_line_and_column(tmp_path: Path) -> None:
+    (tmp_path / "views").mkdir()
+    (tmp_path / "views" / "join.html.slim").write_text(SLIM, encoding="utf-8")
+    (tmp_path / "cnsnt.yaml").write_text(
+        'cnsnt: 1\nsources:\n  forms: [{path: "views/*"}]\npurposes: {}\ndata: {}\n', encoding="utf-8"
+    )
+    cn203 = [f for f in audit_path(tmp_path).findings if f.rule == "CN203"]
+    assert [(f.location.line, f.location.column) for f in cn203] == [(7, 3), (13, 5)]  # newsletter, marketing_opt_in
+
+
+def test_a_wrapper_never_closed_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.html.slim"
+    path.write_text('form\n  input(type="email" name="email"\n  input name="phone"\n', encoding="utf-8")
+    with pytest.raises(SourceError) as raised:
+        read_form(path)
+    assert raised.value.location is not None
+    assert (raised.value.location.line, raised.value.location.column) == (2, 8)
+    assert "(a Slim view)" in raised.value.message
