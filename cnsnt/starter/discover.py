@@ -1964,7 +1964,7 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
         *([mappings_note({p: _mapping_types(p) for p in mappings}, root)] if mappings else []),
         *([_twins_note(twins, root)] if twins else []),
         *([unread_orms_note(unread, root)] if unread else []),
-        *unread_template_notes(files, root, _sniff),  # Slim, Pug; JSP's tag libraries
+        *unread_template_notes(files, root, _sniff),  # Pug; JSP's tag libraries
         *sql_text_notes(files, root),  # `SQL_Statements/*.txt`: queries init does not propose
     ]
     # Rails keeps one of db/schema.rb and db/structure.sql: the other is left out, said

@@ -8,8 +8,8 @@ one note (on the terminal and as a comment under `sources:`): how many templates
 read as HTML, but the controls their tag libraries and macros draw are not: the
 templates that draw some are named the same way. So are the XAML views of a desktop app
 (WPF, WinUI, MAUI) that bind input controls to fields (`{Binding Path=Imie}`): pdab's 18
-client, employee and repair forms went unread and unsaid (review36 R36a D8). Haml views
-are read now (`forms.haml`): no note names them.
+client, employee and repair forms went unread and unsaid (review36 R36a D8). Haml and
+Slim views are read now (`forms.indented_views`): no note names them.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def _xaml_note(views: list[tuple[Path, list[str]]], root: Path) -> str:
 
 
 def _unread_note(name: str, paths: list[Path], root: Path, sniff: Callable[[Path], str]) -> str:
-    """`332 Slim templates (app/views/**/*.slim): a format cnsnt does not read; ...`."""
+    """`2 Pug templates (views/*.pug): a format cnsnt does not read; ...`."""
     n = len(paths)
     forms = sorted(p.relative_to(root).as_posix() for p in paths if draws_form(sniff(p)))
     if n == 1:

@@ -137,3 +137,13 @@ def test_a_wrapper_never_closed_is_a_clear_error(tmp_path: Path) -> None:
     assert raised.value.location is not None
     assert (raised.value.location.line, raised.value.location.column) == (2, 8)
     assert "(a Slim view)" in raised.value.message
+
+
+def test_a_ruby_line_runs_on_after_a_backslash(tmp_path: Path) -> None:
+    """`= f.input \\` on one line and its options on the next ones, as Slim reads them."""
+    view = '= simple_form_for @member do |f|\n  = f.input \\\n    :phone, \\\n    label: "Mobile phone", \\\n    required: true\n  = f.input :city\n'
+    form = _only(_read(tmp_path, "edit.html.slim", view))
+    fields = {f.name: f for f in form.fields}
+    assert (fields["phone"].label, fields["phone"].required) == ("Mobile phone", True)
+    assert (fields["phone"].location.line, fields["phone"].location.column) == (2, 3)
+    assert "city" in fields

@@ -252,12 +252,15 @@ class Translator:
             self.emit("<% end %>", stop)  # `- @items.each do |x|` with nothing under it
         return last
 
+    #: How a Ruby line that runs on to the next ends: Haml's comma; Slim's backslash too.
+    run_on: tuple[str, ...] = (",",)
+
     def _run_on(self, i: int) -> int:
         """The last line of a Ruby line that runs on with trailing commas (a few lines at most)."""
         j, taken = i, 0
         while j + 1 < len(self.lines) and taken < _MAX_SPAN:
             start, end = self.lines[j]
-            if not self.src[start:end].rstrip().endswith(","):
+            if not self.src[start:end].rstrip().endswith(self.run_on):
                 break
             j += 1
             taken += end - start

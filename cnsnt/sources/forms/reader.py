@@ -8,9 +8,9 @@ and WTForms form classes) to the Python form reader; `format: symfony-forms` or 
 file that declares a class extending Symfony's `AbstractType` (a FormType), directly or
 through the project's form types (`class TagApiForm extends TagForm {}`: the file is
 parsed and its bases followed), to the Symfony form reader (other `.php` files are
-templates). A Haml view goes to the HTML/template reader too, which reads the ERB it
-renders (`haml`). A Slim or Pug template (`template_formats`), which no reader reads, is
-a CN001 error rather than an HTML file read to nothing.
+templates). A Haml or Slim view goes to the HTML/template reader too, which reads the
+ERB it renders (`indented_views`). A Pug template (`template_formats`), which no reader
+reads, is a CN001 error rather than an HTML file read to nothing.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     fmt = (spec.format or "").lower()
     unread = unread_format(path) if not fmt else None
     if unread is not None:
-        # read as HTML, a Slim or Pug view gave nothing, and said nothing (review28 D2)
+        # read as HTML, a Pug view gave nothing, and said nothing (review28 D2)
         raise SourceError(
             f"a {unread} template: a format cnsnt does not read; its form fields are not audited",
             Location(ctx.shown(path), 1, 1),

@@ -40,6 +40,8 @@ def translate_slim(source: str) -> HamlView:
 class SlimTranslator(Translator):
     """Haml's translation loop, reading each line as Slim."""
 
+    run_on = (",", "\\")  # `= f.input \` runs on, as Ruby's own line continuation
+
     def _line(self, i: int, at: int, end: int) -> tuple[int, str | None]:
         s = self.src
         c = s[at]

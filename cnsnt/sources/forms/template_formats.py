@@ -2,11 +2,10 @@
 
 The form reader reads a template as HTML with template code around it. That holds for
 Jinja, Twig, ERB, EJS, Handlebars, Mustache, Liquid... but not for the indentation
-languages that write no HTML at all: Slim (`input type="email" name="email"`) and Pug,
-once Jade (`input(name="email")`). Read as HTML, such a file gives nothing:
-demarches-simplifiees.fr's 759 Haml views, its sign-up form among them, were neither
-proposed by `cnsnt init` nor named (review28 D2). Haml is read now, translated into the
-ERB it renders (`haml`).
+languages that write no HTML at all: Pug, once Jade (`input(name="email")`). Read as
+HTML, such a file gives nothing: demarches-simplifiees.fr's 759 Haml views, its sign-up
+form among them, were neither proposed by `cnsnt init` nor named (review28 D2). Haml and
+Slim are read now, translated into the ERB they render (`haml`, `slim`).
 
 XAML views (WPF, WinUI, .NET MAUI; Avalonia's `.axaml`) are no HTML either: a desktop
 app's form binds its controls to a view model's properties (`<TextBox Text="{Binding
@@ -64,7 +63,7 @@ INDENTED_FORM = re.compile(
 
 
 def unread_format(path: Path) -> str | None:
-    """The name of the template format no reader of cnsnt reads (`Slim`), or None."""
+    """The name of the template format no reader of cnsnt reads (`Pug`), or None."""
     return UNREAD_FORMATS.get(path.suffix.lower())
 
 
@@ -74,7 +73,7 @@ def tag_library_format(path: Path) -> str | None:
 
 
 def draws_form(text: str) -> bool:
-    """Whether an indentation template (Slim, Pug) draws a form or a control."""
+    """Whether an indentation template (Pug) draws a form or a control."""
     return INDENTED_FORM.search(text) is not None
 
 
