@@ -19,15 +19,16 @@ import re
 from cnsnt.sources.forms.haml import BLANK, TEXT, VOID_ELEMENTS, HamlView, TagAttr, Translator, merged
 
 #: A tag's name at a line's start (`input`, `svg:rect`; `li:` nests the next tag). Linear:
-#: possessive runs, each `:` part starting at a fixed character.
-_TAG = re.compile(r"[A-Za-z][\w-]*+(?::[A-Za-z][\w-]*+)*+")
+#: possessive runs, each `:` part starting at a fixed character, in an atomic group.
+_TAG = re.compile(r"[A-Za-z][\w-]*+(?>(?::[A-Za-z][\w-]*+)*)")
 #: A class or id after `.`/`#`. Linear: one possessive class run.
 _SHORTCUT = re.compile(r"[\w-]++")
-#: An attribute's name and its `=` (`name=`, `data-role=`, `@click=`). Linear: a possessive run, fixed `=`.
-_ATTRIBUTE = re.compile(r"([\w:@.-]++)=")
+#: An attribute's name and its `=` (`name=`, `data-role=`, `@click=`). Linear: a try starts
+#: only where a name starts (lookbehind), then a possessive run and a fixed `=`.
+_ATTRIBUTE = re.compile(r"(?<![\w:@.-])([\w:@.-]++)=")
 #: An embedded engine's line (`javascript:`, `ruby:`, `markdown:`): its nested lines are no
-#: markup. Linear: anchored, one possessive run, then blanks to the end.
-_ENGINE = re.compile(r"[\w-]++:[ \t]*+$")
+#: markup. Linear: a try starts only where a word starts (lookbehind), then possessive runs.
+_ENGINE = re.compile(r"(?<![\w-])[\w-]++:[ \t]*+$")
 #: Modifiers after an output `=`: `==` (unescaped), `=>`, `=<`, `='` (white space).
 _OUTPUT_MARKS = "=<>'"
 
