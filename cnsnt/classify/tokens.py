@@ -130,7 +130,7 @@ class Tokenizer:
         self._stemmers = dict(stemmers or {})
         self.languages: tuple[str, ...] = tuple(sorted(self._stemmed))
         """Languages whose Snowball stemmer is tried on unknown words."""
-        self._max = max((len(w) for w in self.vocabulary), default=1)
+        self._max = max(map(len, self.vocabulary), default=1)
 
     def words(self, text: str, languages: tuple[str, ...] | None = None) -> tuple[str, ...]:
         """The normalised words of `text`, in order; `languages` limits stemming."""
