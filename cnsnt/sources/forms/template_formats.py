@@ -26,8 +26,6 @@ from pathlib import Path
 UNREAD_FORMATS = {
     ".haml": "Haml",
     ".slim": "Slim",
-    ".pug": "Pug",
-    ".jade": "Pug",  # Pug's name until 2016: the same language
 }
 #: Suffixes of HTML template formats whose tag libraries or macros draw controls cnsnt does not read.
 TAG_LIBRARY_FORMATS = {
