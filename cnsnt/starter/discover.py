@@ -28,6 +28,7 @@ from cnsnt.sources.forms.blade_includes import blanked, find_includes, is_blade,
 from cnsnt.sources.forms.blazor import draws_control as draws_blazor_control
 from cnsnt.sources.forms.components import draws_component_control
 from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
+from cnsnt.sources.forms.pug import PUG_SUFFIXES, pug_markup
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
 from cnsnt.sources.forms.widgets import draws_smarty_control
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
@@ -169,6 +170,9 @@ TEMPLATE_SUFFIXES = frozenset(
         ".ftl",
         ".ftlh",
         ".vm",
+        # Pug (Jade) views of Express apps: read as the markup they draw (`forms.pug`)
+        ".pug",
+        ".jade",
     }
 )
 #: Template languages code generators write source files with (RuoYi's `mapper.xml.vm`,
@@ -1303,6 +1307,8 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         return None  # a code generator's `mapper.xml.vm`: its `<select id=...>` is a query, no control
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
         head = _sniff(path)
+        if suffix in PUG_SUFFIXES:
+            head = pug_markup(head).text  # `input(name="email")` as `<input name="email">`
         if _CNSNT_REPORT in head[:4096]:
             return (_REPORT, None, ())  # a report cnsnt wrote: its filter boxes are no form
         drawn = bool(_FORM_TAG.search(head.lower()) or _HELPER_CONTROL.search(head))

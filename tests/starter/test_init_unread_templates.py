@@ -61,9 +61,6 @@ def test_each_unread_format_gets_one_note_with_its_count_and_place(tmp_path: Pat
         "4 Haml templates (app/components/*.haml, app/views/**/*.haml): a format cnsnt does not read; "
         "their form fields are not audited; 2 of them draw a form or a control: "
         "app/views/admin/users/edit.html.haml, app/views/users/new.html.haml; check those by hand",
-        "2 Pug templates (views/*.pug, views/legacy/*.jade): a format cnsnt does not read; their form "
-        "fields are not audited; 2 of them draw a form or a control: views/legacy/login.jade, "
-        "views/signup.pug; check those by hand",
         "1 Slim template (app/views/sessions/new.html.slim): a format cnsnt does not read; its form "
         "fields are not audited; it draws a form or a control; check it by hand",
     ]
@@ -101,6 +98,30 @@ def test_ejs_jsp_freemarker_and_velocity_pages_are_proposed_and_their_tag_contro
     text = draft_new(tmp_path).text
     for form in ("ejs", "jsp", "ftl", "vm"):
         assert f"- {form}.email " in text
+
+
+def test_pug_views_that_draw_a_control_are_proposed_and_read(tmp_path: Path) -> None:
+    """Pug is read (`forms.pug`): no note, and the views that draw a form or a control are
+    proposed, also one whose only control sits in a block expansion; a list view is not."""
+    _write(tmp_path, "db/schema.rb", SCHEMA)
+    _write(tmp_path, "views/signup.pug", PUG_SIGNUP)
+    _write(tmp_path, "views/legacy/login.jade", "extends ../layout\nblock content\n  label: input(name='email')\n")
+    _write(tmp_path, "views/users.pug", "ul\n  each u in users\n    li= u.email\n")
+    _write(tmp_path, "views/layout.pug", "doctype html\nhtml\n  body\n    block content\n")
+    found, notes = survey(tmp_path)
+    assert not [n for n in notes if "Pug" in n]
+    assert sorted(f.pattern for f in found if f.kind == "forms") == ["views/legacy/login.jade", "views/signup.pug"]
+    text = draft_new(tmp_path).text
+    assert "- signup.email " in text and "- login.email " in text
+
+
+def test_the_audit_reads_a_pug_view_it_is_given(tmp_path: Path) -> None:
+    """Named under forms:, a Pug view is read: its fields, no CN001."""
+    _write(tmp_path, "views/signup.pug", PUG_SIGNUP + '  input(type="checkbox" name="newsletter" checked)\n')
+    _write(tmp_path, "cnsnt.yaml", 'cnsnt: 1\nsources:\n  forms: [{path: "views/**/*"}]\n')
+    findings = audit_path(tmp_path).findings
+    assert not [f for f in findings if f.rule == "CN001"]
+    assert [(f.location.line, f.location.column) for f in findings if f.rule == "CN203" and f.location] == [(3, 3)]
 
 
 def test_no_note_without_such_templates(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -370,8 +371,19 @@ def unescape_script_quotes(text: str) -> str:
 class Page:
     """One template file: its text, the blanked markup, tokens and conditions."""
 
-    def __init__(self, text: str, path: Path, shown: str, origin: tuple[int, int] = (1, 1)) -> None:
-        """`origin`: the line and column of `text`'s start in the file (a fragment read alone)."""
+    def __init__(
+        self,
+        text: str,
+        path: Path,
+        shown: str,
+        origin: tuple[int, int] = (1, 1),
+        positions: Callable[[int], tuple[int, int]] | None = None,
+    ) -> None:
+        """`origin`: the line and column of `text`'s start in the file (a fragment read alone).
+
+        `positions`: the file's line and column of an offset of `text`, when `text` is
+        markup written from another syntax (a Pug template's, `pug`).
+        """
         suffixes = {s.lower() for s in path.suffixes}
         self.svelte = ".svelte" in suffixes
         """A Svelte component: `{...}` is template code, `bind:value` names a control."""
@@ -415,6 +427,7 @@ class Page:
         self.problems: list[SourceProblem] = []
         self._lines: LineIndex | None = None
         self._origin = origin
+        self._positions = positions
         self.tag_spans: list[tuple[int, int]] = []
         """(start, end) of every start tag, in order: filled by the reader."""
         self.comments: list[tuple[int, int]] = []
@@ -537,6 +550,8 @@ class Page:
 
     def location(self, offset: int) -> Location:
         """File position of an offset, 1-based (a field each: one index, not a rescan each)."""
+        if self._positions is not None:
+            return Location(self.shown, *self._positions(offset))
         if self._lines is None:
             self._lines = LineIndex(self.text)
         line, column = self._lines.line_col(offset)

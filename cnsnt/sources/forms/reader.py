@@ -8,7 +8,8 @@ and WTForms form classes) to the Python form reader; `format: symfony-forms` or 
 file that declares a class extending Symfony's `AbstractType` (a FormType), directly or
 through the project's form types (`class TagApiForm extends TagForm {}`: the file is
 parsed and its bases followed), to the Symfony form reader (other `.php` files are
-templates). A Haml, Slim or Pug template (`template_formats`), which no reader reads,
+templates). A Pug (Jade) template is written out as the markup it draws and read by the
+HTML reader (`pug`). A Haml or Slim template (`template_formats`), which no reader reads,
 is a CN001 error rather than an HTML file read to nothing.
 """
 
@@ -24,6 +25,7 @@ from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.forms.html_form import read_html_forms
 from cnsnt.sources.forms.jsonschema_form import read_jsonschema_form
 from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, read_jsx_forms
+from cnsnt.sources.forms.pug import PUG_SUFFIXES, read_pug_forms
 from cnsnt.sources.forms.python_forms import read_python_forms
 from cnsnt.sources.forms.symfony_forms import declares_form_type, may_hold_form_type, read_symfony_forms
 from cnsnt.sources.forms.template_formats import unread_format, xaml_view
@@ -50,6 +52,8 @@ def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
             "a XAML view: a format cnsnt does not read; its form fields are not audited",
             Location(ctx.shown(path), 1, 1),
         )
+    if not fmt and path.suffix.lower() in PUG_SUFFIXES:
+        return read_pug_forms(path, spec, ctx)
     if fmt == "jsonschema" or (not fmt and path.suffix.lower() == ".json"):
         return read_jsonschema_form(path, spec, ctx)
     if fmt == "jsx" or (not fmt and path.suffix.lower() in JSX_SUFFIXES):

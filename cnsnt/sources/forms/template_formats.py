@@ -3,7 +3,7 @@
 The form reader reads a template as HTML with template code around it. That holds for
 Jinja, Twig, ERB, EJS, Handlebars, Mustache, Liquid... but not for the indentation
 languages that write no HTML at all: Haml (`%input{name: "email"}`, `= f.email_field
-:email`), Slim (`input type="email" name="email"`) and Pug, once Jade (`input(name="email")`).
+:email`) and Slim (`input type="email" name="email"`). (Pug, once Jade, is read: `pug`.)
 Read as HTML, such a file gives nothing: demarches-simplifiees.fr's 759 Haml views, its
 sign-up form among them, were neither proposed by `cnsnt init` nor named (review28 D2).
 
@@ -26,8 +26,6 @@ from pathlib import Path
 UNREAD_FORMATS = {
     ".haml": "Haml",
     ".slim": "Slim",
-    ".pug": "Pug",
-    ".jade": "Pug",  # Pug's name until 2016: the same language
 }
 #: Suffixes of HTML template formats whose tag libraries or macros draw controls cnsnt does not read.
 TAG_LIBRARY_FORMATS = {
