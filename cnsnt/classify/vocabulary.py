@@ -17,11 +17,11 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 import snowballstemmer  # type: ignore[import-untyped]
-import yaml
 
 from cnsnt.classify.collector import collector_paused
 
@@ -293,7 +293,6 @@ _STEMMED = frozenset({"tr", "hu", "pl", "ca", "de", "nl", "fr"})
 """Languages whose inflections reach identifiers (`adresi`, `neve`, `nazwiska`). English,
 Italian, Spanish and Portuguese identifiers inflect little beyond plurals, which the
 tokenizer splits itself (Russian has its stems and endings)."""
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class VocabularyError(ValueError):
@@ -305,7 +304,10 @@ def _text(name: str) -> str:
 
 
 def _load(name: str) -> dict[str, Any]:
-    doc = yaml.load(_text(name), Loader=_LOADER)  # noqa: S506 - a safe loader
+    import yaml  # the YAML files are read only when the compiled form is stale or rebuilt
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    doc = yaml.load(_text(name), Loader=loader)  # noqa: S506 - a safe loader
     if not isinstance(doc, dict):
         raise VocabularyError(f"vocab/{name}: expected a mapping")
     return doc
@@ -411,9 +413,7 @@ class Vocabulary:
     @property
     def words(self) -> frozenset[str]:
         """Every single word the vocabulary knows."""
-        out: set[str] = set()
-        for phrase in self.terms:
-            out.update(phrase)
+        out: set[str] = set(chain.from_iterable(self.terms))
         out.update(self.negators, self.people, self.qualifiers)
         for name, words in self.lists.items():
             if name in _PIECES:
@@ -639,7 +639,7 @@ def read_vocabulary() -> Vocabulary:
 COMPILED = "compiled.json"
 #: The command that regenerates `vocab/compiled.json` after a vocabulary file changes.
 REGENERATE = ".ci/vocab"
-_FORMAT = 1
+_FORMAT = 2
 _SOURCES = (*(f"{lang}.yaml" for lang in LANGUAGES), "common.yaml", "translit.yaml")
 """The files the compiled form is made from, in the order they are fingerprinted."""
 
@@ -672,7 +672,7 @@ def compiled_text(vocab: Vocabulary, fingerprint: str) -> str:
         "stemmers": dict(vocab.stemmers),
         "transliterated": sorted(vocab.transliterated),
         "translit": dict(vocab.translit.table),
-        "terms": {" ".join(key): list(value) for key, value in vocab.terms.items()},
+        "terms": {" ".join(key): " ".join(value) for key, value in vocab.terms.items()},
         "senses": senses,
         "negators": dict(vocab.negators),
         "people": sorted(vocab.people),
@@ -685,6 +685,12 @@ def compiled_text(vocab: Vocabulary, fingerprint: str) -> str:
         "values": dict(vocab.values),
     }
     return _json_lines(sections)
+
+
+def _term_kind(kind: str) -> tuple[str, str, str]:
+    """A term's category, strength and language, as `compiled_text` writes them (`ValueError`)."""
+    category, strength, lang = kind.split(" ")
+    return category, strength, lang
 
 
 def _json_lines(sections: Mapping[str, Any]) -> str:
@@ -715,16 +721,55 @@ def write_compiled_vocabulary(directory: Path | None = None) -> Path:
     return target
 
 
+class _Senses(Mapping[tuple[str, ...], Mapping[str, tuple[str, str]]]):
+    """Each term's senses by language, as `Vocabulary.senses` holds them, made when asked.
+
+    Most terms have one sense, their own language's: building a mapping for each of 8,000
+    terms at every start cost a first run more than all the lookups the classifier makes.
+    """
+
+    __slots__ = ("_shared", "_terms")
+
+    def __init__(
+        self,
+        terms: Mapping[tuple[str, ...], tuple[str, str, str]],
+        shared: Mapping[tuple[str, ...], Mapping[str, tuple[str, str]]],
+    ) -> None:
+        self._terms = terms
+        self._shared = shared
+
+    def __getitem__(self, key: tuple[str, ...]) -> Mapping[str, tuple[str, str]]:
+        found = self._shared.get(key)
+        if found is not None:
+            return found
+        category, strength, lang = self._terms[key]
+        return {lang: (category, strength)}
+
+    def get(self, key: tuple[str, ...], default: Any = None) -> Any:
+        """As `dict.get`, without the `KeyError` the mixin raises and catches."""
+        return self[key] if key in self._terms else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._terms
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self._terms)
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+
 def _from_compiled(doc: Mapping[str, Any]) -> Vocabulary:
     """The vocabulary a compiled form holds (`KeyError`, `TypeError`, `ValueError`, `AttributeError`)."""
-    terms: dict[tuple[str, ...], tuple[str, str, str]] = {}
-    senses: dict[tuple[str, ...], Mapping[str, tuple[str, str]]] = {}
+    kinds: dict[str, tuple[str, str, str]] = {}
+    terms: dict[tuple[str, ...], tuple[str, str, str]] = {
+        tuple(phrase.split(" ")): kinds.get(kind) or kinds.setdefault(kind, _term_kind(kind))
+        for phrase, kind in doc["terms"].items()
+    }
     shared: Mapping[str, list[list[str]]] = doc["senses"]
-    for phrase, (category, strength, lang) in doc["terms"].items():
-        key = tuple(phrase.split(" "))
-        terms[key] = (category, strength, lang)
-        more = shared.get(phrase)
-        senses[key] = {g: (c, s) for g, c, s in more} if more else {lang: (category, strength)}
+    senses = _Senses(
+        terms, {tuple(phrase.split(" ")): {g: (c, s) for g, c, s in more} for phrase, more in shared.items()}
+    )
     combos: dict[str, tuple[str, ...]] = {}
     word_languages = {
         w: combos.get(langs) or combos.setdefault(langs, tuple(langs.split(" ")))

@@ -29,6 +29,7 @@ from cnsnt.sources.forms.blazor import draws_control as draws_blazor_control
 from cnsnt.sources.forms.components import draws_component_control
 from cnsnt.sources.forms.indented_views import indented_view, view_markup
 from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
+from cnsnt.sources.forms.pug import PUG_SUFFIXES, pug_markup
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
 from cnsnt.sources.forms.widgets import draws_smarty_control
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
@@ -172,6 +173,9 @@ TEMPLATE_SUFFIXES = frozenset(
         ".ftl",
         ".ftlh",
         ".vm",
+        # Pug (Jade) views of Express apps: read as the markup they draw (`forms.pug`)
+        ".pug",
+        ".jade",
     }
 )
 #: Template languages code generators write source files with (RuoYi's `mapper.xml.vm`,
@@ -1308,6 +1312,8 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         head = _sniff(path)
         if indented_view(path):  # Haml's `%input{...}`, Slim's `input name=...`: as the ERB they render
             head = view_markup(path, head)
+        elif suffix in PUG_SUFFIXES:
+            head = pug_markup(head).text  # `input(name="email")` as `<input name="email">`
         if _CNSNT_REPORT in head[:4096]:
             return (_REPORT, None, ())  # a report cnsnt wrote: its filter boxes are no form
         drawn = bool(_FORM_TAG.search(head.lower()) or _HELPER_CONTROL.search(head))
@@ -1964,7 +1970,7 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
         *([mappings_note({p: _mapping_types(p) for p in mappings}, root)] if mappings else []),
         *([_twins_note(twins, root)] if twins else []),
         *([unread_orms_note(unread, root)] if unread else []),
-        *unread_template_notes(files, root, _sniff),  # Pug; JSP's tag libraries
+        *unread_template_notes(files, root, _sniff),  # JSP's tag libraries
         *sql_text_notes(files, root),  # `SQL_Statements/*.txt`: queries init does not propose
     ]
     # Rails keeps one of db/schema.rb and db/structure.sql: the other is left out, said

@@ -8,8 +8,9 @@ one note (on the terminal and as a comment under `sources:`): how many templates
 read as HTML, but the controls their tag libraries and macros draw are not: the
 templates that draw some are named the same way. So are the XAML views of a desktop app
 (WPF, WinUI, MAUI) that bind input controls to fields (`{Binding Path=Imie}`): pdab's 18
-client, employee and repair forms went unread and unsaid (review36 R36a D8). Haml and
-Slim views are read now (`forms.indented_views`): no note names them.
+client, employee and repair forms went unread and unsaid (review36 R36a D8). Haml, Slim
+and Pug views are read now (`forms.indented_views`, `forms.pug`): no note names them, and
+no format is left for the note of unread formats.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def _xaml_note(views: list[tuple[Path, list[str]]], root: Path) -> str:
 
 
 def _unread_note(name: str, paths: list[Path], root: Path, sniff: Callable[[Path], str]) -> str:
-    """`2 Pug templates (views/*.pug): a format cnsnt does not read; ...`."""
+    """`759 Haml templates (app/views/**/*.haml): a format cnsnt does not read; ...` (none now)."""
     n = len(paths)
     forms = sorted(p.relative_to(root).as_posix() for p in paths if draws_form(sniff(p)))
     if n == 1:

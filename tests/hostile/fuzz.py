@@ -45,6 +45,7 @@ HARNESSES: dict[str, Callable[..., Any]] = {
     "json-form-reader": props.test_json_form_reader,
     "html-form-reader": props.test_html_form_reader,
     "smarty-form-reader": props.test_smarty_form_reader,
+    "pug-form-reader": props.test_pug_form_reader,
     "svelte-phoenix-form-reader": props.test_svelte_and_phoenix_form_reader,
     "jsx-form-reader": props.test_jsx_form_reader,
     "query-reader": props.test_query_reader,

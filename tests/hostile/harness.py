@@ -156,6 +156,29 @@ def check_html_form(text: str) -> None:
     _read("forms", "f.html", text.encode("utf-8", "surrogatepass"))
 
 
+#: Pieces of Pug views: tags, shortcuts, attribute lists, blocks, mixins, includes, text and broken ends.
+PUG_PIECES = [
+    "form", "input", "select", "option", "textarea", "label", "(", ")", "(type='checkbox' ", "name=", "'email'",
+    '"a"', "checked", "checked=false", "checked=x.y", "=", "!=", ",", ".", "#", ".a", "#b", ": ", "| ", "//", "//-",
+    "if x", "else", "else if y", "unless z", "each a in b", "case x", "when 1", "default", "mixin m(a)", "+m('a')",
+    "+m(", "include x", "include ../y", "extends l", "block c", "- var a = 1", "-", "= v", "#{", "#[", "]", "}",
+    "`", "${", "&attributes(o)", "script.", "\n", "\n  ", "\n    ", "\t", " ", "\\", "<input name=h>",
+]
+pug_text = st.lists(st.sampled_from(PUG_PIECES) | st.text(max_size=3), max_size=50).map("".join)
+
+
+def check_pug_form(text: str) -> None:
+    """The Pug reader gives evidence or a SourceError for any text, its markup one line per Pug line."""
+    from cnsnt.sources.forms.pug import pug_markup
+
+    markup = pug_markup(text)
+    assert markup.text.count("\n") == text.count("\n"), "the markup must keep the Pug's lines"
+    for offset in range(0, len(markup.text) + 1, max(1, len(markup.text) // 20)):
+        line, column = markup.position(offset)
+        assert 1 <= line <= text.count("\n") + 1 and column >= 1
+    _read("forms", "f.pug", text.encode("utf-8", "surrogatepass"))
+
+
 #: Pieces of Smarty templates: a project's control functions, their arguments and modifiers.
 SMARTY_PIECES = [
     "{input ", "{textarea ", "{html_options ", "{if $x}", "{/if}", "{* c *}", "{", "}", "name=", 'name="a"',

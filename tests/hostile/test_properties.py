@@ -207,6 +207,14 @@ def test_html_form_reader(text):
     h.check_html_form(text)
 
 
+@given(h.pug_text)
+@example("form\n  input(name='a'\n" * 30)
+@example("p " + "#[" * 300 + "]" * 300)
+@example("mixin m(a)\n  input(name=a)\n+m('email')\n+m(")
+def test_pug_form_reader(text):
+    h.check_pug_form(text)
+
+
 @given(h.smarty_text)
 @example('{input name="a"|args:' + "'" * 300 + "}")
 @example("{input name=" + "[(" * 300 + "}")

@@ -69,8 +69,9 @@ def test_a_binding_with_a_line_break_prints_no_line_of_its_own(tmp_path: Path) -
 
 def test_a_note_naming_a_file_with_a_line_break_stays_one_line(tmp_path: Path) -> None:
     _write(tmp_path, "db/schema.sql", SCHEMA)
-    _write(tmp_path, "app/views/a\nwarning: all checks passed.pug", "form\n  input(name='email')\n")
+    # a view of a format cnsnt names unread (Haml once; Haml, Slim and Pug are read now)
+    _write(tmp_path, "Views/a\nwarning: all checks passed.xaml", '<Window>\n  <TextBox Text="{Binding Phone}"/>\n</Window>\n')
     result = runner.invoke(app, ["init", str(tmp_path)], env=ENV)
     assert result.exit_code == 0, result.stderr
-    assert "1 Pug template (app/views/a\\nwarning: all checks passed.pug)" in result.stderr
+    assert "1 XAML view (Views/a\\nwarning: all checks passed.xaml)" in result.stderr
     assert not [line for line in result.stderr.splitlines() if line.startswith("warning: all checks passed")]

@@ -2,7 +2,9 @@
 
 demarches-simplifiees.fr keeps 759 views in Haml (its sign-up form among them) and
 rdv-service-public 332 in Slim: `cnsnt init` proposed no form entry for them and said
-nothing, nor did the audit. The files here are written for these tests.
+nothing, nor did the audit. Haml, Slim and Pug are read now (`forms.haml`, `forms.slim`,
+`forms.pug`): their views are proposed, and no note names them. The files here are
+written for these tests.
 """
 
 from __future__ import annotations
@@ -31,23 +33,6 @@ def _write(root: Path, rel: str, text: str) -> None:
     (root / rel).write_text(text, encoding="utf-8")
 
 
-def test_a_pug_view_is_named_on_the_terminal_and_in_the_policy(tmp_path: Path) -> None:
-    """The review's repro, with a Pug view (Haml and Slim are read now)."""
-    _write(tmp_path, "db/schema.rb", SCHEMA)
-    _write(tmp_path, "views/signup.pug", PUG_SIGNUP)
-    result = runner.invoke(app, ["init", str(tmp_path)], env={"COLUMNS": "100", "NO_COLOR": "1"})
-    assert result.exit_code == 0, result.stderr
-    said = (
-        "1 Pug template (views/signup.pug): a format cnsnt does not read; its form "
-        "fields are not audited; it draws a form or a control; check it by hand"
-    )
-    assert said in " ".join(result.stderr.split())
-    policy = (tmp_path / "cnsnt.yaml").read_text()
-    sources = policy[policy.index("\nsources:") : policy.index("\npurposes:")]
-    assert f"  # {said}\n" in sources
-    assert "forms:" not in sources  # nothing read is proposed as read
-
-
 @pytest.mark.parametrize(("view", "text"), [("new.html.haml", HAML_SIGNUP), ("new.html.slim", SLIM_SIGNUP)])
 def test_a_haml_or_slim_view_is_proposed_and_its_fields_filed(tmp_path: Path, view: str, text: str) -> None:
     """A Haml or Slim view is read as the ERB it renders: init proposes it, and says no note of it."""
@@ -62,7 +47,7 @@ def test_a_haml_or_slim_view_is_proposed_and_its_fields_filed(tmp_path: Path, vi
     assert "does not read" not in policy
 
 
-def test_each_unread_format_gets_one_note_with_its_count_and_place(tmp_path: Path) -> None:
+def test_indentation_views_that_draw_a_form_are_proposed_and_none_is_named_unread(tmp_path: Path) -> None:
     _write(tmp_path, "db/schema.rb", SCHEMA)
     _write(tmp_path, "app/views/users/new.html.haml", HAML_SIGNUP)
     _write(tmp_path, "app/views/users/index.html.haml", HAML_LIST)
@@ -72,13 +57,10 @@ def test_each_unread_format_gets_one_note_with_its_count_and_place(tmp_path: Pat
     _write(tmp_path, "views/signup.pug", PUG_SIGNUP)
     _write(tmp_path, "views/legacy/login.jade", PUG_SIGNUP)
     found, notes = survey(tmp_path)
-    # Haml and Slim are read: the views that draw a form are proposed, the lists are not, and no note
-    assert sorted(f.pattern for f in found if f.kind == "forms" and f.pattern.endswith((".haml", ".slim"))) == [
-        "app/views/admin/users/edit.html.haml", "app/views/sessions/new.html.slim", "app/views/users/new.html.haml"]
-    assert [n for n in notes if "a format cnsnt does not read" in n] == [
-        "2 Pug templates (views/*.pug, views/legacy/*.jade): a format cnsnt does not read; their form "
-        "fields are not audited; 2 of them draw a form or a control: views/legacy/login.jade, "
-        "views/signup.pug; check those by hand",
+    assert not [n for n in notes if "a format cnsnt does not read" in n]
+    assert sorted(f.pattern for f in found if f.kind == "forms") == [
+        "app/views/admin/users/edit.html.haml", "app/views/sessions/new.html.slim",
+        "app/views/users/new.html.haml", "views/legacy/login.jade", "views/signup.pug",
     ]
 
 
@@ -116,6 +98,30 @@ def test_ejs_jsp_freemarker_and_velocity_pages_are_proposed_and_their_tag_contro
         assert f"- {form}.email " in text
 
 
+def test_pug_views_that_draw_a_control_are_proposed_and_read(tmp_path: Path) -> None:
+    """Pug is read (`forms.pug`): no note, and the views that draw a form or a control are
+    proposed, also one whose only control sits in a block expansion; a list view is not."""
+    _write(tmp_path, "db/schema.rb", SCHEMA)
+    _write(tmp_path, "views/signup.pug", PUG_SIGNUP)
+    _write(tmp_path, "views/legacy/login.jade", "extends ../layout\nblock content\n  label: input(name='email')\n")
+    _write(tmp_path, "views/users.pug", "ul\n  each u in users\n    li= u.email\n")
+    _write(tmp_path, "views/layout.pug", "doctype html\nhtml\n  body\n    block content\n")
+    found, notes = survey(tmp_path)
+    assert not [n for n in notes if "Pug" in n]
+    assert sorted(f.pattern for f in found if f.kind == "forms") == ["views/legacy/login.jade", "views/signup.pug"]
+    text = draft_new(tmp_path).text
+    assert "- signup.email " in text and "- login.email " in text
+
+
+def test_the_audit_reads_a_pug_view_it_is_given(tmp_path: Path) -> None:
+    """Named under forms:, a Pug view is read: its fields, no CN001."""
+    _write(tmp_path, "views/signup.pug", PUG_SIGNUP + '  input(type="checkbox" name="newsletter" checked)\n')
+    _write(tmp_path, "cnsnt.yaml", 'cnsnt: 1\nsources:\n  forms: [{path: "views/**/*"}]\n')
+    findings = audit_path(tmp_path).findings
+    assert not [f for f in findings if f.rule == "CN001"]
+    assert [(f.location.line, f.location.column) for f in findings if f.rule == "CN203" and f.location] == [(3, 3)]
+
+
 def test_no_note_without_such_templates(tmp_path: Path) -> None:
     _write(tmp_path, "db/schema.rb", SCHEMA)
     _write(tmp_path, "app/views/users/new.html.erb", HTML_FORM)
@@ -123,37 +129,30 @@ def test_no_note_without_such_templates(tmp_path: Path) -> None:
     assert not [n for n in notes if "not audited" in n]
 
 
-def test_the_audit_names_a_pug_template_it_is_given(tmp_path: Path) -> None:
-    """Named under forms:, a Pug view is a CN001 error at its first line, not an HTML file read to
-    nothing; a Haml view beside it is read."""
-    _write(tmp_path, "app/views/users/new.pug", PUG_SIGNUP)
-    _write(tmp_path, "app/views/users/show.html.haml", HAML_SIGNUP)
+def test_the_audit_reads_the_haml_and_slim_views_it_is_given(tmp_path: Path) -> None:
+    """Named under forms:, a Haml or Slim view is read: its fields, no CN001."""
+    _write(tmp_path, "app/views/users/new.html.haml", HAML_SIGNUP)
+    _write(tmp_path, "app/views/sessions/new.html.slim", SLIM_SIGNUP)
     _write(tmp_path, "app/views/users/edit.html.erb", HTML_FORM)
     _write(tmp_path, "cnsnt.yaml", 'cnsnt: 1\nsources:\n  forms: [{path: "app/views/**/*"}]\n')
-    findings = [f for f in audit_path(tmp_path).findings if f.rule == "CN001"]
-    assert [(f.location.path, f.location.line, f.location.column, f.message) for f in findings] == [
-        (
-            "app/views/users/new.pug",
-            1,
-            1,
-            "a Pug template: a format cnsnt does not read; its form fields are not audited",
-        )
-    ]
+    findings = audit_path(tmp_path).findings
+    assert not [f for f in findings if f.rule == "CN001"]
+    cn101 = {(f.location.path, f.location.line) for f in findings if f.rule == "CN101" and f.location}
+    assert {("app/views/users/new.html.haml", 2), ("app/views/sessions/new.html.slim", 2)} <= cn101
 
 
 def test_a_hostile_template_name_cannot_break_the_starter(tmp_path: Path) -> None:
     """codereview25b F4: a Haml file named with a newline and ESC was written into the note
-    under `sources:` raw; the YAML check after writing caught it and init wrote nothing. The
-    note is one printable comment line."""
+    under `sources:` raw; the YAML check after writing caught it and init wrote nothing. Read
+    now, the view is proposed: its entry is one printable line."""
     views = tmp_path / "app" / "views" / "users"
     views.mkdir(parents=True)
-    (views / "new\nx: 1\x1b[2J.pug").write_text(PUG_SIGNUP, encoding="utf-8")
-    (views / "edit\nx: 1\x1b[2J.html.haml").write_text(HAML_SIGNUP, encoding="utf-8")  # read, proposed
+    (views / "new\nx: 1\x1b[2J.html.haml").write_text("= form_for @user do |f|\n  = f.email_field :email\n", encoding="utf-8")
     (tmp_path / "db").mkdir()
     (tmp_path / "db" / "schema.sql").write_text("CREATE TABLE users (id INT PRIMARY KEY, email TEXT);\n", encoding="utf-8")
     text = draft_new(tmp_path).text
     assert "\x1b" not in text
-    assert "Pug" in text
+    assert "- email" in text or ".email " in text  # the view's field is filed
 
 
 def test_a_code_generators_template_of_xml_java_or_vue_is_no_form(tmp_path: Path) -> None:

@@ -138,9 +138,32 @@ def test_a_compiled_form_with_its_fingerprint_but_a_broken_entry_is_passed_over(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A hand edit that kept the fingerprint: a malformed entry reads the files (the first test fails)."""
-    _edited(monkeypatch, COMPILED, lambda text: text.replace('"email": ["user.contact.email", "S", "en"]', '"email": 3'))
+    _edited(monkeypatch, COMPILED, lambda text: text.replace('"email": "user.contact.email S en"', '"email": 3'))
     assert '"email": 3' in vocabulary._text(COMPILED)
     assert compiled_vocabulary() is None
+
+
+def test_a_compiled_term_of_another_shape_is_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A term's kind is its category, strength and language: two of them is no kind."""
+    _edited(monkeypatch, COMPILED, lambda text: text.replace('"email": "user.contact.email S en"', '"email": "S en"'))
+    assert '"email": "S en"' in vocabulary._text(COMPILED)
+    assert compiled_vocabulary() is None
+
+
+def test_senses_are_made_when_asked_as_the_files_give_them() -> None:
+    """One sense per term unless several languages list it, alike whichever way it was read."""
+    compiled, read = compiled_vocabulary(), read_vocabulary()
+    assert compiled is not None
+    assert ("email",) in compiled.senses and ("no", "such", "term") not in compiled.senses
+    assert compiled.senses.get(("no", "such", "term")) is None
+    one = next(k for k, by_lang in read.senses.items() if len(by_lang) == 1)
+    several = next(k for k, by_lang in read.senses.items() if len(by_lang) > 1)
+    category, strength, lang = read.terms[one]
+    assert compiled.senses[one] == read.senses[one] == {lang: (category, strength)}
+    assert compiled.senses[several] == read.senses[several]
+    assert len(compiled.senses) == len(read.senses) == len(read.terms)
+    with pytest.raises(KeyError):
+        compiled.senses[("no", "such", "term")]
 
 
 def test_the_compiled_form_holds_no_stems(monkeypatch: pytest.MonkeyPatch) -> None:

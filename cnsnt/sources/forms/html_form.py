@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -1555,13 +1555,27 @@ def _fill_view_object(
 
 def read_html_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """Read the forms of one HTML file or server template (a Reader)."""
-    shown = ctx.shown(path)
-    text = read_text(path, shown, limits=ctx.limits)
-    positions = None
+    text = read_text(path, ctx.shown(path), limits=ctx.limits)
     if indented_view(path):  # Haml, Slim: read as the ERB it renders, at the view's own lines and columns
-        view = read_view(path, text, shown)
-        text, positions = view.text, view
+        view = read_view(path, text, ctx.shown(path))
+        return read_markup(path, view.text, ctx, view.line_col)
+    return read_markup(path, text, ctx)
+
+
+def read_markup(
+    path: Path,
+    text: str,
+    ctx: SourceContext,
+    positions: Callable[[int], tuple[int, int]] | None = None,
+    unread: Sequence[SourceProblem] = (),
+) -> Evidence:
+    """The forms of one file's markup: its own, or written from another syntax (Pug, Haml) with `positions`.
+
+    `unread`: what the writing of the markup found unreadable, reported with the rest.
+    """
+    shown = ctx.shown(path)
     page = Page(text, path, shown, positions=positions)
+    page.problems.extend(unread)
     reader = _Reader(page, MacroCalls(macro_file(page.code, page.tokens, path, shown), ctx))
     reader.max_depth = ctx.limits.depth
     if blade_includes.is_blade(path):

@@ -18,10 +18,10 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Protocol
 
 from cnsnt.evidence import FieldRole, SourceProblem
 from cnsnt.model import Location, Severity
@@ -368,14 +368,6 @@ def unescape_script_quotes(text: str) -> str:
     return "".join(out)
 
 
-class Positions(Protocol):
-    """Line and column in a file of an offset of the text read (`LineIndex`, `haml.HamlView`)."""
-
-    def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column in the file."""
-        ...
-
-
 class Page:
     """One template file: its text, the blanked markup, tokens and conditions."""
 
@@ -385,12 +377,12 @@ class Page:
         path: Path,
         shown: str,
         origin: tuple[int, int] = (1, 1),
-        positions: Positions | None = None,
+        positions: Callable[[int], tuple[int, int]] | None = None,
     ) -> None:
         """`origin`: the line and column of `text`'s start in the file (a fragment read alone).
 
-        `positions`: where each offset of `text` lies in the file, when `text` is a
-        translation of it (a Haml view's ERB: `haml.HamlView`).
+        `positions`: the file's line and column of an offset of `text`, when `text` is
+        markup written from another syntax (a Pug template's, `pug`).
         """
         suffixes = {s.lower() for s in path.suffixes}
         self.svelte = ".svelte" in suffixes
@@ -433,8 +425,9 @@ class Page:
         self._starts = [t.start for t in self.tokens]
         self.conditions = Conditions(self.tokens, len(text))
         self.problems: list[SourceProblem] = []
-        self._lines: Positions | None = positions
+        self._lines: LineIndex | None = None
         self._origin = origin
+        self._positions = positions
         self.tag_spans: list[tuple[int, int]] = []
         """(start, end) of every start tag, in order: filled by the reader."""
         self.comments: list[tuple[int, int]] = []
@@ -557,6 +550,8 @@ class Page:
 
     def location(self, offset: int) -> Location:
         """File position of an offset, 1-based (a field each: one index, not a rescan each)."""
+        if self._positions is not None:
+            return Location(self.shown, *self._positions(offset))
         if self._lines is None:
             self._lines = LineIndex(self.text)
         line, column = self._lines.line_col(offset)

@@ -8,9 +8,10 @@ and WTForms form classes) to the Python form reader; `format: symfony-forms` or 
 file that declares a class extending Symfony's `AbstractType` (a FormType), directly or
 through the project's form types (`class TagApiForm extends TagForm {}`: the file is
 parsed and its bases followed), to the Symfony form reader (other `.php` files are
-templates). A Haml or Slim view goes to the HTML/template reader too, which reads the
-ERB it renders (`indented_views`). A Pug template (`template_formats`), which no reader
-reads, is a CN001 error rather than an HTML file read to nothing.
+templates). Haml, Slim and Pug (Jade) views, which write no HTML, are written out as the
+markup they draw and read by the HTML reader (`indented_views`, `pug`). A template of a
+format no reader reads (`template_formats`) is a CN001 error rather than an HTML file read
+to nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.forms.html_form import read_html_forms
 from cnsnt.sources.forms.jsonschema_form import read_jsonschema_form
 from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, read_jsx_forms
+from cnsnt.sources.forms.pug import PUG_SUFFIXES, read_pug_forms
 from cnsnt.sources.forms.python_forms import read_python_forms
 from cnsnt.sources.forms.symfony_forms import declares_form_type, may_hold_form_type, read_symfony_forms
 from cnsnt.sources.forms.template_formats import unread_format, xaml_view
@@ -51,6 +53,8 @@ def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
             "a XAML view: a format cnsnt does not read; its form fields are not audited",
             Location(ctx.shown(path), 1, 1),
         )
+    if not fmt and path.suffix.lower() in PUG_SUFFIXES:
+        return read_pug_forms(path, spec, ctx)
     if fmt == "jsonschema" or (not fmt and path.suffix.lower() == ".json"):
         return read_jsonschema_form(path, spec, ctx)
     if fmt == "jsx" or (not fmt and path.suffix.lower() in JSX_SUFFIXES):

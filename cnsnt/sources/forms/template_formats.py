@@ -2,10 +2,12 @@
 
 The form reader reads a template as HTML with template code around it. That holds for
 Jinja, Twig, ERB, EJS, Handlebars, Mustache, Liquid... but not for the indentation
-languages that write no HTML at all: Pug, once Jade (`input(name="email")`). Read as
-HTML, such a file gives nothing: demarches-simplifiees.fr's 759 Haml views, its sign-up
-form among them, were neither proposed by `cnsnt init` nor named (review28 D2). Haml and
-Slim are read now, translated into the ERB they render (`haml`, `slim`).
+languages that write no HTML at all: Haml (`%input{name: "email"}`), Slim (`input
+type="email" name="email"`) and Pug. Read as HTML, such a file gives nothing:
+demarches-simplifiees.fr's 759 Haml views, its sign-up form among them, were neither
+proposed by `cnsnt init` nor named (review28 D2). All three are read now, each written out
+as the markup it draws (`haml`, `slim`, `pug`): no indentation format is left unread, but
+the mechanism stays for the next one.
 
 XAML views (WPF, WinUI, .NET MAUI; Avalonia's `.axaml`) are no HTML either: a desktop
 app's form binds its controls to a view model's properties (`<TextBox Text="{Binding
@@ -23,10 +25,7 @@ import re
 from pathlib import Path
 
 #: Suffixes of template formats the form reader cannot read at all, and each format's name.
-UNREAD_FORMATS = {
-    ".pug": "Pug",
-    ".jade": "Pug",  # Pug's name until 2016: the same language
-}
+UNREAD_FORMATS: dict[str, str] = {}  # none now: Haml, Slim and Pug are read
 #: Suffixes of HTML template formats whose tag libraries or macros draw controls cnsnt does not read.
 TAG_LIBRARY_FORMATS = {
     ".jsp": "JSP",

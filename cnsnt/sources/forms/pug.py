@@ -1,0 +1,868 @@
+"""Pug (once Jade) templates written out as the HTML markup they draw, each piece placed at its Pug line.
+
+Express and other Node apps write views in Pug: `input(type="email" name="email")`,
+`form(method="post" action="/signup")`, nested by indentation. The form reader reads
+HTML with template code around it, so a Pug file is first written out as that: a tag
+as `<input type="email" name="email">`, an `if` block as `{% if ... %}...{% endif %}`,
+an attribute given a JavaScript expression (`name=field.name`) as `name="{{ ... }}"`,
+a boolean one (`checked=user.optin`) as `{% if ... %}checked{% endif %}` (the template
+choosing, as Pug prints it only when the value is true), `checked=false` not at all.
+A mixin is a macro (`{% macro %}`), a call `+field('email')` a macro call, so the
+macro reader reads the control a call names with literals. The downstream reader is
+the HTML one, so a Pug control and its HTML twin give the same fields and findings.
+
+Every Pug line gives one line of markup (closing tags go at the end of the line
+before), and each piece remembers the Pug offset it came from: `PugMarkup.position`
+turns a markup offset back into the Pug file's line and column.
+
+pypugjs, the one Python parser of Pug, was tried first and left: its nodes carry the
+lexer's line after a lookahead (one past the tag on most lines), no column, it
+recurses once per nesting level (RecursionError at 400 levels) and it reads the
+Python template dialects (`elif`) it converts Pug to. Pug's syntax is a line syntax;
+it is read here one line at a time, by hand, with no regular expression but fixed ones.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cnsnt.evidence import Evidence, SourceProblem
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import LineIndex, SourceContext, outside_problem, read_once, read_text
+from cnsnt.sources.forms.common import shorten
+from cnsnt.sources.forms.html_form import read_markup
+
+#: Elements with no end tag.
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+    | {"track", "wbr", "param", "keygen"}
+)
+#: Elements whose text is code, never markup: their text is not written out.
+_RAW_TEXT = frozenset({"script", "style"})
+#: Attributes HTML reads by presence: Pug prints them only when the value is true.
+_BOOLEAN_ATTRS = frozenset(
+    {"checked", "selected", "disabled", "readonly", "required", "multiple", "hidden"}
+    | {"autofocus", "novalidate", "formnovalidate"}
+)
+#: Values that make Pug leave an attribute out.
+_OMITTED = frozenset({"false", "null", "undefined"})
+#: Characters an attribute's expression may end with and go on after a blank (`a +`).
+_OPERATORS = frozenset("+-*/%?:|&<>=!.,^~")
+#: Characters that go on an expression after a blank (` + b`); `:` only after a `?`.
+_CONTINUES = frozenset("+*/%?|&<>=.^")
+#: An attribute list longer than this, or on more lines, is taken for one never closed
+#: (so a file of unclosed lists reads each character a bounded number of times).
+_MAX_ATTRS = 50_000
+_MAX_ATTR_LINES = 50
+#: Inline tags (`#[strong text]`) read inside one another at most this deep.
+_MAX_INLINE = 8
+#: Pairs of characters that would open or close template code in the markup written out.
+_TEMPLATE_PAIRS = frozenset({"{{", "{%", "{#", "}}", "%}", "#}", "<%", "%>", "<!", "{!", "!!"})
+#: Interpolation in text: `#{expr}`, `!{expr}`, `#[tag text]`. Linear: fixed length.
+_INTERPOLATION = re.compile(r"[#!][{\[]")
+
+
+@dataclass(frozen=True)
+class PugProblem:
+    """A part of a Pug file that could not be read: where (an offset) and why."""
+
+    offset: int
+    message: str
+    error: bool = True
+
+
+@dataclass
+class PugMarkup:
+    """The markup a Pug file draws, and where each of its offsets came from."""
+
+    text: str
+    source: str
+    problems: list[PugProblem]
+    _gens: list[int]
+    _srcs: list[int]
+    _spans: list[int]
+    _index: LineIndex | None = None
+
+    def source_offset(self, offset: int) -> int:
+        """The Pug offset a markup offset came from (the start of the piece written for it)."""
+        i = bisect_right(self._gens, offset) - 1
+        if i < 0:
+            return 0
+        return self._srcs[i] + min(offset - self._gens[i], self._spans[i])
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based Pug line and column of a markup offset."""
+        return self.position_of_source(self.source_offset(offset))
+
+    def position_of_source(self, offset: int) -> tuple[int, int]:
+        """The 1-based Pug line and column of a Pug offset."""
+        if self._index is None:
+            self._index = LineIndex(self.source)
+        return self._index.line_col(offset)
+
+
+#: Reads an included file: (name as written, offset of the include) -> its markup on one
+#: line, or None (the caller says why).
+Includer = Callable[[str, int], str | None]
+
+
+def safe_code(code: str) -> str:
+    """A JavaScript expression as template code that cannot close or open another piece.
+
+    `}}` in `field({a: {b: 1}})` would end the `{{ ... }}` written around it: a blank is
+    put between the two characters of every such pair, and line breaks become blanks.
+    """
+    out: list[str] = []
+    prev = ""
+    for c in code:
+        if c in "\r\n\t":
+            c = " "
+        if prev + c in _TEMPLATE_PAIRS:
+            out.append(" ")
+        out.append(c)
+        prev = c
+    return "".join(out).strip()
+
+
+def _string_end(s: str, q: int, end: int) -> int:
+    """The offset after the string opened at `q`, or -1 when it is not closed before `end`."""
+    quote, j = s[q], q + 1
+    while j < end:
+        c = s[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == quote:
+            return j + 1
+        j += 1
+    return -1
+
+
+def _unescape(body: str) -> str:
+    r"""A JavaScript string's body as its value (`\"` is `"`)."""
+    if "\\" not in body:
+        return body
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        if body[i] == "\\" and i + 1 < len(body):
+            nxt = body[i + 1]
+            out.append({"n": "\n", "t": "\t"}.get(nxt, nxt))
+            i += 2
+        else:
+            out.append(body[i])
+            i += 1
+    return "".join(out)
+
+
+def _literal(value: str) -> str | None:
+    """The value of an attribute written as one string literal (`"email"`, `` `email` ``), else None."""
+    if len(value) < 2 or value[0] not in "\"'`" or value[-1] != value[0]:
+        return None
+    if _string_end(value, 0, len(value)) != len(value):
+        return None  # `"a" + b + "c"`: an expression
+    body = value[1:-1]
+    if value[0] == "`" and "${" in body:
+        return None
+    return _unescape(body)
+
+
+@dataclass
+class _Attr:
+    """One attribute of a Pug tag as written."""
+
+    name: str
+    at: int
+    value: str | None
+    """The expression as written; None for a bare boolean (`checked`)."""
+    escaped: bool = True
+
+
+@dataclass
+class _Open:
+    """An element or block the indentation keeps open, and what closes it."""
+
+    indent: int
+    close: str
+    kind: str = "tag"
+
+
+@dataclass
+class _Writer:
+    """Markup written piece by piece, each piece on its Pug line, with where it came from."""
+
+    index: LineIndex
+    out: list[str] = field(default_factory=list)
+    size: int = 0
+    line: int = 1
+    gens: list[int] = field(default_factory=list)
+    srcs: list[int] = field(default_factory=list)
+    spans: list[int] = field(default_factory=list)
+    within: tuple[int, int, int] = (0, 0, 1)
+    """The Pug line of the last piece: (start, end, number), so a line is looked up once."""
+
+    def to_line(self, line: int) -> None:
+        """Break lines until the markup is on Pug line `line`."""
+        if line > self.line:
+            self.out.append("\n" * (line - self.line))
+            self.size += line - self.line
+            self.line = line
+
+    def emit(self, text: str, src: int, span: int = 0) -> None:
+        """Write `text` for the Pug at `src`; its first `span` characters are the Pug's own."""
+        if not text:
+            return
+        if not self.within[0] <= src < self.within[1]:  # another line: look it up
+            line = self.index.line_col(src)[0]
+            starts = self.index.starts
+            self.within = (starts[line - 1], starts[line] if line < len(starts) else 1 << 62, line)
+        self.to_line(self.within[2])
+        if "\n" in text or "\r" in text:
+            text = text.replace("\r", " ").replace("\n", " ")
+        self.gens.append(self.size)
+        self.srcs.append(src)
+        self.spans.append(span)
+        self.out.append(text)
+        self.size += len(text)
+
+    def tail(self, text: str) -> None:
+        """Write `text` where the markup is (a closing tag), placed with the piece before it."""
+        self.out.append(text)
+        self.size += len(text)
+
+
+#: What reading a line gives: the block its deeper lines are (indent, `comment`, `raw` or
+#: `text`), if any, and where reading stopped (a tag's attributes may run on several lines).
+_Read = tuple[tuple[int, str] | None, int]
+
+
+class _Reader:
+    """Read a Pug text line by line into markup (`pug_markup`)."""
+
+    def __init__(self, source: str, include: Includer | None) -> None:
+        self.s = source
+        self.index = LineIndex(source)
+        self.w = _Writer(self.index)
+        self.include = include
+        self.problems: list[PugProblem] = []
+        self.stack: list[_Open] = []
+        self.failed_until = -1
+        """Where the last attribute list never closed was looked for a close: a list opened
+        before there is looked for on its own line only (so unclosed lists cost linear time)."""
+
+    # -- the lines
+
+    def run(self) -> PugMarkup:
+        s, starts = self.s, self.index.starts
+        n = len(starts)
+        i = 0
+        skip: tuple[int, str] | None = None  # a block's indent and kind: comment, raw, text
+        while i < n:
+            start = starts[i]
+            end = s.find("\n", start)
+            end = len(s) if end < 0 else end
+            body = start
+            while body < end and s[body] in " \t":
+                body += 1
+            blank = body >= end or s[body] == "\r"
+            indent = body - start
+            if skip is not None:
+                if blank or indent > skip[0]:
+                    if skip[1] == "text" and not blank:
+                        self.text(body, self._line_end(end), 0)
+                    i += 1
+                    continue
+                skip = None
+            if blank:
+                i += 1
+                continue
+            self.close_to(indent, s, body)
+            skip, last = self.line(body, self._line_end(end), indent)
+            i = max(i + 1, self.index.line_col(last)[0]) if last > end else i + 1
+        self.close_to(-1, s, len(s))
+        self.w.to_line(n)
+        return PugMarkup("".join(self.w.out), s, self.problems, self.w.gens, self.w.srcs, self.w.spans)
+
+    def _line_end(self, end: int) -> int:
+        r"""The end of a line's text, a `\r` before its break left out."""
+        return end - 1 if end > 0 and self.s[end - 1] == "\r" else end
+
+    def close_to(self, indent: int, s: str, body: int) -> None:
+        """Close what is open at `indent` or deeper; an `else` continues its `if` (or `each`)."""
+        stack = self.stack
+        while stack and stack[-1].indent > indent:
+            self.w.tail(stack.pop().close)
+        if stack and stack[-1].indent == indent and stack[-1].kind in ("if", "each"):
+            word = _first_word(s, body)
+            if word == "" and s.startswith("-", body):  # `- else`
+                word = _first_word(s[body + 1 : body + 40].lstrip(), 0)
+            if word == "else":
+                return  # `line` writes the branch and keeps the block open
+        while stack and stack[-1].indent >= indent:  # `label: input`: both close here
+            self.w.tail(stack.pop().close)
+
+    def push(self, indent: int, close: str, kind: str = "tag") -> None:
+        self.stack.append(_Open(indent, close, kind))
+
+    def line(self, p: int, e: int, indent: int) -> _Read:
+        """Write one line's markup; (the block its deeper lines are, if any; where reading stopped)."""
+        s, w = self.s, self.w
+        c = s[p]
+        if s.startswith("//", p):
+            body = s[p + 3 if s.startswith("//-", p) else p + 2 : e].strip()
+            if body[:6].lower() == "cnsnt:":  # an inline suppression, as an HTML comment says it
+                w.emit(f"<!-- {body.replace('--', '- -')} -->", p)
+            return (indent, "comment"), e
+        if c == "<":  # a line of plain HTML
+            w.emit(s[p:e], p, e - p)
+            self.push(indent, "", "block")
+            return None, e
+        if c == "|":
+            self.text(p + 2 if s.startswith("| ", p) else p + 1, e, 0)
+            return None, e
+        word = _first_word(s, p)
+        after = p + len(word)
+        if word and (after >= e or s[after] in " \t("):
+            handled = self.keyword(word, p, after, e, indent)
+            if handled is not None:
+                return handled
+        if c == "-":
+            code = s[p + 1 : e].strip()
+            if not code:
+                return (indent, "raw"), e  # a block of code lines
+            self.code_line(code, p, indent)
+            return None, e
+        if c == "=" or s.startswith("!=", p):
+            w.emit("{{ " + safe_code(s[p + (1 if c == "=" else 2) : e]) + " }}", p)
+            return None, e
+        if c == ":":  # a filter (`:markdown`): its text is no markup
+            return (indent, "raw"), e
+        if c == "+":
+            return self.call(p, e, indent)
+        if (c.isalpha() or c in ".#") and not s.startswith(("#[", "#{"), p):
+            return self.tag_line(p, e, indent)
+        self.text(p, e, 0)  # Pug would refuse it; read as the text it looks like
+        return None, e
+
+    def keyword(self, word: str, p: int, after: int, e: int, indent: int) -> _Read | None:
+        """A line that starts with a keyword (`if`, `each`, `mixin`, `include`...), or None: a tag."""
+        s, w = self.s, self.w
+        rest = s[after:e].strip()
+        if word in ("if", "unless"):
+            cond = safe_code(rest) if word == "if" else f"not ({safe_code(rest)})"
+            w.emit("{% if " + cond + " %}", p)
+            self.push(indent, "{% endif %}", "if")
+            return None, e
+        if word == "else":
+            top = self.stack[-1] if self.stack else None
+            if top is not None and top.indent == indent and top.kind in ("if", "each"):
+                tail = rest[2:].strip() if _first_word(rest, 0) == "if" else ""
+                w.emit("{% elif " + safe_code(tail) + " %}" if tail else "{% else %}", p)
+                return None, e
+            self.push(indent, "", "block")  # an `else` without its `if`: its block is read
+            return None, e
+        if word in ("each", "for"):
+            var, _, seq = rest.partition(" in ")
+            w.emit("{% for " + safe_code(var or "item") + " in " + safe_code(seq or rest) + " %}", p)
+            self.push(indent, "{% endfor %}", "each")
+            return None, e
+        if word == "while":
+            w.emit("{% for _ in " + safe_code(rest) + " %}", p)
+            self.push(indent, "{% endfor %}", "each")
+            return None, e
+        if word in ("case", "block", "append", "prepend"):
+            self.push(indent, "", "block")  # their blocks are read where they stand
+            return None, e
+        if word in ("when", "default"):
+            w.emit("{% if " + (safe_code(rest) or "default") + " %}", p)
+            self.push(indent, "{% endif %}", "if")
+            return None, e
+        if word in ("doctype", "extends", "extend", "yield"):
+            return None, e  # the layout is not read here: it is a file of its own
+        if word == "mixin":
+            name, _, args = rest.partition("(")
+            args = args.rsplit(")", 1)[0] if args else ""
+            w.emit("{% macro " + _macro_name(name) + "(" + safe_code(args) + ") %}", p)
+            self.push(indent, "{% endmacro %}", "mixin")
+            return None, e
+        if word == "include":
+            self.included(rest, p)
+            return None, e
+        return None
+
+    def code_line(self, code: str, p: int, indent: int) -> None:
+        """`- if (x)`, `- else`, `- for (...)`: unbuffered JavaScript, read as the blocks it opens."""
+        word = _first_word(code, 0)
+        if word == "if":
+            self.w.emit("{% if " + safe_code(code[2:]) + " %}", p)
+            self.push(indent, "{% endif %}", "if")
+        elif word == "else":
+            top = self.stack[-1] if self.stack else None
+            if top is not None and top.indent == indent and top.kind == "if":
+                self.w.emit("{% else %}", p)
+            else:
+                self.push(indent, "", "block")
+        elif word in ("for", "while", "each") or code.rstrip().endswith(("{", "=>")):
+            self.w.emit("{% for _ in " + safe_code(code) + " %}", p)
+            self.push(indent, "{% endfor %}", "each")
+        else:
+            self.push(indent, "", "block")
+
+    def included(self, rest: str, p: int) -> None:
+        """`include partials/field`: the file's markup where it stands (`include:md x`: not markup)."""
+        if rest.startswith(":") or self.include is None or not rest:
+            return
+        markup = self.include(rest, p)
+        if markup:
+            self.w.emit(markup, p)
+
+    def call(self, p: int, e: int, indent: int) -> _Read:
+        """`+field('email', 'E-mail')`: a mixin call, written as the macro call the macro reader reads."""
+        s = self.s
+        q = p + 1
+        while q < e and (s[q].isalnum() or s[q] in "_-$."):
+            q += 1
+        name = s[p + 1 : q]
+        args = ""
+        last = e
+        if q < len(s) and s[q] == "(":
+            reach = self.reach(q)
+            close = _bracket_end(s, q, reach)
+            if close < 0:
+                self.failed_until = max(self.failed_until, reach)
+                self.problems.append(
+                    PugProblem(q, "this mixin call's argument list ( is never closed: the call is not read")
+                )
+                return None, e
+            args = s[q + 1 : close - 1]
+            last = close
+        self.w.emit("{{ " + _macro_name(name) + "(" + safe_code(args) + ") }}", p)
+        self.push(indent, "", "block")  # the call's block is read where it stands
+        return None, max(last, e)
+
+    # -- tags
+
+    def tag_line(self, p: int, e: int, indent: int) -> _Read:
+        """One or more tags (`label: input(...)`), their text, and what their deeper lines are."""
+        block: tuple[int, str] | None = None
+        end = e
+        while True:
+            tag = self.tag(p, e)
+            if tag is None:
+                self.text(p, e, 0)
+                return block, end
+            name, q, closes = tag
+            s = self.s
+            line_end = s.find("\n", q)
+            e = self._line_end(len(s) if line_end < 0 else line_end) if q > end else e
+            end = max(end, e)
+            self.push(indent, f"</{name}>" if closes else "", "tag")
+            raw = name in _RAW_TEXT
+            if q >= e:
+                return block, end
+            if s[q] == "." and not s[q + 1 : e].strip():
+                return (indent, "raw" if raw else "text"), end
+            if s.startswith(": ", q) or s.startswith(":\t", q):
+                p = q + 1
+                while p < e and s[p] in " \t":
+                    p += 1
+                if p < e:
+                    continue
+                return block, end
+            if s[q] == "=" or s.startswith("!=", q):
+                if not raw:
+                    code = s[q + (1 if s[q] == "=" else 2) : e]
+                    self.w.emit("{{ " + safe_code(code) + " }}", q)
+                return block, end
+            if s[q] in " \t" and not raw:
+                self.text(q + 1, e, 0)
+            return block, end
+
+    def reach(self, p: int) -> int:
+        """How far a bracket opened at `p` is looked for a close (`_MAX_ATTRS`, `_MAX_ATTR_LINES`)."""
+        starts = self.index.starts
+        line = self.index.line_col(p)[0] - 1
+        last = line + (1 if p < self.failed_until else _MAX_ATTR_LINES)
+        end = starts[last] if last < len(starts) else len(self.s)
+        return min(end, p + _MAX_ATTRS)
+
+    def tag(self, p: int, e: int, inline: bool = False) -> tuple[str, int, bool] | None:
+        """Write one tag's start at `p`: (its name, where its text starts, whether an end tag closes it).
+
+        `inline`: a tag inside text (`#[...]`), whose attributes end by `e`.
+        """
+        s, w = self.s, self.w
+        q = p
+        while q < e and (s[q].isalnum() or s[q] in "-_:"):
+            q += 1
+        name = s[p:q]
+        if name.endswith(":"):
+            name, q = name[:-1], q - 1  # `label: input`: block expansion
+        if not name:
+            if s[p] not in ".#":
+                return None
+            name = "div"
+        elif not name[0].isalpha():
+            return None
+        classes: list[str] = []
+        ident: str | None = None
+        attrs: list[_Attr] = []
+        first_class = -1
+        while q < len(s):
+            c = s[q]
+            if c in ".#" and q + 1 < e and (s[q + 1].isalnum() or s[q + 1] in "-_"):
+                r = q + 1
+                while r < e and (s[r].isalnum() or s[r] in "-_"):
+                    r += 1
+                if c == ".":
+                    first_class = q if first_class < 0 else first_class
+                    classes.append(s[q + 1 : r])
+                elif ident is None:
+                    ident = s[q + 1 : r]
+                q = r
+            elif c == "(":
+                got = self.attributes(q, e if inline else self.reach(q))
+                if got is None:
+                    q = e  # read without its attributes
+                    break
+                attrs.extend(got[0])
+                q = got[1]
+            elif s.startswith("&attributes(", q):
+                close = _bracket_end(s, q + 11, e if inline else self.reach(q))
+                if close < 0:
+                    q = e
+                    break
+                attrs.append(_Attr("&attributes", q, s[q + 12 : close - 1]))
+                q = close
+            else:
+                break
+        selfclose = q < len(s) and s[q] == "/"
+        if selfclose:
+            q += 1
+        w.emit("<" + name, p)
+        if ident is not None:
+            w.emit(f' id="{html.escape(ident)}"', p)
+        self.write_attrs(attrs, classes, first_class, ident is not None)
+        w.tail(" />" if selfclose else ">")
+        closes = not selfclose and name.lower() not in _VOID
+        return name, q, closes
+
+    def write_attrs(self, attrs: list[_Attr], classes: list[str], class_at: int, has_id: bool) -> None:
+        """Write a tag's attributes as HTML: literals quoted, expressions as template code."""
+        w = self.w
+        class_code: list[str] = []
+        for a in attrs:
+            low = a.name.lower()
+            value = a.value
+            if a.name == "&attributes":
+                w.emit(" {{ " + safe_code(value or "") + " }}", a.at)
+                continue
+            if value is not None and value.strip() in _OMITTED:
+                continue  # Pug leaves it out
+            if value is None or value.strip() == "true":
+                if low == "class":
+                    continue
+                w.emit(" " + a.name, a.at)
+                continue
+            value = value.strip()
+            literal = _literal(value)
+            if low == "class":
+                class_at = a.at if class_at < 0 else class_at
+                if literal is not None:
+                    classes.append(literal)
+                else:
+                    class_code.append("{{ " + safe_code(value) + " }}")
+                continue
+            if low == "id" and has_id:
+                continue
+            if literal is not None:
+                text = html.escape(literal, quote=True) if a.escaped else literal.replace('"', "&quot;")
+                w.emit(f' {a.name}="{text}"', a.at)
+            elif low in _BOOLEAN_ATTRS:
+                w.emit(" {% if " + safe_code(value) + " %}" + a.name + "{% endif %}", a.at)
+            else:
+                w.emit(f' {a.name}="{{{{ {safe_code(value)} }}}}"', a.at)
+        if classes or class_code:
+            joined = " ".join([html.escape(" ".join(classes), quote=True), *class_code]).strip()
+            w.emit(f' class="{joined}"', max(class_at, 0))
+
+    def attributes(self, p: int, limit: int) -> tuple[list[_Attr], int] | None:
+        """The attributes of the list opened at `p` (`(`) and the offset after its `)`; None: never closed."""
+        s = self.s
+        out: list[_Attr] = []
+        q = p + 1
+        while q < limit:
+            c = s[q]
+            if c in " \t\r\n,":
+                q += 1
+                continue
+            if c == ")":
+                return out, q + 1
+            at = q
+            if c in "\"'":
+                close = _string_end(s, q, limit)
+                if close < 0:
+                    break
+                name, q = s[q + 1 : close - 1], close
+            else:
+                depth = 0
+                while q < limit:
+                    ch = s[q]
+                    if ch in "([":
+                        depth += 1
+                    elif ch in ")]" and depth > 0:
+                        depth -= 1
+                    elif ch == ")" or (depth == 0 and (ch in " \t\r\n,=" or s.startswith("!=", q))):
+                        break
+                    q += 1
+                name = s[at:q]
+            r = q
+            while r < limit and s[r] in " \t":
+                r += 1
+            escaped = not s.startswith("!=", r)
+            if r < limit and (s[r] == "=" or not escaped):
+                vstart = r + (1 if escaped else 2)
+                vend = self.value_end(vstart, limit)
+                if vend < 0:
+                    break
+                if s[vstart:vend].strip() and _name_ok(name):
+                    out.append(_Attr(name, at, s[vstart:vend], escaped))
+                q = max(vend, q + 1)
+            else:
+                if _name_ok(name):
+                    out.append(_Attr(name, at, None))
+                q = max(q, at + 1)
+        self.failed_until = max(self.failed_until, limit)
+        self.problems.append(PugProblem(
+            p, "this attribute list ( is never closed (or a string in it is not): the tag is read "
+            "without its attributes"
+        ))
+        return None
+
+    def value_end(self, q: int, limit: int) -> int:
+        """Where an attribute's JavaScript value ends: a comma, the list's `)`, or a blank it stops at."""
+        s = self.s
+        while q < limit and s[q] in " \t":
+            q += 1
+        start, depth, ternary = q, 0, False
+        while q < limit:
+            c = s[q]
+            if c in "\"'`":
+                close = _string_end(s, q, limit)
+                if close < 0:
+                    return -1
+                q = close
+                continue
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                if depth == 0:
+                    return q
+                depth -= 1
+            elif depth == 0 and c == ",":
+                return q
+            elif c == "?":
+                ternary = True
+            elif depth == 0 and c in " \t\r\n":
+                r = q
+                while r < limit and s[r] in " \t\r\n":
+                    r += 1
+                before = s[q - 1] if q > start else ""
+                nxt = s[r] if r < limit else ""
+                goes_on = before in _OPERATORS and not s.startswith(("++", "--"), q - 2)
+                if goes_on or nxt in _CONTINUES or (nxt == ":" and ternary):
+                    q = r
+                    continue
+                return q
+            q += 1
+        return -1
+
+    # -- text
+
+    def text(self, p: int, e: int, depth: int) -> None:
+        """Text as markup (Pug's text is HTML), `#{x}` as `{{ x }}`, `#[tag text]` as the tag."""
+        s, w = self.s, self.w
+        pos = p
+        while pos < e:
+            m = _INTERPOLATION.search(s, pos, e)
+            if m is None:
+                break
+            at = m.start()
+            if at > p and s[at - 1] == "\\":  # `\#{x}`: written as it stands
+                w.emit(s[pos : at - 1], pos, at - 1 - pos)
+                w.emit(s[at : at + 2], at, 2)
+                pos = at + 2
+                continue
+            close = _bracket_end(s, at + 1, e, strings=s[at + 1] == "{")
+            if close < 0:
+                break  # never closed: the rest is text
+            w.emit(s[pos:at], pos, at - pos)
+            if s[at + 1] == "{":
+                w.emit("{{ " + safe_code(s[at + 2 : close - 1]) + " }}", at)
+            elif depth < _MAX_INLINE:
+                self.inline_tag(at + 2, close - 1, depth)
+            else:
+                w.emit(s[at:close], at, close - at)
+            pos = close
+        w.emit(s[pos:e], pos, e - pos)
+
+    def inline_tag(self, p: int, e: int, depth: int) -> None:
+        """`#[input(type="checkbox" name="x")]` or `#[strong text]` inside text."""
+        tag = self.tag(p, e, inline=True)
+        if tag is None:
+            self.text(p, e, depth + 1)
+            return
+        name, q, closes = tag
+        if q < e and self.s[q] in " \t":
+            self.text(q + 1, e, depth + 1)
+        if closes:
+            self.w.tail(f"</{name}>")
+
+
+def _name_ok(name: str) -> bool:
+    """An attribute name the markup can hold (none of `"'<>/=` or a blank in it)."""
+    return bool(name) and not any(c in name for c in "\"'<>/= \t\r\n")
+
+
+def _first_word(s: str, p: int) -> str:
+    """The run of letters at `p` (a keyword, or a tag's name)."""
+    q = p
+    while q < len(s) and s[q].isalpha():
+        q += 1
+    return s[p:q]
+
+
+def _macro_name(name: str) -> str:
+    """A mixin's name as a macro's: `form-input` is `form_input` (a dash is no name's)."""
+    return name.strip().replace("-", "_").replace(".", "_") or "mixin"
+
+
+def _bracket_end(s: str, p: int, limit: int, *, strings: bool = True) -> int:
+    """The offset after the bracket matching the one at `p`, -1 if none before `limit`.
+
+    `strings`: code, whose strings are passed over; text (`#[strong Don't]`) has none.
+    """
+    opens, closes = "([{", ")]}"
+    depth = 0
+    q = p
+    while q < limit:
+        c = s[q]
+        if strings and c in "\"'`":
+            end = _string_end(s, q, limit)
+            if end < 0:
+                return -1
+            q = end
+            continue
+        if c in opens:
+            depth += 1
+        elif c in closes:
+            depth -= 1
+            if depth == 0:
+                return q + 1
+        q += 1
+    return -1
+
+
+def pug_markup(source: str, include: Includer | None = None) -> PugMarkup:
+    """The markup a Pug text draws, line for line, with each piece's Pug position."""
+    return _Reader(source, include).run()
+
+
+# ---------------------------------------------------------------- the reader
+
+#: Suffixes of Pug templates (Jade is Pug's name until 2016).
+PUG_SUFFIXES = frozenset({".pug", ".jade"})
+#: Includes read inside one another at most this deep (a file that includes itself stops sooner).
+MAX_INCLUDE_DEPTH = 8
+#: Included files read for one template, nested ones counted (a bound on the work).
+MAX_INCLUDES = 200
+#: Suffixes of included files that are markup as they stand.
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+
+@dataclass
+class _Includes:
+    """Where one template's includes are looked for, how many are left, and what was not followed."""
+
+    ctx: SourceContext
+    root: Path
+    budget: list[int] = field(default_factory=lambda: [MAX_INCLUDES])
+    chain: tuple[Path, ...] = ()
+    unread: list[tuple[int, str]] = field(default_factory=list)
+    """(offset in the template read, why) of each include not followed."""
+
+    def reader(self, here: Path) -> Includer:
+        """The includer for the file `here` (an include's path is relative to its file)."""
+
+        def include(name: str, at: int) -> str | None:
+            found = self._file(here, name.strip().strip("\"'"))
+            if isinstance(found, str):
+                if found:
+                    self.unread.append((at, f"include {shorten(name.strip(), 60)}{found}"))
+                return None
+            path, text = found
+            if path.suffix.lower() in _HTML_SUFFIXES:
+                return text
+            inner = _Includes(self.ctx, self.root, self.budget, (*self.chain, path))
+            return pug_markup(text, inner.reader(path)).text
+
+        return include
+
+    def _file(self, here: Path, name: str) -> tuple[Path, str] | str:
+        """The file and text an include names, else why not ('' when nothing needs saying)."""
+        if not name or name.startswith("/"):
+            return (
+                ": a path from the app's basedir, which cnsnt does not know; the file's form "
+                "fields are not read here (name it under forms: to read it)"
+            )
+        path = here.parent / name
+        if not path.suffix:
+            own = here.suffix if here.suffix.lower() in PUG_SUFFIXES else ".pug"
+            path = path.with_name(path.name + own)
+        suffix = path.suffix.lower()
+        if suffix not in PUG_SUFFIXES and suffix not in _HTML_SUFFIXES:
+            return ""  # a script, a style sheet, a text: no form in it
+        ctx = self.ctx
+        if not path.is_file() or outside_problem(path, self.root, ctx.limits.allow_outside) is not None:
+            shown = ctx.shown(path)
+            return f": cnsnt cannot find the file {shown} in the project; its form fields are not read"
+        path = path.resolve()
+        if path in self.chain:
+            return ""  # a file that includes itself: read once, at the outer include
+        if len(self.chain) > MAX_INCLUDE_DEPTH:
+            return f": includes nest deeper than {MAX_INCLUDE_DEPTH} levels; its form fields are not read"
+        if self.budget[0] <= 0:
+            return f": more than {MAX_INCLUDES} includes read for this template; its form fields are not read"
+        self.budget[0] -= 1
+        text = read_once(path, ctx, "pug:include")
+        if text is None:
+            return f": cnsnt cannot read the file {ctx.shown(path)}; its form fields are not read"
+        return path, text
+
+
+def read_pug_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """Read the forms of one Pug template as the HTML reader reads the markup it draws."""
+    shown = ctx.shown(path)
+    text = read_text(path, shown, limits=ctx.limits)
+    includes = _Includes(ctx, ctx.base_dir.resolve(), chain=(path.resolve(),))
+    markup = pug_markup(text, includes.reader(path))
+    problems = [
+        SourceProblem(
+            p.message,
+            Location(shown, *markup.position_of_source(p.offset)),
+            shown,
+            severity=None if p.error else Severity.WARNING,
+        )
+        for p in markup.problems
+    ]
+    problems += [
+        SourceProblem(why, Location(shown, *markup.position_of_source(at)), shown, severity=Severity.WARNING)
+        for at, why in includes.unread
+    ]
+    return read_markup(path, markup.text, ctx, positions=markup.position, unread=problems)

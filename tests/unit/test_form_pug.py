@@ -1,0 +1,337 @@
+"""Pug (Jade) views read as the markup they draw: fields, roles, conditions and positions.
+
+The templates are written here, in the spirit of Express apps' sign-up and profile views;
+each Pug view has an HTML twin (Jinja-style where the Pug has code) that must read to
+the same fields.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnsnt.evidence import Evidence, FieldRole, FormField
+from cnsnt.model import Severity
+from cnsnt.sources.forms.pug import pug_markup, safe_code
+from tests.conftest import read_form
+
+
+def write(tmp_path: Path, name: str, text: str) -> Evidence:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return read_form(path)
+
+
+def fields(ev: Evidence) -> dict[str | None, FormField]:
+    return {f.name: f for form in ev.forms for f in form.fields}
+
+
+def where(f: FormField) -> tuple[int | None, int | None]:
+    return f.location.line, f.location.column
+
+
+def facts(ev: Evidence) -> list[tuple[object, ...]]:
+    """What the rules see of each field, without its position."""
+    return [
+        (form.name, f.name, f.control, f.role, f.label, f.required, f.checked, f.checked_conditionally,
+         f.default, f.readonly, f.raw)
+        for form in ev.forms
+        for f in form.fields
+    ]
+
+
+SIGNUP_PUG = """\
+extends layout
+
+block content
+  h1 Create your account
+  form#signup.form-horizontal(method="post" action="/signup")
+    .form-group
+      label(for="email") E-mail address
+      input#email.form-control(type="email" name="email" placeholder="you@example.com" required)
+    .form-group
+      label(for="phone") Mobile number
+      input#phone(type='tel', name='phone')
+    //- input(type="text" name="legacy_fax")
+    //
+      input(type="text" name="commented_out")
+    label
+      input(type="checkbox" name="newsletter" checked)
+      |  Send me the monthly newsletter
+    label
+      input(type="checkbox" name="terms" checked=false required)
+      |  I accept the #[a(href="/terms") terms of service]
+    if user
+      input(type="checkbox" name="remember" checked=user.remember)
+    else
+      input(type="hidden" name="_csrf" value=csrfToken)
+    select(name="country")
+      each c in countries
+        option(value=c.code)= c.name
+    textarea(name="about" rows=3).
+      Tell us about yourself
+    button.btn(type="submit") Sign up
+"""
+
+SIGNUP_HTML = """\
+{% extends "layout" %}
+
+{% block content %}
+  <h1>Create your account</h1>
+  <form id="signup" class="form-horizontal" method="post" action="/signup">
+    <div class="form-group">
+      <label for="email">E-mail address</label>
+      <input id="email" class="form-control" type="email" name="email" placeholder="you@example.com" required>
+    </div>
+    <div class="form-group">
+      <label for="phone">Mobile number</label>
+      <input id="phone" type="tel" name="phone">
+    </div>
+    <label>
+      <input type="checkbox" name="newsletter" checked>
+      Send me the monthly newsletter
+    </label>
+    <label>
+      <input type="checkbox" name="terms" required>
+      I accept the <a href="/terms">terms of service</a>
+    </label>
+    {% if user %}
+      <input type="checkbox" name="remember" {% if user.remember %}checked{% endif %}>
+    {% else %}
+      <input type="hidden" name="_csrf" value="{{ csrfToken }}">
+    {% endif %}
+    <select name="country">
+      {% for c in countries %}<option value="{{ c.code }}">{{ c.name }}</option>{% endfor %}
+    </select>
+    <textarea name="about" rows="3">Tell us about yourself</textarea>
+    <button class="btn" type="submit">Sign up</button>
+  </form>
+{% endblock %}
+"""
+
+
+def test_a_pug_sign_up_view_reads_to_the_fields_of_its_html_twin(tmp_path: Path) -> None:
+    pug = write(tmp_path, "views/signup.pug", SIGNUP_PUG)
+    twin = write(tmp_path, "twin/signup.html", SIGNUP_HTML)
+    assert facts(pug) == facts(twin)
+    got = fields(pug)
+    assert list(got) == ["email", "phone", "newsletter", "terms", "remember", "_csrf", "country", "about", None]
+    assert got["email"].label == "E-mail address" and got["email"].required and got["email"].control == "email"
+    assert got["newsletter"].role is FieldRole.CONSENT and got["newsletter"].checked
+    assert not got["newsletter"].checked_conditionally
+    assert not got["terms"].checked  # `checked=false`: Pug leaves the attribute out
+    assert got["remember"].checked and got["remember"].checked_conditionally  # the template chooses
+    assert got["_csrf"].role is FieldRole.TECHNICAL
+    assert "legacy_fax" not in got and "commented_out" not in got
+    assert pug.problems == twin.problems == []
+
+
+def test_each_field_is_placed_at_its_pug_tag(tmp_path: Path) -> None:
+    got = fields(write(tmp_path, "signup.pug", SIGNUP_PUG))
+    assert where(got["email"]) == (8, 7)
+    assert where(got["phone"]) == (11, 7)
+    assert where(got["newsletter"]) == (16, 7)
+    assert where(got["remember"]) == (22, 7)
+    assert where(got["country"]) == (25, 5)
+    assert where(got["about"]) == (28, 5)
+
+
+def test_the_audit_flags_a_pre_ticked_pug_checkbox_at_its_line(tmp_path: Path) -> None:
+    """CN203 on the Pug view, at the Pug line and column, as on its HTML twin."""
+    from cnsnt.api import audit_path
+
+    (tmp_path / "views").mkdir()
+    (tmp_path / "views/signup.pug").write_text(SIGNUP_PUG, encoding="utf-8")
+    (tmp_path / "views/twin.html").write_text(SIGNUP_HTML, encoding="utf-8")
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\ncontroller: {name: Example Ltd, contact: privacy@example.com}\n"
+        "sources:\n  forms:\n    - {path: views/signup.pug}\n    - {path: views/twin.html}\n",
+        encoding="utf-8",
+    )
+    result = audit_path(tmp_path / "cnsnt.yaml")
+    pre_ticked = sorted(
+        (f.location.path, f.location.line, f.location.column) for f in result.findings if f.rule == "CN203" and f.location is not None
+    )
+    assert pre_ticked == [("views/signup.pug", 16, 7), ("views/twin.html", 15, 7)]
+
+
+@pytest.mark.parametrize(
+    ("attrs", "checked", "conditionally"),
+    [
+        ("checked", True, False),
+        ("checked=true", True, False),
+        ('checked="checked"', True, False),
+        ("checked=false", False, False),
+        ("checked=null", False, False),
+        ("checked=user.optin", True, True),
+        ("checked=!!(prefs && prefs.news)", True, True),
+    ],
+)
+def test_checked_as_pug_writes_it(tmp_path: Path, attrs: str, checked: bool, conditionally: bool) -> None:
+    text = f'form(method="post")\n  input(type="checkbox" name="news" {attrs})\n'
+    f = fields(write(tmp_path, "prefs.pug", text))["news"]
+    assert (f.checked, f.checked_conditionally) == (checked, conditionally)
+
+
+def test_unquoted_expressions_commas_and_multiline_attributes(tmp_path: Path) -> None:
+    text = (
+        "form(method='post', action='/profile')\n"
+        "  input(\n"
+        "    type='text'\n"
+        "    name='first_name'\n"
+        "    value=user.firstName || ''\n"
+        "    required\n"
+        "  )\n"
+        "  input(type=\"text\", name=`last_name`, class=['a', 'b'])\n"
+        "  input(type='text' name='user[' + i + ']')\n"
+        "  input(type='text' name=fieldName)\n"
+    )
+    ev = write(tmp_path, "profile.pug", text)
+    got = fields(ev)
+    assert got["first_name"].required and where(got["first_name"]) == (2, 3)
+    assert where(got["last_name"]) == (8, 3)
+    unnamed = [f for f in ev.forms[0].fields if f.name is None]
+    assert [f.raw for f in unnamed] == ["{{ 'user[' + i + ']' }}", "{{ fieldName }}"]
+    assert [where(f) for f in unnamed] == [(9, 3), (10, 3)]
+
+
+def test_block_expansion_inline_tags_and_piped_text_label_controls(tmp_path: Path) -> None:
+    text = (
+        "form(method='post')\n"
+        "  label: input(type='checkbox' name='marketing')\n"
+        "  p\n"
+        "    | Tick to get offers:\n"
+        "    #[input(type='checkbox' name='offers')] yes please\n"
+        "  label(for='dob') Date of birth\n"
+        "  input#dob(type='date' name='birth_date')\n"
+    )
+    got = fields(write(tmp_path, "offers.pug", text))
+    assert where(got["marketing"]) == (2, 10)
+    assert where(got["offers"]) == (5, 7)  # the tag inside `#[`
+    assert got["birth_date"].label == "Date of birth"
+
+
+def test_mixins_are_macros_and_a_literal_call_names_its_field(tmp_path: Path) -> None:
+    """A control in a mixin is read once where defined; `+field('email')` draws the field email."""
+    text = (
+        "mixin field(name, label)\n"
+        "  label(for=name)= label\n"
+        "  input(id=name name=name type='text')\n"
+        "mixin search-box\n"
+        "  input(type='search' name='q')\n"
+        "form(method='post' action='/contact')\n"
+        "  +field('email', 'E-mail')\n"
+        "  +field(other, 'Other')\n"
+        "  button(type='submit') Send\n"
+    )
+    ev = write(tmp_path, "contact.pug", text)
+    got = fields(ev)
+    assert got["email"].label == "E-mail" and where(got["email"]) == (7, 3)
+    assert where(got["q"]) == (5, 3)  # read once, where the mixin is defined
+    assert [(p.location.line, p.severity) for p in ev.problems] == [(8, Severity.WARNING)]
+    assert "drawn by the macro field" in ev.problems[0].message
+
+
+def test_an_include_is_read_where_it_stands_and_a_missing_one_is_said(tmp_path: Path) -> None:
+    (tmp_path / "views/partials").mkdir(parents=True)
+    (tmp_path / "views/partials/address.pug").write_text(
+        "label(for='street') Street\ninput#street(type='text' name='street')\n"
+        "input(type='text' name='postcode')\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "views/partials/loop.pug").write_text("include loop\ninput(name='city')\n", encoding="utf-8")
+    text = (
+        "form(method='post')\n"
+        "  include partials/address\n"
+        "  include partials/loop.pug\n"
+        "  include partials/missing\n"
+        "  include:markdown-it ../README.md\n"
+        "  include /shared/footer\n"
+    )
+    ev = write(tmp_path, "views/address.pug", text)
+    got = fields(ev)
+    assert list(got) == ["street", "postcode", "city"]
+    assert where(got["street"]) == (2, 3) and got["street"].label == "Street"
+    assert where(got["city"]) == (3, 3)
+    said = [(p.location.line, p.location.column, p.message) for p in ev.problems]
+    assert [s[:2] for s in said] == [(4, 3), (6, 3)]
+    assert "cannot find the file partials/missing.pug" in said[0][2]
+    assert "basedir" in said[1][2]
+
+
+def test_case_when_each_else_and_code_blocks_are_conditions(tmp_path: Path) -> None:
+    text = (
+        "form(method='post')\n"
+        "  case step\n"
+        "    when 1\n"
+        "      input(type='checkbox' name='a' checked)\n"
+        "    default\n"
+        "      input(type='text' name='b')\n"
+        "  - if (user.admin)\n"
+        "    input(type='checkbox' name='c' checked)\n"
+        "  - else\n"
+        "    input(type='text' name='d')\n"
+        "  unless user\n"
+        "    input(type='email' name='e')\n"
+    )
+    markup = pug_markup(text).text
+    assert markup.count("{% if") == 4 and markup.count("{% endif %}") == 4 and "{% else %}" in markup
+    assert list(fields(write(tmp_path, "steps.pug", text))) == ["a", "b", "c", "d", "e"]
+
+
+def test_script_style_filters_and_code_blocks_draw_no_control(tmp_path: Path) -> None:
+    text = (
+        "form(method='post')\n"
+        "  script.\n"
+        "    document.write('<input name=\"from_script\">')\n"
+        "  script(src='/a.js')= \"<input name='x'>\"\n"
+        "  :markdown-it\n"
+        "    <input name=\"from_filter\">\n"
+        "  -\n"
+        "    var html = '<input name=\"from_code\">'\n"
+        "  input(type='email' name='email')\n"
+    )
+    assert list(fields(write(tmp_path, "quiet.pug", text))) == ["email"]
+
+
+def test_an_unclosed_attribute_list_is_a_cn001_error_at_its_place_and_the_rest_is_read(tmp_path: Path) -> None:
+    text = (
+        "form(method='post')\n"
+        "  input(type='text' name='first_name')\n"
+        "  input(type='text' name='broken\n"
+        "  input(type='email' name='email')\n"
+    )
+    ev = write(tmp_path, "broken.pug", text)
+    assert [(p.location.line, p.location.column, p.severity) for p in ev.problems[:1]] == [(3, 8, None)]
+    assert "attribute list ( is never closed" in ev.problems[0].message
+    assert {"first_name", "email"} <= set(fields(ev))
+
+
+def test_a_cnsnt_ignore_comment_in_pug_waives_the_next_field(tmp_path: Path) -> None:
+    text = (
+        "form(method='post')\n"
+        "  //- cnsnt: ignore CN203 the box re-shows a choice the user made\n"
+        "  input(type='checkbox' name='newsletter' checked)\n"
+    )
+    got = fields(write(tmp_path, "prefs.pug", text))
+    assert got["newsletter"].ignores == (("CN203", "the box re-shows a choice the user made"),)
+
+
+def test_a_jade_file_is_read_too(tmp_path: Path) -> None:
+    got = fields(write(tmp_path, "login.jade", "form(method='post')\n  input(type='password' name='password')\n"))
+    assert got["password"].control == "password"
+
+
+def test_every_pug_line_gives_one_line_of_markup() -> None:
+    text = "form\n  input(\n    name='a'\n  )\n\n  p\n    | hi #{name}\n"
+    markup = pug_markup(text)
+    assert markup.text.count("\n") == text.count("\n")
+    at = markup.text.index("<input")
+    assert markup.position(at) == (2, 3)
+
+
+def test_code_written_into_markup_cannot_close_its_template_tag() -> None:
+    assert safe_code("f({a: {b: 1}})") == "f({a: {b: 1} })"
+    assert "%}" not in safe_code("a %} b") and "}}" not in safe_code("}}}}}")
