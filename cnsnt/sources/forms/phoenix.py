@@ -195,9 +195,9 @@ def field_name(code: str) -> str | None:
 
 
 def field_owner(code: str) -> str | None:
-    """The form variable a HEEx `field={...}` reads its field from: `pf[:city]` -> `pf`, `@form[:x]` -> `@form`.
+    """The form variable a HEEx `field={...}` reads its field from: `pf[:city]` -> `pf`.
 
-    None when the field is no access of a variable (`{:twitter}`, `@forms[0][:x]`).
+    `@form[:x]` -> `@form`; None when the field is no access of a variable (`{:twitter}`).
     """
     node = _expression(_inner(code))
     if node is None:
