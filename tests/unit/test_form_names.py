@@ -289,3 +289,20 @@ def test_a_generic_id_moves_to_its_files_name_before_its_path() -> None:
         "GuestDetails",  # named by its file, and no other form's: it keeps it
     ]
     assert [f.alias for f in evidence.forms] == ["form"] * 4 + [None]
+
+
+def test_a_liveview_template_is_named_below_the_live_folder() -> None:
+    """Phoenix keeps LiveView templates in `lib/<app>_web/live/` (trial38).
+
+    A LiveView's `show.html.heex` beside thirty controller templates' `show` was named by
+    its whole path (`lib/pescaria_web/live/pesquisa/pesquisador_live/show`).
+    """
+    assert template_name("lib/shelter_web/live/volunteer_live/show.html.heex") == "volunteer_live/show"
+    evidence = Evidence(
+        forms=[
+            _form("lib/shelter_web/live/volunteer_live/show.html.heex"),
+            _form("lib/shelter_web/templates/page_html/show.html.heex"),
+        ]
+    )
+    qualify_form_names(evidence)
+    assert [f.name for f in evidence.forms] == ["volunteer_live/show", "page_html/show"]

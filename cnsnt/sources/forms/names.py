@@ -5,7 +5,7 @@ a Rails app every `_form.html.erb`, `new`, `edit` is then the same form: one pol
 `_form.first_name` declared the fields of every `_form`, and a new `_form` collecting a
 first name was "declared" already. Once every form is read, a file-named form whose name
 another file's form has too is renamed by its path, the way its framework names the
-template: below the outermost `views`/`templates`/`template`/`pages`/`routes` folder,
+template: below the outermost `views`/`templates`/`template`/`pages`/`routes`/`live` folder,
 without suffixes (`app/views/partners/children/_form.html.erb` -> `partners/children/_form`);
 else, or when that name is still taken, by its path in the project
 (`admin/templates/signup`), and last by its whole shown path. A form keeps its old name
@@ -35,8 +35,9 @@ from cnsnt.sources.forms.common import file_form_name, index_folder
 
 #: Folders that hold a framework's templates; a template is named by its path below them
 #: (Rails' and Laravel's `views/`, Django's, Flask's and Symfony's `templates/`, phpBB's
-#: `template/`, Razor's and Next.js's `pages/`, SvelteKit's and Remix's `routes/`).
-TEMPLATE_ROOTS = frozenset({"views", "templates", "template", "pages", "routes"})
+#: `template/`, Razor's and Next.js's `pages/`, SvelteKit's and Remix's `routes/`, Phoenix
+#: LiveView's `live/`).
+TEMPLATE_ROOTS = frozenset({"views", "templates", "template", "pages", "routes", "live"})
 
 
 def _parts(shown: str) -> tuple[list[str], str]:
