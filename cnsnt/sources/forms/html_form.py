@@ -1583,12 +1583,11 @@ def _nested_field(page: Page, tag: Tag, stack: tuple[Tag, ...], name: str) -> st
     whose `:let` variable the field is read from names the object; a field of another
     variable (the outer form's `f[:shift]`) keeps its own name.
     """
-    owner = field_owner(tag.attrs["field"].raw or "")
+    around = [outer for outer in reversed(stack) if page.components.get(outer.start) == "inputs_for"]
+    owner = field_owner(tag.attrs["field"].raw or "") if around else None  # parsed only inside one
     if owner is None:
         return name
-    for outer in reversed(stack):
-        if page.components.get(outer.start) != "inputs_for":
-            continue
+    for outer in around:
         let, field = outer.attrs.get(":let"), outer.attrs.get("field")
         if let is None or field is None or let_name(let.raw or "") != owner:
             continue
