@@ -2345,6 +2345,32 @@ _CODE_SUFFIXES = frozenset(
 UNREAD_MIGRATIONS = "found no schema cnsnt reads, but "
 
 
+#: How the note of `no_schema` begins: `cnsnt init` also says it on the terminal.
+NO_SCHEMA = "found no schema cnsnt reads: "
+
+
+def no_schema(found: list[Found]) -> list[str]:
+    """When forms or queries were found but no schema at all, and no migration folder: said.
+
+    A front end whose back end keeps its SQL in code strings (`db.query('INSERT INTO
+    guest ...')`) gets a policy of its forms alone; the tables their fields are stored in
+    are read by no source, and the user is told so, not left to think they were (trial38).
+    """
+    if not found or any(entry.kind in ("schemas", "databases") for entry in found):
+        return []  # nothing at all: `cnsnt init` says that on its own
+    what = (
+        "the tables the forms' fields are stored in are"
+        if any(entry.kind == "forms" for entry in found)
+        else "the tables the queries use are"
+    )
+    return [
+        f"{NO_SCHEMA}{what} "
+        "not audited. Add a schemas: entry for the schema's files (SQL DDL, migrations, ORM models), "
+        "or for a SQL dump of it (mysqldump --no-data, pg_dump --schema-only), or audit the live "
+        "database with --db"
+    ]
+
+
 def unread_migrations(files: list[Path], root: Path) -> list[str]:
     """When no schema was found: the migration folders in code no reader knows, named.
 

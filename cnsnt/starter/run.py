@@ -24,7 +24,7 @@ from cnsnt.sql.ddl import reuse_results
 from cnsnt.starter.asked import open_questions, question_lines
 from cnsnt.starter.catch_alls import init_catch_alls
 from cnsnt.starter.databases import database_entries
-from cnsnt.starter.discover import UNREAD_MIGRATIONS, Found, survey
+from cnsnt.starter.discover import NO_SCHEMA, UNREAD_MIGRATIONS, Found, no_schema, survey
 from cnsnt.starter.entries import Entry, group
 from cnsnt.starter.entry_counts import changes, recount
 from cnsnt.starter.fields import PersonalField, Undeclared, undeclared
@@ -253,6 +253,8 @@ def draft_new(
         found = [f for f in found if not (f.kind == "schemas" and f.pattern in left)]
         found += [entry for entry in given if entry not in found]
         notes.extend(left_notes)
+        if not any(n.startswith(UNREAD_MIGRATIONS) for n in notes):  # those name the folder already
+            notes.extend(no_schema(found))
         policy = found_policy(root, found, target)
         evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
     result = undeclared(policy, evidence, set_apart=True)
@@ -278,7 +280,7 @@ def draft_new(
     alerts = tuple(
         n
         for n in notes
-        if n.startswith(UNREAD_MIGRATIONS)
+        if n.startswith((UNREAD_MIGRATIONS, NO_SCHEMA))
         or NOT_AUDITED in n
         or TABLES_NOT_READ in n
         or CHANGELOG_TABLES_NOT_READ in n

@@ -1795,6 +1795,34 @@ def test_init_says_when_the_only_schema_is_migrations_in_code_it_cannot_read(tmp
     assert "found no schema" not in again.stdout + again.stderr
 
 
+def test_init_says_when_it_found_forms_but_no_schema_at_all(tmp_path: Path):
+    """A React front end and a back end whose SQL lives in code strings: no schema, said (trial38).
+
+    The starter held the forms' fields alone, and neither the policy nor the terminal said
+    that no database was read: the tables the guests' tax codes are stored in went unnamed.
+    """
+    front = tmp_path / "web" / "src" / "components"
+    front.mkdir(parents=True)
+    (front / "GuestForm.jsx").write_text(
+        "export default function GuestForm() {\n  return (\n    <form>\n"
+        '      <input name="tax_code" />\n      <input name="surname" />\n    </form>\n  );\n}\n'
+    )
+    back = tmp_path / "api" / "models"
+    back.mkdir(parents=True)
+    (back / "guest.js").write_text(
+        "module.exports = { add: (db, g) => db.query('INSERT INTO guest (tax_code, surname) VALUES ?', [g]) };\n"
+    )
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    said = "found no schema cnsnt reads: the tables the forms' fields are stored in are not audited"
+    assert said in " ".join(result.stderr.split())
+    assert said in " ".join(line.strip("# ") for line in (tmp_path / "cnsnt.yaml").read_text().splitlines())
+    # with a schema, nothing is said
+    (tmp_path / "schema.sql").write_text("CREATE TABLE guest (id INT PRIMARY KEY, tax_code TEXT);\n")
+    again = run("init", str(tmp_path), "-o", "-")
+    assert "found no schema" not in again.stdout + again.stderr
+
+
 def test_init_reads_codeigniter_migrations_it_used_only_to_name(tmp_path: Path):
     """CodeIgniter 3's `application/migrations` and 4's `app/Database/Migrations`: an entry each, read."""
     ci3 = tmp_path / "application" / "migrations"

@@ -230,3 +230,53 @@ def test_blade_helpers_with_readonly_and_disabled_options(tmp_path: Path) -> Non
     assert fields["nome"].role is FieldRole.DISABLED
     assert fields["email"].role is FieldRole.INPUT  # code decides
     assert fields["telefone"].role is FieldRole.INPUT
+
+
+#: A guest form whose house number and postcode start disabled, and whose script enables
+#: them once a street is typed (the shape of a B&B app's guest register; ours).
+GUEST_FORM = """\
+import React from "react";
+import $ from "jquery";
+
+export default function GuestDetails() {
+  function streetTyped(event) {
+    if (event.target.value !== "") {
+      $(".address input").not("#street").removeAttr("disabled");
+      document.getElementById("postcode").removeAttribute("disabled");
+    }
+  }
+  return (
+    <form id="form">
+      <input name="surname" />
+      <input name="street" id="street" onBlur={streetTyped} />
+      <input name="house_number" disabled />
+      <input name="postcode" id="postcode" type="tel" disabled />
+    </form>
+  );
+}
+"""
+
+
+def test_a_disabled_jsx_control_the_files_script_enables_is_collected(tmp_path: Path) -> None:
+    """`removeAttribute("disabled")` in the file: its disabled controls are collected (trial38).
+
+    Before, the guest's house number and postcode were no collected fields, left out of
+    the starter and of the audit, though the page's own script enables them for every
+    guest who types a street.
+    """
+    fields = _fields(tmp_path, "GuestDetails.jsx", GUEST_FORM)
+    assert fields["house_number"].role is FieldRole.INPUT
+    assert fields["postcode"].role is FieldRole.INPUT
+    for call in ('.prop("disabled", false);', ".disabled = false;"):
+        text = GUEST_FORM.replace('.removeAttr("disabled");', call).replace(
+            'document.getElementById("postcode").removeAttribute("disabled");', ""
+        )
+        fields = _fields(tmp_path, "GuestDetails.jsx", text)
+        assert fields["house_number"].role is FieldRole.INPUT, call
+    # a script that disables, and never enables, leaves them disabled
+    text = GUEST_FORM.replace('removeAttr("disabled")', 'attr("disabled", "disabled")').replace(
+        'removeAttribute("disabled")', 'setAttribute("disabled", "")'
+    )
+    fields = _fields(tmp_path, "GuestDetails.jsx", text)
+    assert fields["house_number"].role is FieldRole.DISABLED
+    assert fields["postcode"].role is FieldRole.DISABLED

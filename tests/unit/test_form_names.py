@@ -237,7 +237,8 @@ def test_an_id_that_files_give_forms_of_different_fields_is_renamed_by_their_pat
     assert {s: (f.name, f.alias) for s, f in forms.items() if s.startswith("admin/")} == {
         "admin/race/edit.blade.php": ("admin/race/edit", "action"),
         "admin/racetype/edit.blade.php": ("admin/racetype/edit", "action"),
-        "admin/racetype/create.blade.php": ("admin/racetype/create", "action"),
+        # its stem is no other form's name: named by it, as a form with no id is (trial38)
+        "admin/racetype/create.blade.php": ("create", "action"),
     }
     # the same fields under one id in several files: one form, as its author named it
     assert {forms[f"{d}/index.blade.php"].name for d in ("races", "clubs")} == {"search"}
@@ -253,3 +254,55 @@ def test_an_id_shared_by_one_files_forms_alone_is_kept() -> None:
     evidence = Evidence(forms=[one, two, _form("views/b/edit.html", "main", file_named=False)])
     qualify_form_names(evidence)
     assert [f.name for f in evidence.forms] == ["action", "action", "main"]
+
+
+def _generic(source: str, field: str) -> Form:
+    """A form whose own id is the generic `form` (`<form id="form">`), with one field."""
+    return Form(
+        "form", Location(source, 1, 1), source, (FormField("form", field, "text", Location(source, 2, 3), source),)
+    )
+
+
+def test_a_generic_id_moves_to_its_files_name_before_its_path() -> None:
+    """`<form id="form">` in many React components: each is named as its file names it (trial38).
+
+    A shared id that says what a form does names no more than a file's stem does, so such
+    a form is named as a form with no id of its own is: by its file's stem when no other
+    form has it (`PaymentMethodForm`), by its path only when the stem is shared too. Before,
+    it went straight to its whole path (`web/src/components/account/.../PaymentMethodForm`).
+    """
+    evidence = Evidence(
+        forms=[
+            _generic("web/src/components/Account Settings/Payment/PaymentMethodForm.jsx", "card_holder"),
+            _generic("web/src/components/Booking/GuestDetails.jsx", "guest_surname"),
+            _generic("web/src/components/Booking/Step.jsx", "arrival"),
+            _generic("web/src/components/Listing/Step.jsx", "rooms"),
+            _form("web/src/components/Other/GuestDetails.jsx", file_named=True),
+        ]
+    )
+    qualify_form_names(evidence)
+    assert [f.name for f in evidence.forms] == [
+        "PaymentMethodForm",
+        "web/src/components/Booking/GuestDetails",  # its stem is another file's form's name
+        "web/src/components/Booking/Step",  # two files' `Step`: their paths
+        "web/src/components/Listing/Step",
+        "GuestDetails",  # named by its file, and no other form's: it keeps it
+    ]
+    assert [f.alias for f in evidence.forms] == ["form"] * 4 + [None]
+
+
+def test_a_liveview_template_is_named_below_the_live_folder() -> None:
+    """Phoenix keeps LiveView templates in `lib/<app>_web/live/` (trial38).
+
+    A LiveView's `show.html.heex` beside thirty controller templates' `show` was named by
+    its whole path (`lib/pescaria_web/live/pesquisa/pesquisador_live/show`).
+    """
+    assert template_name("lib/shelter_web/live/volunteer_live/show.html.heex") == "volunteer_live/show"
+    evidence = Evidence(
+        forms=[
+            _form("lib/shelter_web/live/volunteer_live/show.html.heex"),
+            _form("lib/shelter_web/templates/page_html/show.html.heex"),
+        ]
+    )
+    qualify_form_names(evidence)
+    assert [f.name for f in evidence.forms] == ["volunteer_live/show", "page_html/show"]

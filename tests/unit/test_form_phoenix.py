@@ -70,7 +70,7 @@ def test_heex_core_components_form_fields_named_by_the_field_atom(tmp_path):
         ("terms", "checkbox"),
         ("newsletter", "checkbox"),
         ("offers", "checkbox"),
-        ("city", "text"),  # inside inputs_for, which is no control itself
+        ("address[city]", "text"),  # inside inputs_for (no control itself): named by its object
         (None, "text"),
         ("_csrf_token", "hidden"),
     ]
@@ -434,3 +434,100 @@ def test_a_live_file_input_is_a_file_field_named_by_its_upload(tmp_path):
     assert [(line, col) for line, col, _ in messages(heex)] == [(4, 3)]
     assert "upload={@uploads[@kind]}" in messages(heex)[0][2]
     assert fields(leex.forms[0]) == [("photo", "file")] and not leex.problems
+
+
+def test_a_text_area_or_check_box_component_is_a_control_not_skipped(tmp_path):
+    """`<.text_area field={f[:notes]}>`: the two words `text` and `area` name a textarea (trial38).
+
+    Before, neither word was a control word, so the component was no control and its field
+    was left out of the form without a word.
+    """
+    ev = write(
+        tmp_path,
+        "lib/clinic_web/live/visit_live/form_component.ex",
+        '''\
+defmodule ClinicWeb.VisitLive.FormComponent do
+  def render(assigns) do
+    ~H"""
+    <.form :let={f} id="visit-form" for={@form} phx-submit="save">
+      <.text_input field={f[:reason]} label="Reason" />
+      <.text_area field={f[:clinical_notes]} placeholder="Start a note" />
+      <.check_box field={f[:follow_up]} label="Follow up" />
+    </.form>
+    """
+  end
+end
+''',
+    )
+    assert fields(ev.forms[0]) == [
+        ("reason", "text"),
+        ("clinical_notes", "textarea"),
+        ("follow_up", "checkbox"),
+    ]
+
+
+NESTED = """\
+<.form :let={f} id="volunteer-form" for={@form} phx-submit="save">
+  <.text_input field={f[:skills]} label="Skills" />
+  <.inputs_for :let={pf} field={f[:person]}>
+    <.text_input field={pf[:given_name]} label="Name" />
+    <.inputs_for :let={af} field={pf[:address]}>
+      <.text_input field={af[:street]} label="Street" />
+    </.inputs_for>
+    <.text_input field={f[:shift]} label="Shift" />
+  </.inputs_for>
+  <.inputs_for :let={sf} field={f[:site]}>
+    <.text_input field={sf[:name]} label="Site" />
+    <.text_input field={sf[:street]} label="Street" />
+  </.inputs_for>
+  <.inputs_for field={f[:badge]}>
+    <.text_input field={f[:code]} label="Code" />
+  </.inputs_for>
+</.form>
+"""
+
+
+def test_a_field_inside_inputs_for_is_named_by_its_association(tmp_path):
+    """Phoenix posts `volunteer[site][name]`: the field is `site[name]`, not a bare `name` (trial38).
+
+    Named by the field alone, the site's `name` read as the volunteer's own name, and the
+    site's `street` and the person's address's `street` were one field. The innermost
+    `inputs_for` whose `:let` variable the field is read from names the object; a field of
+    the outer form inside one keeps its name, as does one of an `inputs_for` with no `:let`.
+    """
+    ev = write(tmp_path, "lib/shelter_web/live/volunteer_live/form.html.heex", NESTED)
+    assert fields(ev.forms[0]) == [
+        ("skills", "text"),
+        ("person[given_name]", "text"),
+        ("address[street]", "text"),
+        ("shift", "text"),
+        ("site[name]", "text"),
+        ("site[street]", "text"),
+        ("code", "text"),
+    ]
+
+
+def test_init_files_a_nested_field_with_its_objects_column(tmp_path, monkeypatch):
+    """A field inside `<.inputs_for field={f[:site]}>` fills the column of table `sites` (trial38)."""
+    web = tmp_path / "lib" / "shelter_web" / "live" / "volunteer_live"
+    web.mkdir(parents=True)
+    (web / "form.html.heex").write_text(NESTED)
+    migrations = tmp_path / "priv" / "repo" / "migrations"
+    migrations.mkdir(parents=True)
+    (migrations / "20240101000000_create_tables.exs").write_text(
+        "defmodule Shelter.Repo.Migrations.CreateTables do\n  use Ecto.Migration\n\n"
+        "  def change do\n"
+        "    create table(:sites) do\n      add :name, :string\n      add :street, :string\n    end\n\n"
+        "    create table(:addresses) do\n      add :street, :string\n      add :person_id, references(:people)\n    end\n\n"
+        "    create table(:people) do\n      add :given_name, :string\n      add :birth_date, :date\n    end\n"
+        "  end\nend\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["init"])
+    assert result.exit_code == 0, result.output
+    policy = (tmp_path / "cnsnt.yaml").read_text()
+    lines = {line.split("#")[0].strip().strip('"- '): line for line in policy.splitlines() if "volunteer-form." in line}
+    assert "fills 'sites.name'" in lines["volunteer-form.site[name]"]
+    assert "fills 'sites.street'" in lines["volunteer-form.site[street]"]
+    assert "people.given_name" in lines["volunteer-form.person[given_name]"]
+    assert "addresses.street" in lines["volunteer-form.address[street]"]

@@ -106,7 +106,7 @@ _INDEX_SUFFIXES = frozenset(
 #: keeps them in), and the source roots apps are kept in.
 INDEX_ROOTS = frozenset(
     {
-        *("views", "templates", "template", "pages", "routes", "app", "src", "www", "web"),
+        *("views", "templates", "template", "pages", "routes", "live", "app", "src", "www", "web"),
         *("public", "static", "wwwroot", "htdocs", "public_html", "dist", "build", "components"),
     }
 )

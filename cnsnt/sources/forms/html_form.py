@@ -51,9 +51,11 @@ from cnsnt.sources.forms.phoenix import (
     FORM_COMPONENTS,
     component_control,
     field_name,
+    field_owner,
     from_assigns,
     helper_call,
     helper_name,
+    let_name,
     name_value,
     upload_name,
 )
@@ -538,6 +540,8 @@ class _Reader:
         elif page.heex and tag.start in page.components and "field" in tag.attrs:
             ctrl.raw = flat(f'field={tag.attrs["field"].raw or ""}')
             ctrl.name = field_name(tag.attrs["field"].raw or "")  # `field={@form[:email]}`
+            if ctrl.name is not None:  # `<.inputs_for :let={af} field={f[:address]}>`: `address[city]`
+                ctrl.name = _nested_field(page, tag, stack, ctrl.name)
             if ctrl.name is None:
                 ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
         elif page.heex and page.components.get(tag.start) == "live_file_input" and "upload" in tag.attrs:
@@ -1587,3 +1591,25 @@ def read_markup(
         forms, problems = _fill_view_object(forms, problems, razor_models.view_object(page, path, ctx))
     forms, notes = attach_inline_ignores(text, shown, forms)
     return form_evidence(forms, [*problems, *notes])
+
+
+def _nested_field(page: Page, tag: Tag, stack: tuple[Tag, ...], name: str) -> str:
+    """A HEEx field inside `<.inputs_for :let={af} field={f[:address]}>` -> `address[city]`.
+
+    Phoenix posts it as `user[address][city]`: the attribute of the associated object, which
+    `init` files with that object's table (`form_columns.object_field`), and which a field
+    of the same name of another object (`site[city]`) is not. The innermost `inputs_for`
+    whose `:let` variable the field is read from names the object; a field of another
+    variable (the outer form's `f[:shift]`) keeps its own name.
+    """
+    around = [outer for outer in reversed(stack) if page.components.get(outer.start) == "inputs_for"]
+    owner = field_owner(tag.attrs["field"].raw or "") if around else None  # parsed only inside one
+    if owner is None:
+        return name
+    for outer in around:
+        let, field = outer.attrs.get(":let"), outer.attrs.get("field")
+        if let is None or field is None or let_name(let.raw or "") != owner:
+            continue
+        association = field_name(field.raw or "")
+        return f"{association}[{name}]" if association is not None else name
+    return name

@@ -65,7 +65,9 @@ they name), or a binder's own `initialValue`/`defaultValue` (`<Form.Item initial
 Disabled and read-only, as in HTML: `disabled`/`isDisabled` written for every render (bare,
 `{true}`, a true `const`, text), on the control, its `<fieldset>` (outside the legend) or its
 `FormControl`, makes it no collected field; `readOnly`/`isReadOnly` on a text control marks
-it shown read-only. An expression (`disabled={busy}`) may be off: the control stays a field.
+it shown read-only. An expression (`disabled={busy}`) may be off: the control stays a field,
+as does every control of a file whose code enables controls (`removeAttribute("disabled")`,
+`.removeAttr("disabled")`, `.prop("disabled", false)`, `el.disabled = false`).
 
 A file that does not parse whole is a CN001 error at the first syntax error; the
 rest of the tree is still read.
@@ -265,6 +267,10 @@ class _File:
         self._starts: list[int] = []
         self._parents: list[int] = []
         self._anywhere: dict[str, str] | None = None
+        self.enables = False
+        """The file's code enables controls (`el.removeAttribute("disabled")`, jQuery's
+        `.removeAttr("disabled")` or `.prop("disabled", false)`, `el.disabled = false`): a
+        control written `disabled` may be sent, so it is no disabled control (trial38)."""
 
     def text(self, node: Node) -> str:
         return self.src.text(node)
@@ -398,6 +404,37 @@ def _elements(root: Node) -> Iterator[Node]:
         node = stack.pop()
         yield node
         stack.extend(reversed(node.children))
+
+
+#: Methods that take a control's `disabled` attribute away (the DOM's, jQuery's).
+_REMOVERS = frozenset({"removeAttribute", "removeAttr"})
+
+
+def _enables(node: Node, file: _File) -> bool:
+    """Whether a call or assignment enables a control.
+
+    `el.removeAttribute("disabled")`, `$(sel).removeAttr("disabled")`,
+    `$(sel).prop("disabled", false)`, `el.disabled = false`.
+    """
+    if node.type == "assignment_expression":
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        return (
+            left is not None
+            and right is not None
+            and left.type == "member_expression"
+            and file.text(left.child_by_field_name("property") or left) == "disabled"
+            and right.type == "false"
+        )
+    callee, args = node.child_by_field_name("function"), node.child_by_field_name("arguments")
+    if callee is None or args is None or callee.type != "member_expression":
+        return False
+    method = file.text(callee.child_by_field_name("property") or callee)
+    values = [a for a in args.named_children if a.type != "comment"]
+    if not values or file.string(values[0]) != "disabled":
+        return False
+    if method in _REMOVERS:
+        return len(values) == 1
+    return method == "prop" and len(values) == 2 and values[1].type == "false"
 
 
 def _control_kind(name: str, attrs: dict[str, Node | None], file: _File) -> str | None:
@@ -590,7 +627,7 @@ class _Reader:
             # the nearest few holders only: real forms nest a handful, hostile text thousands
             near = holders[-_NEAR:]
             if (name == "fieldset" or (name == "legend" and fences)) and len(fences) < _NEAR_SCOPES:
-                fences.append((element.end, name, self._stated(element, _DISABLED_PROPS)))
+                fences.append((element.end, name, self._disabled(element)))
             if name in _LABELS:
                 self._label(element, near)
             elif _is_binder(name, element.attrs, node):
@@ -599,7 +636,7 @@ class _Reader:
                 element.group = True
                 element.label = file.string(element.attrs.get("label"), jsx=True)
                 element.required = self._required_props(element)
-                element.disabled = self._stated(element, _DISABLED_PROPS)
+                element.disabled = self._disabled(element)
                 element.readonly = self._stated(element, _READONLY_PROPS)
             else:
                 kind = _control_kind(name, element.attrs, file)
@@ -659,6 +696,8 @@ class _Reader:
                     if hook is not None:
                         file.defaults.append(hook)
                         hooks[value.start_byte] = hook
+            elif node.type in ("call_expression", "assignment_expression") and not file.enables:
+                file.enables = _enables(node, file)
             elif node.type == "pair":
                 key = node.child_by_field_name("key")
                 if key is not None and file.text(key).strip("'\"") in _DEFAULTS_KEYS:
@@ -838,6 +877,10 @@ class _Reader:
         if own.values:
             file.defaults.append(own)
 
+    def _disabled(self, element: _Element) -> bool:
+        """`disabled` written for every render, in a file whose code never enables a control."""
+        return not self.file.enables and self._stated(element, _DISABLED_PROPS)
+
     def _stated(self, element: _Element, keys: tuple[str, ...]) -> bool:
         """A boolean prop written for every render: bare, `{true}`, a constant, or text.
 
@@ -950,7 +993,7 @@ class _Reader:
                 self._unnamed(ctrl, element)
         ctrl.required = ctrl.required or self._required_props(element)
         outer_ctrl = ctrl.outer  # a `Radio` of a disabled `RadioGroup` is disabled too
-        ctrl.disabled = self._stated(element, _DISABLED_PROPS) or bool(outer_ctrl and outer_ctrl.disabled)
+        ctrl.disabled = self._disabled(element) or bool(outer_ctrl and outer_ctrl.disabled)
         ctrl.readonly = self._stated(element, _READONLY_PROPS) or bool(outer_ctrl and outer_ctrl.readonly)
         self._checked(ctrl, element)
         if ctrl.control not in ("checkbox", "radio", "password", "file") and not self._button(ctrl):

@@ -5,7 +5,7 @@ a Rails app every `_form.html.erb`, `new`, `edit` is then the same form: one pol
 `_form.first_name` declared the fields of every `_form`, and a new `_form` collecting a
 first name was "declared" already. Once every form is read, a file-named form whose name
 another file's form has too is renamed by its path, the way its framework names the
-template: below the outermost `views`/`templates`/`template`/`pages`/`routes` folder,
+template: below the outermost `views`/`templates`/`template`/`pages`/`routes`/`live` folder,
 without suffixes (`app/views/partners/children/_form.html.erb` -> `partners/children/_form`);
 else, or when that name is still taken, by its path in the project
 (`admin/templates/signup`), and last by its whole shown path. A form keeps its old name
@@ -19,22 +19,25 @@ share. A form whose id or name is its own keeps it when every file gives the for
 that id the same fields: two files' `<form id="search">` with a `q` are one form to the
 policy, as their author named them. An id that files give forms with different fields
 (`<form id="action">` on a race's and a race class's page) says what a form does, not
-which form it is: those forms are renamed by their paths too.
+which form it is: those forms are named as forms with no id of their own are, by their
+file's stem when no other form has it (`<form id="form">` in `PaymentForm.jsx` ->
+`PaymentForm`), else by their paths.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from cnsnt.evidence import Evidence, Form, SourceProblem
-from cnsnt.sources.forms.common import index_folder
+from cnsnt.sources.forms.common import file_form_name, index_folder
 
 #: Folders that hold a framework's templates; a template is named by its path below them
 #: (Rails' and Laravel's `views/`, Django's, Flask's and Symfony's `templates/`, phpBB's
-#: `template/`, Razor's and Next.js's `pages/`, SvelteKit's and Remix's `routes/`).
-TEMPLATE_ROOTS = frozenset({"views", "templates", "template", "pages", "routes"})
+#: `template/`, Razor's and Next.js's `pages/`, SvelteKit's and Remix's `routes/`, Phoenix
+#: LiveView's `live/`).
+TEMPLATE_ROOTS = frozenset({"views", "templates", "template", "pages", "routes", "live"})
 
 
 def _parts(shown: str) -> tuple[list[str], str]:
@@ -67,6 +70,14 @@ def project_name(shown: str) -> str:
 
 #: The names tried in turn until one is no other file's form's name.
 _NAMERS: tuple[Callable[[str], str], ...] = (template_name, project_name, lambda shown: shown)
+
+#: The names tried in turn for a form whose own id is generic (`<form id="form">` in many
+#: files with different fields): its file's name first (`PaymentForm`, an `index` file's
+#: folder), as a form with no id of its own is named, then its paths.
+_GENERIC_NAMERS: tuple[Callable[[str], str], ...] = (
+    lambda shown: file_form_name(Path(shown), shown),
+    *_NAMERS,
+)
 
 #: Forms declared as classes in code (a Django or WTForms `RegistroForm`): named by the class.
 CLASS_KINDS = frozenset({"django", "wtforms"})
@@ -124,10 +135,14 @@ def qualify_form_names(evidence: Evidence) -> None:
     for form in evidence.forms:
         if (form.name.casefold(), form.source) not in moving:
             kept.setdefault(form.name.casefold(), set()).add(form.source)
+    # a generic id names no more than a file does: such a form tries its file's name first
+    namers = {
+        key: _GENERIC_NAMERS if key[0] in generic and key not in written else _NAMERS for key in moving
+    }
     level = dict.fromkeys(moving, 0)
     while True:
         names = {
-            key: _CLASS_NAMERS[n](key[1], written[key]) if key in written else _NAMERS[n](key[1])
+            key: _CLASS_NAMERS[n](key[1], written[key]) if key in written else namers[key][n](key[1])
             for key, n in level.items()
         }
         holders: dict[str, set[str]] = {}
@@ -136,7 +151,7 @@ def qualify_form_names(evidence: Evidence) -> None:
         clashes = [
             key
             for key, name in names.items()
-            if level[key] < len(_NAMERS) - 1
+            if level[key] < len(namers[key]) - 1
             and (
                 name.casefold() == key[0]  # no folder: the old name, which other files' forms have
                 or len(holders[name.casefold()]) > 1

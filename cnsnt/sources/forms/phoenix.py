@@ -7,7 +7,8 @@ Phoenix writes a form three ways, all read here from the Elixir syntax tree
   :let={f}>` are forms; `<.input field={@form[:email]} type="email" label="Email" />`
   and the project's own field components (`<.text_input field={f[:name]}>`,
   `<.password_input name="password">`, `<.checkbox ...>`: a component whose name says
-  input, select, textarea, checkbox, radio, toggle or switch and that takes a `field`
+  input, select, textarea (or `text_area`), checkbox (or `check_box`), radio, toggle or
+  switch and that takes a `field`
   or a `name`) are controls. The control's type is its `type` attribute, else its component's name
   (`password_input` -> password), else text.
 - Phoenix.HTML's form helpers in EEx (`<%= text_input f, :email %>`) or in HEEx
@@ -20,7 +21,11 @@ Field names: the field is named by the atom (or string) the form is asked for,
 `f[:email]`, `@form[:email]`, `{f, :email}`, `text_input f, :email` -> `email`. Phoenix
 submits it as `user[email]` when the form is for a `user` changeset, but which
 changeset a template gets is decided at runtime, so the name is the field alone, as
-Rails' `f.text_field :email` is named `email` (`widgets`). An explicit literal
+Rails' `f.text_field :email` is named `email` (`widgets`). A field inside
+`<.inputs_for :let={af} field={f[:address]}>`, read from its `:let` variable
+(`af[:city]`), is posted as `user[address][city]`: it is named `address[city]`, the
+attribute of the associated object, so `init` files it with that object's table and
+another object's `city` is another field. An explicit literal
 `name` (attribute or `name:` option) is the name as submitted. A field that is no
 literal (`f[field]`, `@form[@key]`) cannot be named: the control is reported (CN001)
 with the code as written.
@@ -187,6 +192,27 @@ def field_name(code: str) -> str | None:
     else:  # `field={:twitter}`: a component given the form and the field apart
         key = _literal(node)
     return key if isinstance(key, str) and key else None
+
+
+def field_owner(code: str) -> str | None:
+    """The form variable a HEEx `field={...}` reads its field from: `pf[:city]` -> `pf`.
+
+    `@form[:x]` -> `@form`; None when the field is no access of a variable (`{:twitter}`).
+    """
+    node = _expression(_inner(code))
+    if node is None:
+        return None
+    if node.type == "access_call" or (node.type == "tuple" and len(node.named_children) == 2):
+        target = node.named_children[0]
+        if target.type in ("identifier", "unary_operator"):
+            return _text(target)
+    return None
+
+
+def let_name(code: str) -> str | None:
+    """The variable a HEEx `:let={...}` binds: `{pf}` -> `pf`; None for a pattern (`{%{x: y}}`)."""
+    node = _expression(_inner(code))
+    return _text(node) if node is not None and node.type == "identifier" else None
 
 
 def name_value(code: str) -> str | None:
@@ -449,6 +475,21 @@ def _call_name(call: Any) -> str:
 # ---------------------------------------------------------------- function components
 
 
+#: Two words of a component's name that make one control word (`text_area`, `check_box`).
+_PAIRS = {("text", "area"): "textarea", ("check", "box"): "checkbox"}
+
+
+def _joined(words: list[str]) -> list[str]:
+    """`text`, `area` -> `textarea`: a pair of words that names one control, joined."""
+    out: list[str] = []
+    for word in words:
+        if out and (out[-1], word) in _PAIRS:
+            out[-1] = _PAIRS[(out[-1], word)]
+        else:
+            out.append(word)
+    return out
+
+
 def component_control(name: str, has_field: bool) -> str | None:
     """The control type a function component renders (`input` -> text), None when it is no control.
 
@@ -461,7 +502,7 @@ def component_control(name: str, has_field: bool) -> str | None:
         return "text"
     if not has_field or name == "inputs_for":
         return None
-    words = name.lower().split("_")
+    words = _joined(name.lower().split("_"))
     if any(w in NOT_CONTROL_WORDS for w in words):
         return None
     found = [CONTROL_WORDS[w] for w in words if w in CONTROL_WORDS]
