@@ -167,3 +167,10 @@ def test_an_unescaped_output_line_is_placed_at_its_start(tmp_path: Path) -> None
     view = '= form_with model: @member do |f|\n  == f.text_field :nickname\n'
     field = _only(_read(tmp_path, "marks.html.slim", view)).fields[0]
     assert (field.location.line, field.location.column) == (2, 3)
+
+
+def test_a_tag_with_attributes_nests_the_next_tag_after_a_colon(tmp_path: Path) -> None:
+    """`p class="x": input ...`: Slim ends a quoted value at its quote; the `:` nests the control."""
+    view = 'form\n  p class="consent": input type="checkbox" name="terms" checked=true\n'
+    fields = {f.name: f for f in _only(_read(tmp_path, "terms.html.slim", view)).fields}
+    assert fields["terms"].checked

@@ -192,6 +192,12 @@ class SlimTranslator(Translator):
                     continue
                 if c == top:
                     stack.pop()
+                    if not stack and s[q] in "\"'":
+                        return j + 1  # a quoted value ends at its quote (`class="x": input`)
+                elif top == '"' and s.startswith("#{", j):
+                    stack.append("}")  # an interpolation, whose own strings may hold quotes
+                    j += 2
+                    continue
             elif c in "\"'":
                 stack.append(c)
             elif c in closers:
