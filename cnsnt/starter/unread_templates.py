@@ -10,21 +10,18 @@ templates that draw some are named the same way. So are the XAML views of a desk
 (WPF, WinUI, MAUI) that bind input controls to fields (`{Binding Path=Imie}`): pdab's 18
 client, employee and repair forms went unread and unsaid (review36 R36a D8). Haml, Slim
 and Pug views are read now (`forms.indented_views`, `forms.pug`): no note names them, and
-no format is left for the note of unread formats.
+the note of wholly unread formats went with them (codereview38b).
 """
 
 from __future__ import annotations
 
-import glob
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
 from cnsnt.sources.forms.template_formats import (
-    draws_form,
     tag_controls,
     tag_library_format,
-    unread_format,
     xaml_bindings,
     xaml_view,
 )
@@ -32,13 +29,10 @@ from cnsnt.starter.listing import first_few
 
 #: Said by every note of this module: `cnsnt init` prints such notes on the terminal too.
 NOT_AUDITED = "form fields are not audited"
-#: How many folders deep a note's globs name the templates' place (`app/views/**/*.haml`).
-_DEPTH = 2
 
 
 def unread_template_notes(files: list[Path], root: Path, sniff: Callable[[Path], str]) -> list[str]:
     """One note per template format in `files` cnsnt does not read, in whole or in its tag libraries."""
-    unread: dict[str, list[Path]] = defaultdict(list)
     tagged: dict[str, list[tuple[Path, list[str]]]] = defaultdict(list)
     views: list[tuple[Path, list[str]]] = []
     for path in files:
@@ -46,15 +40,10 @@ def unread_template_notes(files: list[Path], root: Path, sniff: Callable[[Path],
             if bound := xaml_bindings(sniff(path)):
                 views.append((path, bound))
             continue
-        name = unread_format(path)
-        if name is not None:
-            unread[name].append(path)
-            continue
         name = tag_library_format(path)
         if name is not None and (controls := tag_controls(sniff(path))):
             tagged[name].append((path, controls))
-    notes = [_unread_note(name, paths, root, sniff) for name, paths in sorted(unread.items())]
-    notes += [_tagged_note(name, found, root) for name, found in sorted(tagged.items())]
+    notes = [_tagged_note(name, found, root) for name, found in sorted(tagged.items())]
     if views:
         notes.append(_xaml_note(views, root))
     return notes
@@ -72,24 +61,6 @@ def _xaml_note(views: list[tuple[Path, list[str]]], root: Path) -> str:
     )
 
 
-def _unread_note(name: str, paths: list[Path], root: Path, sniff: Callable[[Path], str]) -> str:
-    """`759 Haml templates (app/views/**/*.haml): a format cnsnt does not read; ...` (none now)."""
-    n = len(paths)
-    forms = sorted(p.relative_to(root).as_posix() for p in paths if draws_form(sniff(p)))
-    if n == 1:
-        where = paths[0].relative_to(root).as_posix()
-        drawn = "; it draws a form or a control" if forms else ""
-        return (
-            f"1 {name} template ({where}): a format cnsnt does not read; its {NOT_AUDITED}{drawn}; "
-            "check it by hand"
-        )
-    drawn = f"; {len(forms)} of them draw a form or a control: {first_few(forms)}" if forms else ""
-    return (
-        f"{n} {name} templates ({first_few(_globs(paths, root))}): a format cnsnt does not read; "
-        f"their {NOT_AUDITED}{drawn}; check those by hand"
-    )
-
-
 def _tagged_note(name: str, found: list[tuple[Path, list[str]]], root: Path) -> str:
     """`2 JSP templates draw controls with tag libraries or macros cnsnt does not read (...)`."""
     n = len(found)
@@ -100,21 +71,4 @@ def _tagged_note(name: str, found: list[tuple[Path, list[str]]], root: Path) -> 
         "controls with tag libraries or macros cnsnt does not read "
         f"({first_few(kinds)}): those {NOT_AUDITED} "
         "(the HTML controls of these templates are read); check them by hand"
-    )
-
-
-def _globs(paths: list[Path], root: Path) -> list[str]:
-    """Where the files are, one glob per folder of the first two levels (`app/views/**/*.haml`).
-
-    A summary for a note, not an entry: DS's Haml views sit in 41 folder trees of
-    `app/views` and `app/components`, which two globs say.
-    """
-    trees: dict[tuple[str, str], bool] = {}
-    for path in paths:
-        parts = path.relative_to(root).parts[:-1]
-        key = ("/".join(glob.escape(part) for part in parts[:_DEPTH]), path.suffix)
-        trees[key] = trees.get(key, False) or len(parts) > _DEPTH
-    return sorted(
-        f"{folder + '/' if folder else ''}{'**/' if deeper else ''}*{suffix}"
-        for (folder, suffix), deeper in trees.items()
     )

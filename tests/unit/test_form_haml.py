@@ -275,3 +275,58 @@ def test_a_broken_view_is_a_cn001_at_its_line_and_the_others_are_read(tmp_path: 
 def test_ruby_the_grammar_cannot_read_leaves_the_control_unnamed_not_the_view_unread(tmp_path: Path) -> None:
     form = _only(_read(tmp_path, "odd.html.haml", '%form\n  %input{name: "x" "y" =>}\n  %input{name: "city"}\n'))
     assert [f.name for f in form.fields] == [None, "city"]
+
+
+# ---------------------------------------------------------------- ERB's own marks in a Haml view (codereview38b)
+
+
+def test_a_percent_gt_in_a_ruby_string_does_not_end_the_erb_tag_early(tmp_path: Path) -> None:
+    """`"%>"` is a Ruby string in Haml; in the ERB translation it ended the tag before `checked: true`."""
+    view = '= form_with model: @member do |f|\n  = f.check_box :discount_alerts, title: "Save 50%>", checked: true\n'
+    fields = _fields(_only(_read(tmp_path, "alerts.html.haml", view)))
+    assert fields["discount_alerts"].checked
+
+
+def test_a_less_percent_in_text_opens_no_erb_tag(tmp_path: Path) -> None:
+    """`<%` in Haml text is text: as ERB it swallowed the controls after it up to the next `%>`."""
+    view = '%form\n  %p Prices drop by <% 10\n  %input{name: "postcode"}\n  = f.email_field :email\n'
+    fields = _fields(_only(_read(tmp_path, "prices.html.haml", view)))
+    assert list(fields) == ["postcode", "email"]
+
+
+def test_a_multiline_pipe_ruby_line_is_one_line(tmp_path: Path) -> None:
+    """Haml joins lines ending in ` |`: the options on the next line belong to the builder call."""
+    view = (
+        "= form_with model: @member do |f|\n"
+        "  = f.check_box :newsletter, |\n"
+        "    checked: true |\n"
+        "  = f.email_field :email\n"
+    )
+    html = translate(view).text
+    assert "|" not in html.replace("do |f|", "")
+    assert html.count("<% end %>") == 1  # the form's; none for the joined line
+    fields = _fields(_only(_read(tmp_path, "multi.html.haml", view)))
+    assert fields["newsletter"].checked
+    assert (fields["newsletter"].location.line, fields["newsletter"].location.column) == (2, 3)
+    assert "email" in fields
+
+
+def test_a_multiline_pipe_label_text_is_the_label(tmp_path: Path) -> None:
+    view = '%form\n  %label{for: "m_phone"} Your mobile |\n    phone number |\n  %input#m_phone{name: "phone"}\n'
+    fields = _fields(_only(_read(tmp_path, "label.html.haml", view)))
+    assert list(fields) == ["phone"]
+    assert "phone number" in (fields["phone"].label or "")
+
+
+def test_a_case_and_its_whens_are_one_block() -> None:
+    view = '%form\n  - case @step\n  - when :contact\n    %input{name: "email"}\n  - when :address\n    %input{name: "street"}\n  %input{name: "notes"}\n'
+    html = translate(view).text
+    assert html.index("<% case @step %>") < html.index("<% when :contact %>") < html.index("<% end %>")
+    assert html.count("<% end %>") == 1
+    assert html.index("<% end %>") < html.index('name="notes"')
+
+
+def test_an_escaped_or_unescaped_output_line_is_placed_at_its_start(tmp_path: Path) -> None:
+    view = '= form_with model: @member do |f|\n  != f.text_field :nickname\n  &= f.text_field :city\n'
+    fields = _fields(_only(_read(tmp_path, "marks.html.haml", view)))
+    assert [(f.location.line, f.location.column) for f in fields.values()] == [(2, 3), (3, 3)]

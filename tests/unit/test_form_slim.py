@@ -147,3 +147,30 @@ def test_a_ruby_line_runs_on_after_a_backslash(tmp_path: Path) -> None:
     assert (fields["phone"].label, fields["phone"].required) == ("Mobile phone", True)
     assert (fields["phone"].location.line, fields["phone"].location.column) == (2, 3)
     assert "city" in fields
+
+
+def test_erb_marks_in_a_slim_view_are_no_erb(tmp_path: Path) -> None:
+    """`%>` in a Ruby string, `<%` in text: as ERB they ended or opened a tag (codereview38b)."""
+    view = (
+        "= form_with model: @member do |f|\n"
+        '  = f.check_box :discount_alerts, title: "50%>", checked: true\n'
+        "  p Prices drop by <% 10\n"
+        '  input name="postcode"\n'
+        "  = f.email_field :email\n"
+    )
+    fields = {f.name: f for f in _only(_read(tmp_path, "alerts.html.slim", view)).fields}
+    assert fields["discount_alerts"].checked
+    assert "postcode" in fields and "email" in fields
+
+
+def test_an_unescaped_output_line_is_placed_at_its_start(tmp_path: Path) -> None:
+    view = '= form_with model: @member do |f|\n  == f.text_field :nickname\n'
+    field = _only(_read(tmp_path, "marks.html.slim", view)).fields[0]
+    assert (field.location.line, field.location.column) == (2, 3)
+
+
+def test_a_tag_with_attributes_nests_the_next_tag_after_a_colon(tmp_path: Path) -> None:
+    """`p class="x": input ...`: Slim ends a quoted value at its quote; the `:` nests the control."""
+    view = 'form\n  p class="consent": input type="checkbox" name="terms" checked=true\n'
+    fields = {f.name: f for f in _only(_read(tmp_path, "terms.html.slim", view)).fields}
+    assert fields["terms"].checked

@@ -48,6 +48,9 @@ _BOOLEAN = frozenset(
 _NESTED = frozenset({"data", "aria"})
 #: Ruby words that continue the block above at its own indentation (`- else`): no `end` before them.
 _BRANCH = re.compile(r"(?:else|elsif|when|in|rescue|ensure)\b")
+#: A block's parameters written with blanks (`do | a |`), which Haml does not read as a multiline
+#: mark. Linear: anchored at the end; one `[^|]` run between fixed characters.
+_BLOCK_WITH_SPACES = re.compile(r"do\s*+\|\s*+[^|]*\s+\|\Z")
 #: A tag's name after `%`, a class or id after `.`/`#`. Linear: one possessive class run each.
 _TAG_NAME = re.compile(r"[\w:-]++")
 _SHORTCUT = re.compile(r"[\w-]++")
@@ -115,14 +118,20 @@ def translate(source: str) -> HamlView:
 class Translator:
     """One pass over a Haml view's lines, writing ERB and the offsets it came from."""
 
+    #: Whether a line ending in ` |` runs on to the next ones ending so (Haml's multiline; not Slim's).
+    pipes = True
+
     def __init__(self, source: str) -> None:
-        self.src = source
+        self.source = source
         self.parts: list[str] = []
         self.outs: list[int] = []
         self.srcs: list[int] = []
         self.lengths: list[int] = []
         self.size = 0
         self.lines = _line_spans(source)
+        self.multi = [self.pipes and _multiline(source, a, b) for a, b in self.lines]
+        self.src = _unpiped(source, self.lines, self.multi)
+        """The source with the ` |` of multiline lines blanked: the same offsets, no `|` in the Ruby."""
         self.indents = [_indent(source, a, b) for a, b in self.lines]
         self.stack: list[tuple[int, str, int]] = []
         """Open elements and blocks: (indent, what closes them, Haml offset of their start)."""
@@ -142,6 +151,14 @@ class Translator:
     def copy(self, start: int, end: int) -> None:
         """Write the source's `[start, end)` as it is."""
         self.emit(self.src[start:end], start, verbatim=True)
+
+    def copy_code(self, start: int, end: int) -> None:
+        """Write Ruby inside an ERB tag: a `%>` in it (a string's) would end the tag, so it is `% `."""
+        self.emit(self.src[start:end].replace("%>", "% "), start, verbatim=True)
+
+    def copy_text(self, start: int, end: int) -> None:
+        """Write text or HTML: a `<%` in it would open an ERB tag (the view's is text), so it is `< `."""
+        self.emit(no_erb(self.src[start:end]), start, verbatim=True)
 
     def run(self) -> HamlView:
         """Translate every line; what is still open is closed at the end."""
@@ -169,7 +186,7 @@ class Translator:
             self.copy(self.lines[last][1], self._next_start(last))
             i = last + 1
         self._close(-1, len(self.src), branch=False)
-        return HamlView("".join(self.parts), self.src, self.outs, self.srcs, self.lengths)
+        return HamlView("".join(self.parts), self.source, self.outs, self.srcs, self.lengths)
 
     def line_of(self, offset: int) -> int:
         """The index of the line an offset is on."""
@@ -204,11 +221,11 @@ class Translator:
             self.emit(" " * (end - at), at)
             return i, BLANK
         if c == "-":
-            return self._ruby(i, at + 1, end, output=False), None
+            return self._ruby(i, at, at + 1, output=False), None
         if s.startswith(("!=", "&="), at) and not s.startswith(("!==", "&=="), at):
-            return self._ruby(i, at + 2, end, output=True), None
+            return self._ruby(i, at, at + 2, output=True), None
         if c in "=~" and not s.startswith("==", at):
-            return self._ruby(i, at + 1, end, output=True), None
+            return self._ruby(i, at, at + 1, output=True), None
         if c == "/":
             return self._comment(i, at, end)
         if c == ":" and _TAG_NAME.match(s, at + 1):
@@ -219,9 +236,11 @@ class Translator:
             return i, None
         if c == "%" or (c in ".#" and _SHORTCUT.match(s, at + 1)):
             return self._element(i, at, end), None
+        last = self._group_end(i)  # text over multiline lines
+        end = self.lines[last][1]
         if c == "\\":
             self._text(at + 1, end)
-            return i, None
+            return last, None
         if s.startswith(("!==", "&=="), at):
             self._text(at + 3, end)
         elif s.startswith("==", at):
@@ -230,23 +249,25 @@ class Translator:
             self._text(at + 1, end)
         else:
             self._text(at, end)
-        return i, None
+        return last, None
 
-    def _ruby(self, i: int, code: int, end: int, *, output: bool) -> int:
+    def _ruby(self, i: int, mark: int, code: int, *, output: bool) -> int:
         """`= f.email_field :email` -> `<%= f.email_field :email %>`; `- if x` -> `<% if x %>`.
 
         A line ending in a comma runs on to the next (Haml's rule); a line with lines nested
-        under it opens a block its `<% end %>` closes where the indentation returns.
+        under it opens a block its `<% end %>` closes where the indentation returns, as does
+        one a branch follows at its indentation (`- case x` then `- when 1`).
         """
         last = self._run_on(i)
         stop = self.lines[last][1]
-        self.emit("<%=" if output else "<%", code - 1)
-        self.copy(code, stop)
+        self.emit("<%=" if output else "<%", mark)
+        self.copy_code(code, stop)
         self.emit(" %>", stop)
         words = self.src[code:stop].strip()
         nested = self._children(i, last)
         branch = not output and _BRANCH.match(words) is not None  # `- else`: the `- if` stays open
-        if nested and not (branch and self.stack):
+        opens = not branch and erb_opens_block(words) and self._branch_follows(i, last)  # `- case x`
+        if (nested and not (branch and self.stack)) or (not nested and opens):
             self.stack.append((self.indents[i], "<% end %>", code))
         elif (nested or erb_opens_block(words)) and not branch:
             self.emit("<% end %>", stop)  # `- @items.each do |x|` with nothing under it
@@ -256,15 +277,32 @@ class Translator:
     run_on: tuple[str, ...] = (",",)
 
     def _run_on(self, i: int) -> int:
-        """The last line of a Ruby line that runs on with trailing commas (a few lines at most)."""
+        """The last line of a Ruby line that runs on with trailing commas or ` |` (a few lines at most)."""
         j, taken = i, 0
         while j + 1 < len(self.lines) and taken < _MAX_SPAN:
             start, end = self.lines[j]
-            if not self.src[start:end].rstrip().endswith(self.run_on):
+            piped = self.multi[j] and self.multi[j + 1]
+            if not piped and not self.src[start:end].rstrip().endswith(self.run_on):
                 break
             j += 1
             taken += end - start
         return j
+
+    def _group_end(self, i: int) -> int:
+        """The last of the multiline lines (each ending in ` |`) that line `i` starts; else `i`."""
+        j = i
+        while self.multi[j] and j + 1 < len(self.lines) and self.multi[j + 1]:
+            j += 1
+        return j
+
+    def _branch_follows(self, i: int, last: int) -> bool:
+        """Whether the next line (blank lines aside) is a branch (`- when 1`) at line `i`'s indentation."""
+        for j in range(last + 1, len(self.lines)):
+            if self.indents[j] >= 0:
+                at = self.lines[j][0] + self.indents[j]
+                same = self.indents[j] == self.indents[i]
+                return same and self.src.startswith("-", at) and _branch(self.src, at + 1)
+        return False
 
     def _comment(self, i: int, at: int, end: int) -> tuple[int, str | None]:
         """`/ text` -> `<!-- text -->`; lines nested under it are commented out (no markup)."""
@@ -273,7 +311,7 @@ class Translator:
             self.emit(" " * (end - at), at)
             return i, BLANK
         self.emit("<!--", at)
-        self.emit(body.replace("--", "- "), at + 1, verbatim=True)
+        self.emit(no_erb(body.replace("--", "- ")), at + 1, verbatim=True)
         self.emit(" -->", end)
         return i, BLANK
 
@@ -282,19 +320,19 @@ class Translator:
         s, pos = self.src, start
         while (found := s.find("#{", pos, end)) >= 0:
             if found > 0 and s[found - 1] == "\\":
-                self.copy(pos, found - 1)
-                self.copy(found, found + 2)
+                self.copy_text(pos, found - 1)
+                self.copy_text(found, found + 2)
                 pos = found + 2
                 continue
             close = _interpolation_end(s, found + 2, end)
             if close < 0:
                 break
-            self.copy(pos, found)
+            self.copy_text(pos, found)
             self.emit("<%= ", found)
-            self.copy(found + 2, close)
+            self.copy_code(found + 2, close)
             self.emit(" %>", close)
             pos = close + 1
-        self.copy(pos, end)
+        self.copy_text(pos, end)
 
     # -- elements
 
@@ -335,7 +373,7 @@ class Translator:
             self._attribute(attr)
         for a, b in loose:
             self.emit(" <%= ", a)
-            self.copy(a, b)
+            self.copy_code(a, b)
             self.emit(" %>", b)
         void = name.lower() in VOID_ELEMENTS or closing
         self.emit("\n" * s.count("\n", at, q), q)  # a hash over lines: the lines kept, in the tag
@@ -348,11 +386,13 @@ class Translator:
         closer = "" if void else f"</{name}>"
         rest = s[q:end]
         if rest.startswith(("!=", "&=")) and not rest.startswith(("!==", "&==")):
-            i = self._inline_ruby(first, i, q + 2, closer)
+            i = self._inline_ruby(first, i, q, q + 2, closer)
         elif rest.startswith(("=", "~")) and not rest.startswith("=="):
-            i = self._inline_ruby(first, i, q + 1, closer)
+            i = self._inline_ruby(first, i, q, q + 1, closer)
         elif rest.strip():
             start = q + 3 if rest.startswith(("!==", "&==")) else q + 2 if rest.startswith("==") else q
+            i = self._group_end(i)  # text over multiline lines
+            end = self.lines[i][1]
             self._text(start, end)
             self.emit(closer, end)
         elif self._children(first, i) and closer:
@@ -361,12 +401,12 @@ class Translator:
             self.emit(closer, end)
         return i
 
-    def _inline_ruby(self, first: int, i: int, code: int, closer: str) -> int:
+    def _inline_ruby(self, first: int, i: int, mark: int, code: int, closer: str) -> int:
         """`%p= f.label :email`: the element's content is the code's output."""
         last = self._run_on(i)
         stop = self.lines[last][1]
-        self.emit("<%=", code - 1)
-        self.copy(code, stop)
+        self.emit("<%=", mark)
+        self.copy_code(code, stop)
         self.emit(" %>", stop)
         if self._children(first, last):
             self.stack.append((self.indents[first], "<% end %>" + closer, code))
@@ -382,11 +422,11 @@ class Translator:
             a, b = attr.code
             if attr.name in _BOOLEAN:  # `checked: @user.news?`: written only when true
                 self.emit(" <% if ", attr.src)
-                self.copy(a, b)
+                self.copy_code(a, b)
                 self.emit(f" %>{attr.name}<% end %>", b)
                 return
             self.emit(f' {attr.name}="<%= ', attr.src)
-            self.copy(a, b)
+            self.copy_code(a, b)
             self.emit(' %>"', b)
             return
         if attr.value is None or attr.value is False:
@@ -584,6 +624,28 @@ def merged(shortcuts: list[TagAttr], attrs: list[TagAttr], name: str, joiner: st
         return []
     src = (shortcuts or given)[0].src
     return [TagAttr(name, src, joiner.join(parts))]
+
+
+def no_erb(text: str) -> str:
+    """Text with each `<%` made `< `, which as ERB would open a tag: same length, same offsets."""
+    return text.replace("<%", "< ")
+
+
+def _multiline(text: str, start: int, end: int) -> bool:
+    """Whether a line ends in ` |` (Haml's multiline mark), a block's `do |a, b |` aside."""
+    line = text[start:end].rstrip()
+    return len(line) > 1 and line.endswith(" |") and _BLOCK_WITH_SPACES.search(line) is None
+
+
+def _unpiped(text: str, lines: list[tuple[int, int]], multi: list[bool]) -> str:
+    """The text with the `|` that ends each multiline line blanked (offsets unchanged)."""
+    if not any(multi):
+        return text
+    chars = list(text)
+    for (start, end), piped in zip(lines, multi, strict=True):
+        if piped:
+            chars[text.rindex("|", start, end)] = " "
+    return "".join(chars)
 
 
 def _escape(value: str) -> str:

@@ -9,8 +9,8 @@ file that declares a class extending Symfony's `AbstractType` (a FormType), dire
 through the project's form types (`class TagApiForm extends TagForm {}`: the file is
 parsed and its bases followed), to the Symfony form reader (other `.php` files are
 templates). Haml, Slim and Pug (Jade) views, which write no HTML, are written out as the
-markup they draw and read by the HTML reader (`indented_views`, `pug`). A template of a
-format no reader reads (`template_formats`) is a CN001 error rather than an HTML file read
+markup they draw and read by the HTML reader (`indented_views`, `pug`). A XAML view
+(`template_formats`), which no reader reads, is a CN001 error rather than an HTML file read
 to nothing.
 """
 
@@ -29,7 +29,7 @@ from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, read_jsx_forms
 from cnsnt.sources.forms.pug import PUG_SUFFIXES, read_pug_forms
 from cnsnt.sources.forms.python_forms import read_python_forms
 from cnsnt.sources.forms.symfony_forms import declares_form_type, may_hold_form_type, read_symfony_forms
-from cnsnt.sources.forms.template_formats import unread_format, xaml_view
+from cnsnt.sources.forms.template_formats import xaml_view
 
 #: The `format:` of Python form classes (Django forms, WTForms, Flask-WTF).
 PYTHON_FORMS = "python-forms"
@@ -40,13 +40,6 @@ SYMFONY_FORMS = "symfony-forms"
 def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """Read one form file with the reader its `format` or suffix calls for."""
     fmt = (spec.format or "").lower()
-    unread = unread_format(path) if not fmt else None
-    if unread is not None:
-        # read as HTML, a Pug view gave nothing, and said nothing (review28 D2)
-        raise SourceError(
-            f"a {unread} template: a format cnsnt does not read; its form fields are not audited",
-            Location(ctx.shown(path), 1, 1),
-        )
     if not fmt and xaml_view(path):
         # read as HTML, a WPF view's bound controls gave nothing (review36 R36a D8)
         raise SourceError(

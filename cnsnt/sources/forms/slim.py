@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from cnsnt.sources.forms.haml import BLANK, TEXT, VOID_ELEMENTS, HamlView, TagAttr, Translator, merged
+from cnsnt.sources.forms.haml import BLANK, TEXT, VOID_ELEMENTS, HamlView, TagAttr, Translator, merged, no_erb
 
 #: A tag's name at a line's start (`input`, `svg:rect`; `li:` nests the next tag). Linear:
 #: possessive runs, each `:` part starting at a fixed character, in an atomic group.
@@ -42,6 +42,7 @@ class SlimTranslator(Translator):
     """Haml's translation loop, reading each line as Slim."""
 
     run_on = (",", "\\")  # `= f.input \` runs on, as Ruby's own line continuation
+    pipes = False  # `|` starts Slim's text; no line runs on with it
 
     def _line(self, i: int, at: int, end: int) -> tuple[int, str | None]:
         s = self.src
@@ -49,18 +50,18 @@ class SlimTranslator(Translator):
         if c == "/":
             if s.startswith("/!", at):  # an HTML comment, which the page keeps
                 self.emit("<!--", at)
-                self.emit(s[at + 2 : end].replace("--", "- "), at + 2, verbatim=True)
+                self.emit(no_erb(s[at + 2 : end].replace("--", "- ")), at + 2, verbatim=True)
                 self.emit(" -->", end)
             else:  # a code comment (or `/[if IE]`): nothing of it is rendered
                 self.emit(" " * (end - at), at)
             return i, BLANK
         if c == "-":
-            return self._ruby(i, at + 1, end, output=False), None
+            return self._ruby(i, at, at + 1, output=False), None
         if c == "=":
             code = at + 1
             while code < end and s[code] in _OUTPUT_MARKS:
                 code += 1
-            return self._ruby(i, code, end, output=True), None
+            return self._ruby(i, at, code, output=True), None
         if c in "|'":
             self._text(at + 2 if s.startswith(" ", at + 1) else at + 1, end)
             return i, TEXT
@@ -101,7 +102,7 @@ class SlimTranslator(Translator):
                 self._attribute(attr)
             for a, b in loose:
                 self.emit(" <%= ", a)
-                self.copy(a, b)
+                self.copy_code(a, b)
                 self.emit(" %>", b)
             self.emit("\n" * s.count("\n", at, q), q)
             void = name.lower() in VOID_ELEMENTS or closing
@@ -118,7 +119,7 @@ class SlimTranslator(Translator):
             code = inner + 1
             while code < end and s[code] in _OUTPUT_MARKS:
                 code += 1
-            return self._inline_ruby(i, last, code, closer + after)
+            return self._inline_ruby(i, last, inner, code, closer + after)
         if inner < end:
             self._text(inner, end)
             self.emit(closer + after, end)
@@ -191,6 +192,12 @@ class SlimTranslator(Translator):
                     continue
                 if c == top:
                     stack.pop()
+                    if not stack and s[q] in "\"'":
+                        return j + 1  # a quoted value ends at its quote (`class="x": input`)
+                elif top == '"' and s.startswith("#{", j):
+                    stack.append("}")  # an interpolation, whose own strings may hold quotes
+                    j += 2
+                    continue
             elif c in "\"'":
                 stack.append(c)
             elif c in closers:

@@ -6,8 +6,8 @@ languages that write no HTML at all: Haml (`%input{name: "email"}`), Slim (`inpu
 type="email" name="email"`) and Pug. Read as HTML, such a file gives nothing:
 demarches-simplifiees.fr's 759 Haml views, its sign-up form among them, were neither
 proposed by `cnsnt init` nor named (review28 D2). All three are read now, each written out
-as the markup it draws (`haml`, `slim`, `pug`): no indentation format is left unread, but
-the mechanism stays for the next one.
+as the markup it draws (`haml`, `slim`, `pug`); the note and the CN001 that named them
+went with them (codereview38b: no format was left for them, and no test could reach them).
 
 XAML views (WPF, WinUI, .NET MAUI; Avalonia's `.axaml`) are no HTML either: a desktop
 app's form binds its controls to a view model's properties (`<TextBox Text="{Binding
@@ -24,8 +24,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-#: Suffixes of template formats the form reader cannot read at all, and each format's name.
-UNREAD_FORMATS: dict[str, str] = {}  # none now: Haml, Slim and Pug are read
 #: Suffixes of HTML template formats whose tag libraries or macros draw controls cnsnt does not read.
 TAG_LIBRARY_FORMATS = {
     ".jsp": "JSP",
@@ -48,32 +46,11 @@ TAG_CONTROL = re.compile(
     r"|#springForm(?:Input|PasswordInput|Textarea|SingleSelect|MultiSelect|RadioButtons|Checkboxes"
     r"|Checkbox)\b"
 )
-#: A form or a control in an indentation template: a tag at a line's start (Slim's and
-#: Pug's `input`; an optional `%`, Haml's), or a Rails form builder (`form_with`,
-#: `simple_form_for`, `f.email_field`). Linear: the tag branch is anchored at a line start; the others are
-#: fixed words after a word boundary.
-INDENTED_FORM = re.compile(
-    r"(?m)^[ \t]*+%?+(?:form|input|select|textarea)\b"
-    r"|\b(?:form_for|form_with|form_tag|simple_form_for|semantic_form_for|bootstrap_form_for"
-    r"|bootstrap_form_with)\b"
-    r"|\.(?:text_field|email_field|password_field|telephone_field|phone_field|number_field"
-    r"|date_field|text_area|check_box|radio_button|collection_select|file_field)\b"
-)
-
-
-def unread_format(path: Path) -> str | None:
-    """The name of the template format no reader of cnsnt reads (`Pug`), or None."""
-    return UNREAD_FORMATS.get(path.suffix.lower())
 
 
 def tag_library_format(path: Path) -> str | None:
     """The name of the HTML template format whose tag libraries cnsnt does not read (`JSP`), or None."""
     return TAG_LIBRARY_FORMATS.get(path.suffix.lower())
-
-
-def draws_form(text: str) -> bool:
-    """Whether an indentation template (Pug) draws a form or a control."""
-    return INDENTED_FORM.search(text) is not None
 
 
 def tag_controls(text: str) -> list[str]:
