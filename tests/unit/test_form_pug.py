@@ -335,3 +335,45 @@ def test_every_pug_line_gives_one_line_of_markup() -> None:
 def test_code_written_into_markup_cannot_close_its_template_tag() -> None:
     assert safe_code("f({a: {b: 1}})") == "f({a: {b: 1} })"
     assert "%}" not in safe_code("a %} b") and "}}" not in safe_code("}}}}}")
+
+
+def test_a_when_or_default_with_block_expansion_draws_its_control(tmp_path: Path) -> None:
+    text = (
+        "form(method='post')\n"
+        "  case contactBy\n"
+        "    when 'mail': input(type='email' name='contact_email')\n"
+        "    when 'phone'\n"
+        "      input(type='tel' name='contact_phone')\n"
+        "    default: input(type='text' name='contact_other')\n"
+    )
+    ev = write(tmp_path, "contact.pug", text)
+    assert {name: where(f) for name, f in fields(ev).items()} == {
+        "contact_email": (3, 18),
+        "contact_phone": (5, 7),
+        "contact_other": (6, 14),
+    }
+    assert pug_markup(text).text.count("{% if") == 3
+
+
+def test_a_mixin_with_rest_arguments_is_a_macro_its_calls_draw(tmp_path: Path) -> None:
+    text = (
+        "mixin field(name, label, ...classes)\n"
+        "  label(for=name)= label\n"
+        "  input(id=name name=name type='text' class=classes)\n"
+        "form(method='post')\n"
+        "  +field('nickname', 'Nickname', 'wide', 'light')\n"
+    )
+    got = fields(write(tmp_path, "profile.pug", text))
+    assert list(got) == ["nickname"] and where(got["nickname"]) == (5, 3)
+
+
+def test_a_missing_include_inside_an_included_file_is_said_at_the_outer_include(tmp_path: Path) -> None:
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials/address.pug").write_text(
+        "input(name='street')\ninclude postcode\n", encoding="utf-8"
+    )
+    ev = write(tmp_path, "order.pug", "form(method='post')\n  include partials/address\n")
+    assert list(fields(ev)) == ["street"]
+    unread = [(p.location.line, p.location.column, p.message) for p in ev.problems]
+    assert len(unread) == 1 and unread[0][:2] == (2, 3)
+    assert "include postcode" in unread[0][2] and "partials/postcode.pug" in unread[0][2]

@@ -328,7 +328,7 @@ class _Reader:
             return None, e
         word = _first_word(s, p)
         after = p + len(word)
-        if word and (after >= e or s[after] in " \t("):
+        if word and (after >= e or s[after] in " \t(" or (word == "default" and s[after] == ":")):
             handled = self.keyword(word, p, after, e, indent)
             if handled is not None:
                 return handled
@@ -380,14 +380,21 @@ class _Reader:
             self.push(indent, "", "block")  # their blocks are read where they stand
             return None, e
         if word in ("when", "default"):
-            w.emit("{% if " + (safe_code(rest) or "default") + " %}", p)
+            colon = _expansion(s, after, e)
+            cond = s[after:colon].strip() if colon >= 0 else rest
+            w.emit("{% if " + (safe_code(cond) or "default") + " %}", p)
             self.push(indent, "{% endif %}", "if")
+            q = colon + 1
+            while 0 < q < e and s[q] in " \t":
+                q += 1
+            if 0 < q < e:  # `when 'mail': input(...)`: block expansion, a tag (or a call) on the line
+                return self.call(q, e, indent) if s[q] == "+" else self.tag_line(q, e, indent)
             return None, e
         if word in ("doctype", "extends", "extend", "yield"):
             return None, e  # the layout is not read here: it is a file of its own
         if word == "mixin":
             name, _, args = rest.partition("(")
-            args = args.rsplit(")", 1)[0] if args else ""
+            args = _without_rest(args.rsplit(")", 1)[0]) if args else ""
             w.emit("{% macro " + _macro_name(name) + "(" + safe_code(args) + ") %}", p)
             self.push(indent, "{% endmacro %}", "mixin")
             return None, e
@@ -738,6 +745,55 @@ def _first_word(s: str, p: int) -> str:
     return s[p:q]
 
 
+def _expansion(s: str, p: int, e: int) -> int:
+    """The offset of the `: ` that ends a `when` expression (`when 'a': input`), -1 if none.
+
+    As Pug reads it: the first colon outside strings and brackets, a blank after it.
+    """
+    depth = 0
+    q = p
+    while q < e:
+        c = s[q]
+        if c in "\"'`":
+            q = _string_end(s, q, e)
+            if q < 0:
+                return -1
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == ":" and depth <= 0 and (q + 1 >= e or s[q + 1] in " \t"):
+            return q
+        q += 1
+    return -1
+
+
+def _without_rest(params: str) -> str:
+    """A mixin's parameters without its rest one (`...items`), which a macro cannot declare.
+
+    With it the macro reader read no macro, and a call drew no field.
+    """
+    depth, cut, q = 0, -1, 0
+    while q < len(params):
+        c = params[q]
+        if c in "\"'`":
+            q = _string_end(params, q, len(params))
+            if q < 0:
+                return params
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            cut = q
+        q += 1
+    if params[cut + 1 :].strip().startswith("..."):
+        return params[: max(cut, 0)]
+    return params
+
+
 def _macro_name(name: str) -> str:
     """A mixin's name as a macro's: `form-input` is `form_input` (a dash is no name's)."""
     return name.strip().replace("-", "_").replace(".", "_") or "mixin"
@@ -810,7 +866,9 @@ class _Includes:
             if path.suffix.lower() in _HTML_SUFFIXES:
                 return text
             inner = _Includes(self.ctx, self.root, self.budget, (*self.chain, path))
-            return pug_markup(text, inner.reader(path)).text
+            markup = pug_markup(text, inner.reader(path)).text
+            self.unread.extend((at, why) for _, why in inner.unread)  # said at this include
+            return markup
 
         return include
 
