@@ -377,3 +377,11 @@ def test_a_missing_include_inside_an_included_file_is_said_at_the_outer_include(
     unread = [(p.location.line, p.location.column, p.message) for p in ev.problems]
     assert len(unread) == 1 and unread[0][:2] == (2, 3)
     assert "include postcode" in unread[0][2] and "partials/postcode.pug" in unread[0][2]
+
+
+def test_an_interpolated_attribute_string_is_template_code_as_in_its_html_twin(tmp_path: Path) -> None:
+    pug = write(tmp_path, "legacy.jade", "form(method='post')\n  input(type='email' name=\"#{prefix}_email\")\n")
+    html = write(tmp_path, "legacy.html", '<form method="post">\n<input type="email" name="{{ prefix }}_email">\n')
+    assert facts(pug) == facts(html) and facts(pug)[0][1] is None
+    assert [p.message for p in pug.problems] == ["field at 2:3 has a name cnsnt cannot read ({{ prefix }}_email)"]
+    assert len(html.problems) == 1

@@ -66,6 +66,8 @@ _MAX_INLINE = 8
 _TEMPLATE_PAIRS = frozenset({"{{", "{%", "{#", "}}", "%}", "#}", "<%", "%>", "<!", "{!", "!!"})
 #: Interpolation in text: `#{expr}`, `!{expr}`, `#[tag text]`. Linear: fixed length.
 _INTERPOLATION = re.compile(r"[#!][{\[]")
+#: Interpolation in a Jade attribute string: `name="#{prefix}_email"`.
+_ATTR_INTERPOLATION = re.compile(r"[#!]\{")
 
 
 @dataclass(frozen=True)
@@ -590,6 +592,8 @@ class _Reader:
                 continue
             if literal is not None:
                 text = html.escape(literal, quote=True) if a.escaped else literal.replace('"', "&quot;")
+                if "#{" in literal or "!{" in literal:
+                    text = _interpolated(literal)
                 w.emit(f' {a.name}="{text}"', a.at)
             elif low in _BOOLEAN_ATTRS:
                 w.emit(" {% if " + safe_code(value) + " %}" + a.name + "{% endif %}", a.at)
@@ -743,6 +747,26 @@ def _first_word(s: str, p: int) -> str:
     while q < len(s) and s[q].isalpha():
         q += 1
     return s[p:q]
+
+
+def _interpolated(value: str) -> str:
+    """An attribute string with `#{x}` in it as markup: `{{ x }}` for each, the rest escaped.
+
+    Jade (`.jade`, before Pug 2) interpolated such strings: `name="#{prefix}_email"` is
+    template code, as `name="{{ prefix }}_email"` is in the HTML twin, never a field named so.
+    """
+    out: list[str] = []
+    pos = 0
+    while (m := _ATTR_INTERPOLATION.search(value, pos)) is not None:
+        at = m.start()
+        close = _bracket_end(value, at + 1, len(value))
+        if close < 0:
+            break  # never closed: the rest is text
+        out.append(html.escape(value[pos:at], quote=True))
+        out.append("{{ " + safe_code(value[at + 2 : close - 1]) + " }}")
+        pos = close
+    out.append(html.escape(value[pos:], quote=True))
+    return "".join(out)
 
 
 def _expansion(s: str, p: int, e: int) -> int:
