@@ -385,3 +385,11 @@ def test_an_interpolated_attribute_string_is_template_code_as_in_its_html_twin(t
     assert facts(pug) == facts(html) and facts(pug)[0][1] is None
     assert [p.message for p in pug.problems] == ["field at 2:3 has a name cnsnt cannot read ({{ prefix }}_email)"]
     assert len(html.problems) == 1
+
+
+def test_an_include_whose_name_the_system_refuses_is_a_warning_and_the_view_is_read(tmp_path: Path) -> None:
+    text = "form(method='post')\n  include " + "field_" * 60 + "\n  input(type='email' name='email')\n"
+    ev = write(tmp_path, "long.pug", text)
+    assert list(fields(ev)) == ["email"]
+    said = [(p.location.line, p.severity, p.message) for p in ev.problems]
+    assert len(said) == 1 and said[0][:2] == (2, Severity.WARNING) and "cannot find the file" in said[0][2]

@@ -911,8 +911,8 @@ class _Includes:
         if suffix not in PUG_SUFFIXES and suffix not in _HTML_SUFFIXES:
             return ""  # a script, a style sheet, a text: no form in it
         ctx = self.ctx
-        if not path.is_file() or outside_problem(path, self.root, ctx.limits.allow_outside) is not None:
-            shown = ctx.shown(path)
+        if not _is_file(path) or outside_problem(path, self.root, ctx.limits.allow_outside) is not None:
+            shown = shorten(ctx.shown(path), 120)  # a name the system refused may be long
             return f": cnsnt cannot find the file {shown} in the project; its form fields are not read"
         path = path.resolve()
         if path in self.chain:
@@ -926,6 +926,14 @@ class _Includes:
         if text is None:
             return f": cnsnt cannot read the file {ctx.shown(path)}; its form fields are not read"
         return path, text
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; False where the system refuses the name (too long: `OSError`)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def read_pug_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
