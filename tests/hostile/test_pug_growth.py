@@ -62,3 +62,11 @@ def test_attribute_lists_that_never_close_are_linear() -> None:
     assert_linear(_markup, lambda n: ("input(a=" + "'x" * 40 + "\n") * n, 1_000)
     assert_linear(_markup, lambda n: "+m(" * n, 10_000)
     assert_linear(_markup, lambda n: "input(a=(" * n + "\n", 10_000)
+
+
+def test_a_line_of_case_branches_expanded_into_one_another_is_linear() -> None:
+    assert_linear(_markup, lambda n: "case x\n  " + "when 'a': " * n + "input(name='a')\n", 10_000)
+
+
+def test_attribute_strings_of_interpolations_never_closed_are_linear() -> None:
+    assert_linear(_markup, lambda n: "input(name='" + "#{a" * n + "')\n", 10_000)

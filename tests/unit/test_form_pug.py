@@ -335,3 +335,61 @@ def test_every_pug_line_gives_one_line_of_markup() -> None:
 def test_code_written_into_markup_cannot_close_its_template_tag() -> None:
     assert safe_code("f({a: {b: 1}})") == "f({a: {b: 1} })"
     assert "%}" not in safe_code("a %} b") and "}}" not in safe_code("}}}}}")
+
+
+def test_a_when_or_default_with_block_expansion_draws_its_control(tmp_path: Path) -> None:
+    text = (
+        "form(method='post')\n"
+        "  case contactBy\n"
+        "    when 'mail': input(type='email' name='contact_email')\n"
+        "    when 'phone'\n"
+        "      input(type='tel' name='contact_phone')\n"
+        "    default: input(type='text' name='contact_other')\n"
+    )
+    ev = write(tmp_path, "contact.pug", text)
+    assert {name: where(f) for name, f in fields(ev).items()} == {
+        "contact_email": (3, 18),
+        "contact_phone": (5, 7),
+        "contact_other": (6, 14),
+    }
+    assert pug_markup(text).text.count("{% if") == 3
+
+
+def test_a_mixin_with_rest_arguments_is_a_macro_its_calls_draw(tmp_path: Path) -> None:
+    text = (
+        "mixin field(name, label, ...classes)\n"
+        "  label(for=name)= label\n"
+        "  input(id=name name=name type='text' class=classes)\n"
+        "form(method='post')\n"
+        "  +field('nickname', 'Nickname', 'wide', 'light')\n"
+    )
+    got = fields(write(tmp_path, "profile.pug", text))
+    assert list(got) == ["nickname"] and where(got["nickname"]) == (5, 3)
+
+
+def test_a_missing_include_inside_an_included_file_is_said_at_the_outer_include(tmp_path: Path) -> None:
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials/address.pug").write_text(
+        "input(name='street')\ninclude postcode\n", encoding="utf-8"
+    )
+    ev = write(tmp_path, "order.pug", "form(method='post')\n  include partials/address\n")
+    assert list(fields(ev)) == ["street"]
+    unread = [(p.location.line, p.location.column, p.message) for p in ev.problems]
+    assert len(unread) == 1 and unread[0][:2] == (2, 3)
+    assert "include postcode" in unread[0][2] and "partials/postcode.pug" in unread[0][2]
+
+
+def test_an_interpolated_attribute_string_is_template_code_as_in_its_html_twin(tmp_path: Path) -> None:
+    pug = write(tmp_path, "legacy.jade", "form(method='post')\n  input(type='email' name=\"#{prefix}_email\")\n")
+    html = write(tmp_path, "legacy.html", '<form method="post">\n<input type="email" name="{{ prefix }}_email">\n')
+    assert facts(pug) == facts(html) and facts(pug)[0][1] is None
+    assert [p.message for p in pug.problems] == ["field at 2:3 has a name cnsnt cannot read ({{ prefix }}_email)"]
+    assert len(html.problems) == 1
+
+
+def test_an_include_whose_name_the_system_refuses_is_a_warning_and_the_view_is_read(tmp_path: Path) -> None:
+    text = "form(method='post')\n  include " + "field_" * 60 + "\n  input(type='email' name='email')\n"
+    ev = write(tmp_path, "long.pug", text)
+    assert list(fields(ev)) == ["email"]
+    said = [(p.location.line, p.severity, p.message) for p in ev.problems]
+    assert len(said) == 1 and said[0][:2] == (2, Severity.WARNING) and "cannot find the file" in said[0][2]

@@ -66,6 +66,8 @@ _MAX_INLINE = 8
 _TEMPLATE_PAIRS = frozenset({"{{", "{%", "{#", "}}", "%}", "#}", "<%", "%>", "<!", "{!", "!!"})
 #: Interpolation in text: `#{expr}`, `!{expr}`, `#[tag text]`. Linear: fixed length.
 _INTERPOLATION = re.compile(r"[#!][{\[]")
+#: Interpolation in a Jade attribute string: `name="#{prefix}_email"`.
+_ATTR_INTERPOLATION = re.compile(r"[#!]\{")
 
 
 @dataclass(frozen=True)
@@ -328,7 +330,7 @@ class _Reader:
             return None, e
         word = _first_word(s, p)
         after = p + len(word)
-        if word and (after >= e or s[after] in " \t("):
+        if word and (after >= e or s[after] in " \t(" or (word == "default" and s[after] == ":")):
             handled = self.keyword(word, p, after, e, indent)
             if handled is not None:
                 return handled
@@ -380,14 +382,21 @@ class _Reader:
             self.push(indent, "", "block")  # their blocks are read where they stand
             return None, e
         if word in ("when", "default"):
-            w.emit("{% if " + (safe_code(rest) or "default") + " %}", p)
+            colon = _expansion(s, after, e)
+            cond = s[after:colon].strip() if colon >= 0 else rest
+            w.emit("{% if " + (safe_code(cond) or "default") + " %}", p)
             self.push(indent, "{% endif %}", "if")
+            q = colon + 1
+            while 0 < q < e and s[q] in " \t":
+                q += 1
+            if 0 < q < e:  # `when 'mail': input(...)`: block expansion, a tag (or a call) on the line
+                return self.call(q, e, indent) if s[q] == "+" else self.tag_line(q, e, indent)
             return None, e
         if word in ("doctype", "extends", "extend", "yield"):
             return None, e  # the layout is not read here: it is a file of its own
         if word == "mixin":
             name, _, args = rest.partition("(")
-            args = args.rsplit(")", 1)[0] if args else ""
+            args = _without_rest(args.rsplit(")", 1)[0]) if args else ""
             w.emit("{% macro " + _macro_name(name) + "(" + safe_code(args) + ") %}", p)
             self.push(indent, "{% endmacro %}", "mixin")
             return None, e
@@ -583,6 +592,8 @@ class _Reader:
                 continue
             if literal is not None:
                 text = html.escape(literal, quote=True) if a.escaped else literal.replace('"', "&quot;")
+                if "#{" in literal or "!{" in literal:
+                    text = _interpolated(literal)
                 w.emit(f' {a.name}="{text}"', a.at)
             elif low in _BOOLEAN_ATTRS:
                 w.emit(" {% if " + safe_code(value) + " %}" + a.name + "{% endif %}", a.at)
@@ -738,6 +749,75 @@ def _first_word(s: str, p: int) -> str:
     return s[p:q]
 
 
+def _interpolated(value: str) -> str:
+    """An attribute string with `#{x}` in it as markup: `{{ x }}` for each, the rest escaped.
+
+    Jade (`.jade`, before Pug 2) interpolated such strings: `name="#{prefix}_email"` is
+    template code, as `name="{{ prefix }}_email"` is in the HTML twin, never a field named so.
+    """
+    out: list[str] = []
+    pos = 0
+    while (m := _ATTR_INTERPOLATION.search(value, pos)) is not None:
+        at = m.start()
+        close = _bracket_end(value, at + 1, len(value))
+        if close < 0:
+            break  # never closed: the rest is text
+        out.append(html.escape(value[pos:at], quote=True))
+        out.append("{{ " + safe_code(value[at + 2 : close - 1]) + " }}")
+        pos = close
+    out.append(html.escape(value[pos:], quote=True))
+    return "".join(out)
+
+
+def _expansion(s: str, p: int, e: int) -> int:
+    """The offset of the `: ` that ends a `when` expression (`when 'a': input`), -1 if none.
+
+    As Pug reads it: the first colon outside strings and brackets, a blank after it.
+    """
+    depth = 0
+    q = p
+    while q < e:
+        c = s[q]
+        if c in "\"'`":
+            q = _string_end(s, q, e)
+            if q < 0:
+                return -1
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == ":" and depth <= 0 and (q + 1 >= e or s[q + 1] in " \t"):
+            return q
+        q += 1
+    return -1
+
+
+def _without_rest(params: str) -> str:
+    """A mixin's parameters without its rest one (`...items`), which a macro cannot declare.
+
+    With it the macro reader read no macro, and a call drew no field.
+    """
+    depth, cut, q = 0, -1, 0
+    while q < len(params):
+        c = params[q]
+        if c in "\"'`":
+            q = _string_end(params, q, len(params))
+            if q < 0:
+                return params
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            cut = q
+        q += 1
+    if params[cut + 1 :].strip().startswith("..."):
+        return params[: max(cut, 0)]
+    return params
+
+
 def _macro_name(name: str) -> str:
     """A mixin's name as a macro's: `form-input` is `form_input` (a dash is no name's)."""
     return name.strip().replace("-", "_").replace(".", "_") or "mixin"
@@ -810,7 +890,9 @@ class _Includes:
             if path.suffix.lower() in _HTML_SUFFIXES:
                 return text
             inner = _Includes(self.ctx, self.root, self.budget, (*self.chain, path))
-            return pug_markup(text, inner.reader(path)).text
+            markup = pug_markup(text, inner.reader(path)).text
+            self.unread.extend((at, why) for _, why in inner.unread)  # said at this include
+            return markup
 
         return include
 
@@ -829,8 +911,8 @@ class _Includes:
         if suffix not in PUG_SUFFIXES and suffix not in _HTML_SUFFIXES:
             return ""  # a script, a style sheet, a text: no form in it
         ctx = self.ctx
-        if not path.is_file() or outside_problem(path, self.root, ctx.limits.allow_outside) is not None:
-            shown = ctx.shown(path)
+        if not _is_file(path) or outside_problem(path, self.root, ctx.limits.allow_outside) is not None:
+            shown = shorten(ctx.shown(path), 120)  # a name the system refused may be long
             return f": cnsnt cannot find the file {shown} in the project; its form fields are not read"
         path = path.resolve()
         if path in self.chain:
@@ -844,6 +926,14 @@ class _Includes:
         if text is None:
             return f": cnsnt cannot read the file {ctx.shown(path)}; its form fields are not read"
         return path, text
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; False where the system refuses the name (too long: `OSError`)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def read_pug_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
