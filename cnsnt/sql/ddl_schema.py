@@ -46,6 +46,7 @@ from cnsnt.sql.ddl_recover import (
     token_foreign_keys,
 )
 from cnsnt.sql.ddl_result import DDLForeignKey, DDLProblem
+from cnsnt.sql.ddl_session import Session, session_change
 from cnsnt.sql.ddl_split import (
     Statement,
     alter_adds,
@@ -58,6 +59,7 @@ from cnsnt.sql.ddl_split import (
 )
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key, renamed_key, set_default
 from cnsnt.sql.ddl_text import keywords, shorten
+from cnsnt.sql.namespaces import name_lookup
 from cnsnt.sql.parse_reason import plain_reason
 from cnsnt.sql.placeholders import drop_token_placeholders
 from cnsnt.sql.unparsed import crash_reason
@@ -83,6 +85,8 @@ class SchemaBuilder:
         """Tables dropped without `CASCADE`: the keys to them wait for the end of the file."""
         self._unknown_drops: list[tuple[int, str, tuple[str, str]]] = []
         """DROPs of a table not defined before them: (offset, what, its key), judged at the end."""
+        self.session = Session(name_lookup(type(dia).__name__.lower()).default)
+        """The file's search path (`SET search_path`, `USE`), as `follow_session` reads it."""
 
     def sql(self, node: exp.Expr) -> str:
         """SQL text in the source dialect; one generator, no copy: the trees are ours."""
@@ -99,6 +103,17 @@ class SchemaBuilder:
         return self.sql(kind)
 
     # -- entry point
+
+    def follow_session(self, stmt: Statement) -> None:
+        """Follow a statement of the file's own session that changes where unqualified names go.
+
+        Only the file's top-level statements run in its session: a routine's body runs
+        when it is called.
+        """
+        if stmt.error is None and stmt.tokens:
+            change = session_change(stmt.tokens, stmt.sql, self.parser, self.dialect)
+            if change is not None:
+                self.session.follow(change)
 
     def apply(self, stmt: Statement) -> list[DDLProblem]:
         """Use one statement; returns its problems (never raises)."""
@@ -256,9 +271,36 @@ class SchemaBuilder:
         T-SQL `#temp` tables (met inside procedure batches) are not schema.
         """
         if not builder.name.startswith("#"):
+            if builder.schema is None:
+                builder.schema = self.session.creates_in()
             key = (name_key(builder.schema or ""), name_key(builder.name))
             self.tables[key] = builder
             self.defined.add(key)
+            builder.foreign_keys = [self.through_path(k) for k in builder.foreign_keys]
+
+    def through_path(self, key: DDLForeignKey) -> DDLForeignKey:
+        """`key` naming the schema of the table the file's search path finds for it.
+
+        A key that names its schema, or one made where no path is set, is left as it is;
+        so is one whose table the path does not find among the tables defined so far.
+        """
+        if key.ref_schema is not None or self.session.looked_up() is None:
+            return key
+        found = self._on_path(key.ref_table)
+        schema = self.tables[found].schema if found is not None else None
+        if schema is None or self.session.is_default(schema):
+            return key
+        return dataclasses.replace(key, ref_schema=schema)
+
+    def _on_path(self, name: str) -> tuple[str, str] | None:
+        """The key of the table an unqualified `name` finds through the search path, if any."""
+        for schema in self.session.looked_up() or ():
+            spellings = [schema] if schema is not None else ["", self.session.default or ""]
+            for spelt in spellings:
+                key = (name_key(spelt), name_key(name))
+                if key in self.tables:
+                    return key
+        return None
 
     def _build_create(self, stmt: Statement, tree: exp.Create) -> TableBuilder | None:
         """The table or view a parsed CREATE defines; None when it names none."""
@@ -382,7 +424,7 @@ class SchemaBuilder:
                         continue
                     builder.add(self.column(element, stmt.base))
                     for key in _column_references(element):
-                        builder.add_foreign_key(key)
+                        builder.add_foreign_key(self.through_path(key))
                 elif drops_columns(element) or opaque_drop(element):
                     problems.extend(self._drop_columns(stmt, tree, builder, element, shown))
                 elif builder is None:
@@ -417,7 +459,7 @@ class SchemaBuilder:
                         if col is not None:
                             col.primary_key = True
                     for key in _foreign_keys(element):
-                        builder.add_foreign_key(key)
+                        builder.add_foreign_key(self.through_path(key))
                     _mark_unique(builder, element)
         return problems
 
@@ -619,6 +661,9 @@ class SchemaBuilder:
 
     def _key(self, name: str, schema: str | None) -> tuple[str, str] | None:
         """The key of a table, as `_find` finds it: without a matching schema, the only one."""
+        on_path = self._on_path(name) if schema is None else None
+        if on_path is not None:
+            return on_path
         direct = (name_key(schema or ""), name_key(name))
         if direct in self.tables:
             return direct
@@ -904,7 +949,7 @@ class SchemaBuilder:
         builder, _ = self._altered(tokens)
         if builder is not None:
             for key in token_foreign_keys(tokens):
-                builder.add_foreign_key(key)
+                builder.add_foreign_key(self.through_path(key))
 
     def _altered(self, tokens: list[Token]) -> tuple[TableBuilder | None, int]:
         """The known table an ALTER TABLE read from tokens changes, and where its actions start."""
