@@ -62,7 +62,7 @@ from cnsnt.sql.ddl_text import keywords, shorten
 from cnsnt.sql.namespaces import name_lookup
 from cnsnt.sql.parse_reason import plain_reason
 from cnsnt.sql.placeholders import drop_token_placeholders
-from cnsnt.sql.unparsed import crash_reason
+from cnsnt.sql.unparsed import crash_reason, deepest_parenthesis, too_deep_reason
 
 
 class SchemaBuilder:
@@ -189,6 +189,8 @@ class SchemaBuilder:
             parsed = self.parser.parse(tokens, stmt.sql)
         except (ParseError, TokenError) as exc:
             return self._unparsed(stmt, kind, tokens, _parse_error(exc, stmt))
+        except RecursionError:
+            return self._too_deep(stmt, kind, tokens)
         except Exception as exc:  # noqa: BLE001 - a sqlglot bug on one statement
             # why, in the user's terms (T-SQL `[dbo].[t]` in another dialect), not sqlglot's text
             reason = crash_reason(exc, tokens, self.dialect)
@@ -201,6 +203,8 @@ class SchemaBuilder:
                 return self._alter(stmt, tree)
             if isinstance(tree, exp.Comment):
                 return self._comment(stmt, tree)
+        except RecursionError:  # parsed, but too deep to write back (a view's SELECT)
+            return self._too_deep(stmt, kind, tokens)
         except Exception as exc:  # noqa: BLE001 - an unexpected tree shape
             return [DDLProblem(stmt.offset, f"{label(kind, tokens)} not understood ({exc}); skipped")]
         return self._unparsed(stmt, kind, tokens, "sqlglot keeps it only as an opaque command")
@@ -695,12 +699,25 @@ class SchemaBuilder:
 
     # -- what sqlglot could not parse
 
-    def _unparsed(self, stmt: Statement, kind: str, tokens: list[Token], reason: str) -> list[DDLProblem]:
+    def _too_deep(self, stmt: Statement, kind: str, tokens: list[Token]) -> list[DDLProblem]:
+        """A statement Python's recursion limit stopped sqlglot on.
+
+        A table's columns are still read from its tokens; anything else is reported at its
+        deepest parenthesis.
+        """
+        _, deepest = deepest_parenthesis(tokens)
+        at = stmt.base + deepest.start if deepest is not None else None
+        return self._unparsed(stmt, kind, tokens, too_deep_reason(tokens), at=at)
+
+    def _unparsed(
+        self, stmt: Statement, kind: str, tokens: list[Token], reason: str, at: int | None = None
+    ) -> list[DDLProblem]:
         """Recover a CREATE TABLE/VIEW sqlglot could not parse, or report the statement.
 
         First the statement is re-parsed without what usually defeats sqlglot (options
         between CREATE and TABLE/VIEW, table options after the column list, a view's
         trailing WITH clause); then a table's column list is read element by element.
+        A statement not recovered is reported at `at` (its start when None).
         """
         if kind in ("table", "view"):
             core = core_create(tokens, kind)
@@ -777,7 +794,7 @@ class SchemaBuilder:
             return self._alter_modify(tokens, stmt)
         return [
             DDLProblem(
-                stmt.offset,
+                stmt.offset if at is None else at,
                 f"{label(kind, tokens)} could not be parsed ({reason}); skipped",
                 may_hold_schema=may_hold,
             )
