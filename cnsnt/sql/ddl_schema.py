@@ -62,7 +62,7 @@ from cnsnt.sql.ddl_text import keywords, shorten
 from cnsnt.sql.namespaces import name_lookup
 from cnsnt.sql.parse_reason import plain_reason
 from cnsnt.sql.placeholders import drop_token_placeholders
-from cnsnt.sql.unparsed import crash_reason, deepest_parenthesis, too_deep_reason
+from cnsnt.sql.unparsed import MAX_PARENTHESES, crash_reason, deepest_parenthesis, too_deep_reason
 
 
 class SchemaBuilder:
@@ -185,6 +185,8 @@ class SchemaBuilder:
 
     def _parse_and_apply(self, stmt: Statement, kind: str, tokens: list[Token]) -> list[DDLProblem]:
         """Parse one schema statement and apply it (recovering what sqlglot cannot parse)."""
+        if deepest_parenthesis(tokens)[0] > MAX_PARENTHESES:
+            return self._too_deep(stmt, kind, tokens)
         try:
             parsed = self.parser.parse(tokens, stmt.sql)
         except (ParseError, TokenError) as exc:
@@ -700,26 +702,34 @@ class SchemaBuilder:
     # -- what sqlglot could not parse
 
     def _too_deep(self, stmt: Statement, kind: str, tokens: list[Token]) -> list[DDLProblem]:
-        """A statement Python's recursion limit stopped sqlglot on.
+        """A statement nested deeper than cnsnt parses, or than Python's recursion let sqlglot go.
 
-        A table's columns are still read from its tokens; anything else is reported at its
-        deepest parenthesis.
+        A table's columns are still read from its tokens (not parsed again whole: sqlglot's
+        T-SQL writer spends about the cube of the depth on a view); anything else is
+        reported at its deepest parenthesis.
         """
         _, deepest = deepest_parenthesis(tokens)
         at = stmt.base + deepest.start if deepest is not None else None
-        return self._unparsed(stmt, kind, tokens, too_deep_reason(tokens), at=at)
+        return self._unparsed(stmt, kind, tokens, too_deep_reason(tokens), at=at, again=False)
 
     def _unparsed(
-        self, stmt: Statement, kind: str, tokens: list[Token], reason: str, at: int | None = None
+        self,
+        stmt: Statement,
+        kind: str,
+        tokens: list[Token],
+        reason: str,
+        at: int | None = None,
+        *,
+        again: bool = True,
     ) -> list[DDLProblem]:
         """Recover a CREATE TABLE/VIEW sqlglot could not parse, or report the statement.
 
         First the statement is re-parsed without what usually defeats sqlglot (options
         between CREATE and TABLE/VIEW, table options after the column list, a view's
-        trailing WITH clause); then a table's column list is read element by element.
-        A statement not recovered is reported at `at` (its start when None).
+        trailing WITH clause), unless `again` is False; then a table's column list is read
+        element by element. A statement not recovered is reported at `at` (its start when None).
         """
-        if kind in ("table", "view"):
+        if again and kind in ("table", "view"):
             core = core_create(tokens, kind)
             tree = None
             if core is not None:
