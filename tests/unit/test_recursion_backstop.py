@@ -195,3 +195,26 @@ def test_an_entry_read_as_one_names_the_file_that_nests_deepest(tmp_path: Path, 
             "this entry are read together and none is read; this one nests deepest",
         )
     ]
+
+
+def test_a_ref_chain_deeper_than_the_reader_follows_is_said_not_dropped(tmp_path: Path) -> None:
+    """hard38: a chain of 40 `$ref`s ended in silence past the 32nd (its fields dropped)."""
+    import json
+
+    definitions = {
+        f"level{i}": {"type": "object", "properties": {"next": {"$ref": f"#/definitions/level{i + 1}"}}}
+        for i in range(40)
+    }
+    definitions["level40"] = {"type": "object", "properties": {"phone": {"type": "string"}}}
+    schema = {
+        "$id": "signup",
+        "type": "object",
+        "properties": {"email": {"type": "string"}, "chain": {"$ref": "#/definitions/level0"}},
+        "definitions": definitions,
+    }
+    _project(tmp_path, {"forms/signup.schema.json": json.dumps(schema, indent=1)}, "  forms: [{path: forms/*.json}]\n")
+    result = audit_path(tmp_path)
+    [(path, line, _, message)] = _cn001(result)
+    assert path == "forms/signup.schema.json" and line is not None and line > 1
+    assert message == "$ref '#/definitions/level32' is more than 32 references deep; the fields under it are not audited"
+    assert "signup.email" in _subjects(result)
