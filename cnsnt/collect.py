@@ -20,7 +20,10 @@ from cnsnt.sources.base import (
     Reader,
     SourceContext,
     budget_message,
+    deepest_bracket,
     expand,
+    line_col,
+    read_text,
     time_budget,
 )
 from cnsnt.sources.forms.names import qualify_form_names
@@ -87,7 +90,7 @@ def collect(
         shown = ctx.shown(path)
         if on_source is not None:
             on_source(shown)
-        evidence.merge(_read_one(reader, path, shown, spec, ctx, debug))
+        evidence.merge(_read_one(reader, path, shown, spec, ctx, debug, group=[path]))
 
     def read_group(group_reader: GroupReader, group: list[Path], spec: SourceSpec) -> None:
         shown = ctx.shown(group[0]) if len(group) == 1 else spec.pattern
@@ -99,7 +102,7 @@ def collect(
             return group_reader(group, spec, ctx)
 
         fallback = None if len(group) == 1 else spec.location
-        evidence.merge(_read_one(whole, group[0], shown, spec, ctx, debug, fallback))
+        evidence.merge(_read_one(whole, group[0], shown, spec, ctx, debug, fallback, group))
 
     keyed = False
     for index, spec in enumerate(specs):
@@ -262,6 +265,7 @@ def _read_one(
     ctx: SourceContext,
     debug: bool,
     fallback: Location | None = None,
+    group: list[Path] | None = None,
 ) -> Evidence:
     seconds = ctx.limits.source_seconds
     ctx.deadline = Deadline(seconds, shown)
@@ -273,6 +277,10 @@ def _read_one(
     except SourceError as exc:
         location = exc.location or fallback or Location(shown)
         return Evidence(problems=[SourceProblem(exc.message, location, shown)])
+    except RecursionError:
+        if debug:
+            raise
+        return Evidence(problems=[_too_deep(group or [path], ctx)])
     except Exception as exc:  # noqa: BLE001 - one broken source must not stop the audit
         if debug:
             raise
@@ -290,6 +298,35 @@ def _read_one(
         )
     finally:
         ctx.deadline = None
+
+
+def _too_deep(paths: list[Path], ctx: SourceContext) -> SourceProblem:
+    """A reader that recursed deeper than Python goes: said at the file, where it nests deepest.
+
+    A reader of one file names it; one that reads an entry's files together (and loses
+    them all) names the file whose brackets nest deepest, never the policy's entry.
+    """
+    best: tuple[int, str, int, int] | None = None
+    for path in paths:
+        shown = ctx.shown(path)
+        try:
+            text = read_text(path, shown, limits=ctx.limits)
+        except SourceError:
+            continue
+        depth, offset = deepest_bracket(text)
+        if best is None or depth > best[0]:
+            best = (depth, shown, *line_col(text, offset))
+    if best is None:
+        shown = ctx.shown(paths[0])
+        best = (0, shown, 1, 1)
+    depth, shown, line, column = best
+    where = Location(shown, line, column) if depth > 1 else Location(shown)
+    lost = "this file is not read" if len(paths) == 1 else (
+        f"the {len(paths)} files of this entry are read together and none is read; this one nests deepest"
+    )
+    return SourceProblem(
+        f"nested too deeply for cnsnt's reader (deeper than Python's recursion goes): {lost}", where, shown
+    )
 
 
 def _read_database(spec: SourceSpec, ctx: SourceContext, debug: bool) -> Evidence:

@@ -706,6 +706,27 @@ def json_brackets(text: str) -> Iterator[tuple[int, int]]:
             yield at, depth
 
 
+#: Brackets of any language (one character at a time: linear).
+_BRACKETS = re.compile(r"[(\[{)\]}]")
+
+
+def deepest_bracket(text: str) -> tuple[int, int]:
+    """(depth, offset) of the first bracket that opens a text's deepest level of (), [] and {}.
+
+    Strings and comments are not told apart: a hint of where a file nests deepest, for a
+    reader that met nesting too deep for Python's recursion and cannot say where.
+    """
+    depth = deepest = where = 0
+    for m in _BRACKETS.finditer(text):
+        if m.group() in "([{":
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, m.start()
+        elif depth:
+            depth -= 1
+    return deepest, where
+
+
 def json_deepest_opening(text: str) -> tuple[int, int]:
     """Line and column of the bracket that opens a JSON text's deepest level (the first, if several)."""
     deepest, where = 0, 0

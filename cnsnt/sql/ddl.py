@@ -208,6 +208,7 @@ def _read_statements(
             if 0 < max_statement < size:
                 problems.append(DDLProblem(stmt.offset, oversize_message(size, max_statement)))
                 continue
+            schema.follow_session(stmt)
             problems.extend(schema.apply(stmt))
             for inner in body_statements(stmt, dia, dialect):  # schema a PL/pgSQL body or DO block makes
                 problems.extend(schema.apply(inner))

@@ -46,6 +46,7 @@ from cnsnt.sql.ddl_recover import (
     token_foreign_keys,
 )
 from cnsnt.sql.ddl_result import DDLForeignKey, DDLProblem
+from cnsnt.sql.ddl_session import Session, session_change
 from cnsnt.sql.ddl_split import (
     Statement,
     alter_adds,
@@ -58,9 +59,10 @@ from cnsnt.sql.ddl_split import (
 )
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key, renamed_key, set_default
 from cnsnt.sql.ddl_text import keywords, shorten
+from cnsnt.sql.namespaces import name_lookup
 from cnsnt.sql.parse_reason import plain_reason
 from cnsnt.sql.placeholders import drop_token_placeholders
-from cnsnt.sql.unparsed import crash_reason
+from cnsnt.sql.unparsed import MAX_PARENTHESES, crash_reason, deepest_parenthesis, too_deep_reason
 
 
 class SchemaBuilder:
@@ -83,6 +85,8 @@ class SchemaBuilder:
         """Tables dropped without `CASCADE`: the keys to them wait for the end of the file."""
         self._unknown_drops: list[tuple[int, str, tuple[str, str]]] = []
         """DROPs of a table not defined before them: (offset, what, its key), judged at the end."""
+        self.session = Session(name_lookup(type(dia).__name__.lower()).default)
+        """The file's search path (`SET search_path`, `USE`), as `follow_session` reads it."""
 
     def sql(self, node: exp.Expr) -> str:
         """SQL text in the source dialect; one generator, no copy: the trees are ours."""
@@ -99,6 +103,17 @@ class SchemaBuilder:
         return self.sql(kind)
 
     # -- entry point
+
+    def follow_session(self, stmt: Statement) -> None:
+        """Follow a statement of the file's own session that changes where unqualified names go.
+
+        Only the file's top-level statements run in its session: a routine's body runs
+        when it is called.
+        """
+        if stmt.error is None and stmt.tokens:
+            change = session_change(stmt.tokens, stmt.sql, self.parser, self.dialect)
+            if change is not None:
+                self.session.follow(change)
 
     def apply(self, stmt: Statement) -> list[DDLProblem]:
         """Use one statement; returns its problems (never raises)."""
@@ -170,10 +185,14 @@ class SchemaBuilder:
 
     def _parse_and_apply(self, stmt: Statement, kind: str, tokens: list[Token]) -> list[DDLProblem]:
         """Parse one schema statement and apply it (recovering what sqlglot cannot parse)."""
+        if deepest_parenthesis(tokens)[0] > MAX_PARENTHESES:
+            return self._too_deep(stmt, kind, tokens)
         try:
             parsed = self.parser.parse(tokens, stmt.sql)
         except (ParseError, TokenError) as exc:
             return self._unparsed(stmt, kind, tokens, _parse_error(exc, stmt))
+        except RecursionError:
+            return self._too_deep(stmt, kind, tokens)
         except Exception as exc:  # noqa: BLE001 - a sqlglot bug on one statement
             # why, in the user's terms (T-SQL `[dbo].[t]` in another dialect), not sqlglot's text
             reason = crash_reason(exc, tokens, self.dialect)
@@ -186,6 +205,8 @@ class SchemaBuilder:
                 return self._alter(stmt, tree)
             if isinstance(tree, exp.Comment):
                 return self._comment(stmt, tree)
+        except RecursionError:  # parsed, but too deep to write back (a view's SELECT)
+            return self._too_deep(stmt, kind, tokens)
         except Exception as exc:  # noqa: BLE001 - an unexpected tree shape
             return [DDLProblem(stmt.offset, f"{label(kind, tokens)} not understood ({exc}); skipped")]
         return self._unparsed(stmt, kind, tokens, "sqlglot keeps it only as an opaque command")
@@ -256,9 +277,36 @@ class SchemaBuilder:
         T-SQL `#temp` tables (met inside procedure batches) are not schema.
         """
         if not builder.name.startswith("#"):
+            if builder.schema is None:
+                builder.schema = self.session.creates_in()
             key = (name_key(builder.schema or ""), name_key(builder.name))
             self.tables[key] = builder
             self.defined.add(key)
+            builder.foreign_keys = [self.through_path(k) for k in builder.foreign_keys]
+
+    def through_path(self, key: DDLForeignKey) -> DDLForeignKey:
+        """`key` naming the schema of the table the file's search path finds for it.
+
+        A key that names its schema, or one made where no path is set, is left as it is;
+        so is one whose table the path does not find among the tables defined so far.
+        """
+        if key.ref_schema is not None or self.session.looked_up() is None:
+            return key
+        found = self._on_path(key.ref_table)
+        schema = self.tables[found].schema if found is not None else None
+        if schema is None or self.session.is_default(schema):
+            return key
+        return dataclasses.replace(key, ref_schema=schema)
+
+    def _on_path(self, name: str) -> tuple[str, str] | None:
+        """The key of the table an unqualified `name` finds through the search path, if any."""
+        for schema in self.session.looked_up() or ():
+            spellings = [schema] if schema is not None else ["", self.session.default or ""]
+            for spelt in spellings:
+                key = (name_key(spelt), name_key(name))
+                if key in self.tables:
+                    return key
+        return None
 
     def _build_create(self, stmt: Statement, tree: exp.Create) -> TableBuilder | None:
         """The table or view a parsed CREATE defines; None when it names none."""
@@ -382,7 +430,7 @@ class SchemaBuilder:
                         continue
                     builder.add(self.column(element, stmt.base))
                     for key in _column_references(element):
-                        builder.add_foreign_key(key)
+                        builder.add_foreign_key(self.through_path(key))
                 elif drops_columns(element) or opaque_drop(element):
                     problems.extend(self._drop_columns(stmt, tree, builder, element, shown))
                 elif builder is None:
@@ -417,7 +465,7 @@ class SchemaBuilder:
                         if col is not None:
                             col.primary_key = True
                     for key in _foreign_keys(element):
-                        builder.add_foreign_key(key)
+                        builder.add_foreign_key(self.through_path(key))
                     _mark_unique(builder, element)
         return problems
 
@@ -619,6 +667,9 @@ class SchemaBuilder:
 
     def _key(self, name: str, schema: str | None) -> tuple[str, str] | None:
         """The key of a table, as `_find` finds it: without a matching schema, the only one."""
+        on_path = self._on_path(name) if schema is None else None
+        if on_path is not None:
+            return on_path
         direct = (name_key(schema or ""), name_key(name))
         if direct in self.tables:
             return direct
@@ -650,14 +701,35 @@ class SchemaBuilder:
 
     # -- what sqlglot could not parse
 
-    def _unparsed(self, stmt: Statement, kind: str, tokens: list[Token], reason: str) -> list[DDLProblem]:
+    def _too_deep(self, stmt: Statement, kind: str, tokens: list[Token]) -> list[DDLProblem]:
+        """A statement nested deeper than cnsnt parses, or than Python's recursion let sqlglot go.
+
+        A table's columns are still read from its tokens (not parsed again whole: sqlglot's
+        T-SQL writer spends about the cube of the depth on a view); anything else is
+        reported at its deepest parenthesis.
+        """
+        _, deepest = deepest_parenthesis(tokens)
+        at = stmt.base + deepest.start if deepest is not None else None
+        return self._unparsed(stmt, kind, tokens, too_deep_reason(tokens), at=at, again=False)
+
+    def _unparsed(
+        self,
+        stmt: Statement,
+        kind: str,
+        tokens: list[Token],
+        reason: str,
+        at: int | None = None,
+        *,
+        again: bool = True,
+    ) -> list[DDLProblem]:
         """Recover a CREATE TABLE/VIEW sqlglot could not parse, or report the statement.
 
         First the statement is re-parsed without what usually defeats sqlglot (options
         between CREATE and TABLE/VIEW, table options after the column list, a view's
-        trailing WITH clause); then a table's column list is read element by element.
+        trailing WITH clause), unless `again` is False; then a table's column list is read
+        element by element. A statement not recovered is reported at `at` (its start when None).
         """
-        if kind in ("table", "view"):
+        if again and kind in ("table", "view"):
             core = core_create(tokens, kind)
             tree = None
             if core is not None:
@@ -732,7 +804,7 @@ class SchemaBuilder:
             return self._alter_modify(tokens, stmt)
         return [
             DDLProblem(
-                stmt.offset,
+                stmt.offset if at is None else at,
                 f"{label(kind, tokens)} could not be parsed ({reason}); skipped",
                 may_hold_schema=may_hold,
             )
@@ -904,7 +976,7 @@ class SchemaBuilder:
         builder, _ = self._altered(tokens)
         if builder is not None:
             for key in token_foreign_keys(tokens):
-                builder.add_foreign_key(key)
+                builder.add_foreign_key(self.through_path(key))
 
     def _altered(self, tokens: list[Token]) -> tuple[TableBuilder | None, int]:
         """The known table an ALTER TABLE read from tokens changes, and where its actions start."""

@@ -60,6 +60,15 @@ def tokenize_statements(text: str, dia: Dialect) -> list[Statement]:
     return out
 
 
+def statement_count(text: str, dialect: str | None) -> int:
+    """How many statements a text holds, split on `;` by sqlglot's tokenizer.
+
+    The tokenizer knows strings and comments; a piece that cannot be tokenized counts as one.
+    """
+    pieces = tokenize_statements(text, Dialect.get_or_raise(dialect))
+    return max(1, sum(1 for piece in pieces if piece.tokens or piece.error is not None))
+
+
 def tokenize_whole(text: str, dia: Dialect) -> list[Statement] | None:
     """`tokenize_statements` when the text tokenizes whole; None when it would be read piece by piece."""
     try:

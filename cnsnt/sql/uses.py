@@ -31,6 +31,7 @@ from sqlglot.tokenizer_core import TokenType
 from cnsnt.evidence import DEFAULT_SCHEMAS, Access, ColumnUse, Table
 from cnsnt.sql.parse_reason import plain_reason
 from cnsnt.sql.placeholders import strip_table_prefix
+from cnsnt.sql.select_into import without_select_into
 from cnsnt.sql.tsql_unterminated import unterminated_pieces
 from cnsnt.sql.unparsed import crash_message, dialect_hint
 
@@ -223,7 +224,7 @@ def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProbl
     DDL reader reads it); a position in a problem then counts without it.
     """
     try:
-        text = strip_table_prefix(sql, dialect)
+        text = without_select_into(strip_table_prefix(sql, dialect), dialect)
         parsed = sqlglot.parse(text, dialect=dialect, error_level=ErrorLevel.RAISE)
     except ParseError as exc:
         pieces = _unterminated(text, dialect)

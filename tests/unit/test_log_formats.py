@@ -804,3 +804,71 @@ def test_a_stderr_log_opening_with_connections_only_is_detected(tmp_path: Path,
     ev = read(path, tables, None)
     check(ev, [302, 306, 309], [MAILER, BILLING, ANALYST])
     assert ev.problems == []
+
+
+def _multi_statement_log() -> str:
+    """One simple-query message of two statements, sent twice by mailer: pgAudit logs a
+    SESSION record per statement (ids 5 and 6, then 7 and 8), each with the whole text;
+    billing_app's record falls between two of them, and statement 6 touches a second
+    relation. A one-statement message sent twice (ids 9 and 10) is two calls."""
+    audit = "2026-12-01 10:00:0{s}.000 UTC [202] mailer@shop LOG:  AUDIT: SESSION,{i},1,READ,SELECT,{rel},"
+    both = '"SELECT email FROM customers WHERE id = 1; SELECT total FROM orders WHERE id = 2",<none>\n'
+    lines = [
+        audit.format(s=1, i=5, rel=",") + both,
+        "2026-12-01 10:00:01.500 UTC [203] billing_app@shop LOG:  AUDIT: SESSION,1,1,READ,SELECT,,,"
+        "SELECT total FROM orders WHERE customer_id = 3,<none>\n",
+        audit.format(s=2, i=6, rel="TABLE,public.orders") + both,
+        audit.format(s=2, i=6, rel="TABLE,public.customers") + both,
+        audit.format(s=3, i=7, rel=",") + both,
+        audit.format(s=3, i=8, rel=",") + both,
+        audit.format(s=4, i=9, rel=",") + '"SELECT name FROM customers WHERE id = 4",<none>\n',
+        audit.format(s=4, i=10, rel=",") + '"SELECT name FROM customers WHERE id = 4",<none>\n',
+    ]
+    return "".join(lines)
+
+
+def test_pgaudit_counts_each_statement_of_a_multi_statement_message_once(
+    tmp_path: Path, tables: list[Table]
+) -> None:
+    """hard38: both records of a two-statement message carry both statements, and each
+    was read whole, so every statement was counted twice; the first record is the place."""
+    path = tmp_path / "audit.log"
+    path.write_text(_multi_statement_log())
+    ev = read(path, tables, "pgaudit")
+    assert sorted((q.location.line, q.role, q.calls, q.text) for q in ev.queries) == [
+        (1, "mailer", 2, "SELECT email FROM customers WHERE id = 1; SELECT total FROM orders WHERE id = 2"),
+        (2, "billing_app", 1, "SELECT total FROM orders WHERE customer_id = 3"),
+        (7, "mailer", 2, "SELECT name FROM customers WHERE id = 4"),
+    ]
+    assert ev.counts["statements"] == 5
+
+
+def test_pgaudit_multi_statement_count_does_not_depend_on_where_the_log_is_cut(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "audit.log"
+    path.write_text(_multi_statement_log() * 20)
+    one = read(path, tables, "pgaudit", jobs=1)
+    assert sum(q.calls for q in one.queries) == 5 * 20
+    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", 1)
+    for jobs in (2, 3, 5):
+        again = read(path, tables, "pgaudit", jobs=jobs)
+        assert [(q.location.line, q.calls, q.text) for q in again.queries] == [
+            (q.location.line, q.calls, q.text) for q in one.queries
+        ]
+        assert again.counts == one.counts
+
+
+def test_pgaudit_message_ids_over_unlogged_statements_and_sessions(tmp_path: Path, tables: list[Table]) -> None:
+    """A message of three statements whose middle one pgAudit does not log (a SET with
+    `pgaudit.log = read`) still takes three ids: 5 and 7 are one message, 8 and 10 the next;
+    another connection starts its ids again (2), which starts a message too. A `;` inside
+    a string makes no second statement: ids 11 and 12 are two calls."""
+    audit = "2026-12-01 10:00:01.000 UTC [202] mailer@shop LOG:  AUDIT: SESSION,{i},1,READ,SELECT,,,{text},<none>\n"
+    three = '"SELECT email FROM customers WHERE id = 1; SET work_mem = \'8MB\'; SELECT total FROM orders"'
+    one = "\"SELECT name FROM customers WHERE name = 'a;b'\""
+    path = tmp_path / "audit.log"
+    path.write_text("".join(audit.format(i=i, text=three) for i in (5, 7, 8, 10, 2, 4))
+                    + "".join(audit.format(i=i, text=one) for i in (11, 12)))
+    ev = read(path, tables, "pgaudit")
+    assert sorted((q.location.line, q.calls) for q in ev.queries) == [(1, 3), (7, 2)]

@@ -82,7 +82,12 @@ def _text(node: Any) -> str:
 
 
 def php_literal(node: Any | None) -> Any:
-    """A PHP string, number, boolean or null; an array as a list of (key, value); else `UNKNOWN`."""
+    """A PHP string, number, boolean or null; an array as a list of (key, value); else `UNKNOWN`.
+
+    Parentheses are taken off in a loop: `((((1))))` thousands deep is no recursion.
+    """
+    while node is not None and node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[0]
     if node is None:
         return UNKNOWN
     kind: str = node.type
@@ -102,8 +107,6 @@ def php_literal(node: Any | None) -> Any:
         return None
     if kind in ("integer", "float"):
         return _text(node)
-    if kind == "parenthesized_expression" and node.named_children:
-        return php_literal(node.named_children[0])
     if kind == "array_creation_expression":
         items = []
         for element in node.named_children:

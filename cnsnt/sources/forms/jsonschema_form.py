@@ -152,8 +152,15 @@ class _Schema:
         """Follow a local `$ref` (`#/definitions/x`, `#/$defs/x`); None when it cannot."""
         while isinstance(node.get("$ref"), str):
             ref: str = node["$ref"]
-            if ref in seen or len(seen) > _MAX_DEPTH:
+            if ref in seen:
                 return None  # recursive schema: its fields are already listed once
+            if len(seen) > _MAX_DEPTH:
+                self.doc.warn(
+                    f"$ref '{ref}' is more than {_MAX_DEPTH} references deep; the fields under it "
+                    "are not audited",
+                    self.doc.where((*path, "$ref")),
+                )
+                return None
             if not ref.startswith("#"):
                 self.doc.warn(
                     f"cannot follow $ref '{ref}' (only references inside the file are read); "

@@ -100,6 +100,7 @@ from cnsnt.sources.schemas.common import (
     dotted,
     is_django_field,
     literal_value,
+    nested_too_deep,
     parse_python,
     string_value,
 )
@@ -291,10 +292,19 @@ class _Reader:
         for node in self.mod.tree.body:
             if not isinstance(node, ast.ClassDef):
                 continue
-            form = self._form(node)
+            try:
+                form = self._form(node)
+            except RecursionError:  # an expression nested deeper than the reader recurses
+                self.problems.append(nested_too_deep(node, self.mod.shown, "this class's form is not read"))
+                self.read_calls.update(id(n) for n in ast.walk(node))  # reported: no warning per call
+                continue
             if form is not None:
                 forms.append(form)
-        self._unread_calls()
+        try:
+            self._unread_calls()
+        except RecursionError:
+            lost = "its field calls are not named"
+            self.problems.append(nested_too_deep(self.mod.tree, self.mod.shown, lost))
         return forms
 
     def _form(self, node: ast.ClassDef) -> Form | None:

@@ -214,13 +214,18 @@ def _syntax_error(exc: SyntaxError | ValueError, text: str, shown: str, lost: st
 
 
 def dotted(node: ast.expr) -> str:
-    """`models.CharField` for an attribute chain, `CharField` for a name, else empty."""
+    """`models.CharField` for an attribute chain, `CharField` for a name, else empty.
+
+    A chain on something else (`f().b`) is its attributes (`b`). Walked in a loop: a chain
+    thousands long (`a.b.b...`, which CPython parses) is no recursion.
+    """
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
     if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        inner = dotted(node.value)
-        return f"{inner}.{node.attr}" if inner else node.attr
-    return ""
+        parts.append(node.id)
+    return ".".join(reversed(parts))
 
 
 def string_value(node: ast.expr | None) -> str | None:

@@ -31,6 +31,9 @@ class Record(NamedTuple):
     application: str | None = None
     client: str | None = None
     calls: int = 1
+    message: tuple[int, int] | None = None
+    """pgAudit: (statement id, statements of the text) of one statement's record of a
+    message of several, each record carrying the whole text; None for any other record."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -73,6 +76,14 @@ class LogFormat(ABC):
     def is_start(self, line: bytes) -> bool:
         """Tell whether a line begins a record (byte ranges are cut only there)."""
         return True
+
+    def may_cut(self, line: bytes) -> bool:
+        """Tell whether a byte range may start at this line.
+
+        At a record start, unless the format would read that record wrong without the
+        lines before it.
+        """
+        return self.is_start(line)
 
     @abstractmethod
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:

@@ -8,6 +8,12 @@ per relation with the same ids: such repeats count once, as do the
 `<previously logged>` records of `pgaudit.log_statement_once` and a server-side
 cursor's SELECT and DECLARE (substatements 1 and 2 of one statement, one text). OBJECT lines repeat
 what SESSION lines say and are not counted.
+
+A simple-query message of several statements (`SELECT a FROM t; SELECT b FROM u`) is
+logged once per statement, each record with its own statement id (sequential, also over
+statements pgAudit does not log) and the whole message as its text. Such a record carries
+its id and the number of statements of its text (`Record.message`): the scan counts the
+message once, at its first record, and the records of its later ids as its statements.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import ClassVar
 
 from cnsnt.sources.queries.formats.base import Edges, Lines, Record, Skipped
 from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
+from cnsnt.sql.ddl_split import statement_count
 
 _FIELDS = 9
 #: The statement of a record after the first of its statement and substatement, with
@@ -95,6 +102,28 @@ class PgAudit(PostgresStderr):
         return any("AUDIT: SESSION," in line for line in head)
 
     _edges: Edges | None = None
+    _counted: tuple[str, int] = ("", 1)
+    """The last text with a `;` and how many statements it holds (its records come together)."""
+
+    def may_cut(self, line: bytes) -> bool:
+        """Not at a SESSION line that may hold several statements.
+
+        That is a line with a `;`, or a quoted text going on to the next line: a range
+        starting at a repeat of its previous line (another relation of one statement)
+        would count that message again.
+        """
+        if not self.is_start(line):
+            return False
+        return b"AUDIT: SESSION," not in line or (b";" not in line and line.count(b'"') % 2 == 0)
+
+    def _message(self, statement_id: str, statement: str) -> tuple[int, int] | None:
+        """(statement id, statements) of a record whose text holds several statements."""
+        if ";" not in statement or not statement_id.isdigit():  # one memchr: most hold one
+            return None
+        if self._counted[0] != statement:
+            self._counted = (statement, statement_count(statement, "postgres"))
+        statements = self._counted[1]
+        return (int(statement_id), statements) if statements > 1 else None
 
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
@@ -126,7 +155,8 @@ class PgAudit(PostgresStderr):
             if first is None:
                 first = (start, same)
             last = same
-            yield Record(start, statement, user, database, application, fields["client"])
+            yield Record(start, statement, user, database, application, fields["client"],
+                         message=self._message(row[1], statement))
         if first is not None:
             self._edges = Edges(first[0], first[1], last)
 

@@ -35,6 +35,7 @@ from cnsnt.sources.queries.common import (
 )
 from cnsnt.sources.queries.compressed import compression, open_log
 from cnsnt.sources.queries.formats.base import Edges, LogFormat, Settings, Skipped
+from cnsnt.sources.queries.formats.messages import MessageIds
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.statements import comments_in
 
@@ -69,6 +70,9 @@ class RangeResult:
     """(line index, characters) of each statement over the statement size limit."""
     edges: Edges | None = None
     """The format's `edges` (pgAudit: its first and last record, to drop a repeat)."""
+    messages: dict[_Key, MessageIds] = field(default_factory=dict)
+    """The ids of records that are statements of a message of several (pgAudit), by shape:
+    counted as messages by the merge."""
 
     def note(self, line: int, message: str) -> None:
         """Count one annotation or stream problem."""
@@ -110,7 +114,7 @@ def scan_range(
         def bounded() -> Iterator[tuple[int, bytes]]:
             offset = start
             for raw in fh:
-                if offset >= end and fmt.is_start(raw):
+                if offset >= end and fmt.may_cut(raw):
                     return
                 offset += len(raw)
                 yield next(counter), raw
@@ -143,7 +147,14 @@ def scan_range(
                 continue
             key: _Key = (fp, rec.user, rec.application, annotation)
             seen = shapes.get(key)
-            if seen is None:
+            if rec.message is not None:  # counted by the merge, once per message
+                if seen is None:
+                    shapes[key] = Seen(rec.line, 0, text)
+                ids = out.messages.get(key)
+                if ids is None:
+                    ids = out.messages[key] = MessageIds(rec.message[1])
+                ids.add(rec.message[0])
+            elif seen is None:
                 shapes[key] = Seen(rec.line, rec.calls, text)
             else:
                 seen.calls += rec.calls
@@ -157,7 +168,7 @@ def scan_range(
 
 
 def _cuts(path: Path, fmt: LogFormat, parts: int, start: int = 0) -> list[tuple[int, int]]:
-    """Byte ranges of about equal size from `start`, each starting at a record start."""
+    """Byte ranges of about equal size from `start`, each starting where the format may be cut."""
     size = path.stat().st_size
     cuts = [start]
     with path.open("rb") as fh:
@@ -167,7 +178,7 @@ def _cuts(path: Path, fmt: LogFormat, parts: int, start: int = 0) -> list[tuple[
             while True:
                 pos = fh.tell()
                 line = fh.readline()
-                if not line or fmt.is_start(line):
+                if not line or fmt.may_cut(line):
                     break
             if cuts[-1] < pos < size:
                 cuts.append(pos)
@@ -243,6 +254,8 @@ def merge(
     base = 0
     empty = Annotation()
     last: object = None
+    carried: dict[_Key, int | None] = {}
+    """Per shape, the first id of the message of several statements counted last."""
     for res in results:
         if res.edges is not None:
             if last is not None and res.edges.first == last:
@@ -258,6 +271,9 @@ def merge(
             entry = skipped.setdefault(reason, [base + index + 1, 0, 0])
             entry[1] += records
             entry[2] += lines
+        for shape, ids in res.messages.items():
+            count, carried[shape] = ids.place(carried.get(shape))
+            res.shapes[shape].calls += count
         for (fp, user, application, annotation), seen in res.shapes.items():
             if not seen.calls:
                 continue  # only a dropped repeat: the shape is in an earlier range

@@ -1,0 +1,267 @@
+"""The schema a DDL file's session is in: the statements that change it, read with sqlglot.
+
+A dump may change where its unqualified names go part way through: PostgreSQL's `SET
+search_path TO app, public` (and `SELECT pg_catalog.set_config('search_path', 'app',
+false)`, as pg_dump writes it), Oracle's `ALTER SESSION SET CURRENT_SCHEMA = app`, MySQL's
+`USE app`. A `CREATE TABLE users` after it is `app.users` to the database, and a later
+`REFERENCES users` finds its table through the path. T-SQL's `USE shop` changes the
+database, not the schema (`dbo` still), so it changes nothing here.
+
+Each statement is parsed by sqlglot; the ones it keeps only as an opaque command (a SET of
+a list, Oracle's ALTER SESSION) are read from their sqlglot tokens, never with patterns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlglot import exp
+from sqlglot.dialects.dialect import Dialect
+from sqlglot.errors import ParseError, TokenError
+from sqlglot.parser import Parser
+from sqlglot.tokenizer_core import Token, TokenType
+
+from cnsnt.sql.ddl_split import keyword
+
+#: The words a statement that may change the session's schema starts with.
+_OPENERS = frozenset(
+    {"SET", "SELECT", "ALTER", "USE", "RESET", "BEGIN", "START", "COMMIT", "END", "ROLLBACK"}
+)
+#: The dialects in which a database is a schema, so `USE app` moves the names.
+_DATABASE_IS_SCHEMA = frozenset({"mysql", "singlestore", "doris", "starrocks"})
+#: Entries of a search path that are no schema a table is created in: the session user's
+#: own schema (PostgreSQL skips it when no such schema exists, as in a dump's database)
+#: and the system catalogs.
+_NOT_CREATED_IN = frozenset({"$user", "pg_catalog", "pg_temp", "information_schema"})
+_NAME_TOKENS = frozenset({TokenType.IDENTIFIER, TokenType.VAR, TokenType.STRING})
+
+
+@dataclass(frozen=True)
+class PathChange:
+    """What one statement does to the session's search path."""
+
+    path: tuple[str, ...] | None = None
+    """The new path, as written (quotes taken off); None: back to the database's default."""
+    local: bool = False
+    """`SET LOCAL` / `set_config(..., true)`: only until the transaction ends."""
+    transaction: str | None = None
+    """`begin`, `commit` or `rollback` for a statement that opens or ends a transaction."""
+    database: bool = False
+    """MySQL's `USE app`: the path names a database (the first one a file uses is its own)."""
+
+
+class Session:
+    """The search path of a file's session, as its statements change it, in file order.
+
+    None until a statement sets it: a file that sets none is read as before. `SET LOCAL`
+    lasts to the end of its transaction; a ROLLBACK undoes the transaction's SETs too.
+    """
+
+    def __init__(self, default: str | None) -> None:
+        self.default = default
+        """The database's default schema (`public`, `dbo`), which a table's name leaves out."""
+        self._path: tuple[str, ...] | None = None
+        self._local: tuple[tuple[str, ...] | None] | None = None
+        self._before: tuple[tuple[str, ...] | None] | None = None
+        """The path when the open transaction began; None outside one."""
+        self._home: str | None = None
+        """The database a MySQL file first USEs: the one it is loaded into, named by none."""
+
+    @property
+    def path(self) -> tuple[str, ...] | None:
+        """The path in effect; None: the database's default one (no statement set it)."""
+        return self._local[0] if self._local is not None else self._path
+
+    def follow(self, change: PathChange) -> None:
+        """Apply one statement's change."""
+        if change.transaction == "begin":
+            self._before = (self._path,)
+        elif change.transaction is not None:
+            if change.transaction == "rollback" and self._before is not None:
+                self._path = self._before[0]
+            self._before = self._local = None
+        elif change.local:
+            if self._before is not None:  # SET LOCAL outside a transaction does nothing
+                self._local = (change.path,)
+        else:
+            if change.database and self._home is None and change.path:
+                self._home = change.path[0]
+            self._path = change.path
+            self._local = None
+
+    def creates_in(self) -> str | None:
+        """The schema an unqualified CREATE puts its table in; None for the default one."""
+        path = self.path
+        schema = creation_schema(path) if path else None
+        return None if schema is None or self.is_default(schema) else schema
+
+    def looked_up(self) -> tuple[str | None, ...] | None:
+        """The schemas an unqualified name is looked in, in order (None: the default one).
+
+        None when no statement set a path.
+        """
+        path = self.path
+        if path is None:
+            return None
+        return tuple(None if self.is_default(s) else s for s in searched(path))
+
+    def is_default(self, schema: str) -> bool:
+        """Whether `schema` is the one a table's name leaves out (the default, a MySQL file's own)."""
+        folded = schema.casefold()
+        return folded == (self.default or "").casefold() or folded == (self._home or "").casefold()
+
+
+def session_change(tokens: Sequence[Token], sql: str, parser: Parser, dia: Dialect) -> PathChange | None:
+    """What a statement does to the session's schema; None when it does nothing to it."""
+    if not tokens or keyword(tokens[0]) not in _OPENERS:
+        return None
+    first = keyword(tokens[0])
+    if first in ("BEGIN", "START", "COMMIT", "END", "ROLLBACK"):
+        return _transaction(tokens)
+    if first == "SELECT" and not any(t.text.casefold() == "set_config" for t in tokens):
+        return None  # only pg_dump's set_config is read: no data query is parsed
+    try:
+        parsed = parser.parse(list(tokens), sql)
+    except (ParseError, TokenError):
+        return None
+    except Exception:  # noqa: BLE001 - a sqlglot bug on one statement changes nothing
+        return None
+    tree = parsed[0] if parsed else None
+    if isinstance(tree, exp.Use):
+        return _use(tree, dia)
+    if isinstance(tree, exp.Set):
+        return _set(tree, dia)
+    if isinstance(tree, exp.Select):
+        return _set_config(tree, dia)
+    if isinstance(tree, exp.Command):
+        return _command(tokens)
+    return None
+
+
+def creation_schema(path: Sequence[str]) -> str | None:
+    """The schema an unqualified CREATE goes in: the path's first one that can hold tables."""
+    return next((name for name in path if name.casefold() not in _NOT_CREATED_IN), None)
+
+
+def searched(path: Sequence[str]) -> tuple[str, ...]:
+    """The schemas an unqualified name is looked up in, in order."""
+    return tuple(name for name in path if name.casefold() not in _NOT_CREATED_IN)
+
+
+def _transaction(tokens: Sequence[Token]) -> PathChange | None:
+    """BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK (not `ROLLBACK TO SAVEPOINT`)."""
+    words = [keyword(t) for t in tokens[:3]]
+    if words[0] == "START" and words[1:2] != ["TRANSACTION"]:
+        return None
+    if words[0] == "BEGIN" and len(tokens) > 1 and words[1] not in ("TRANSACTION", "WORK", "ISOLATION"):
+        return None  # a PL/SQL or T-SQL block, not a transaction
+    if words[0] == "ROLLBACK" and "TO" in words:
+        return None
+    kind = {"BEGIN": "begin", "START": "begin", "COMMIT": "commit", "END": "commit"}.get(words[0], "rollback")
+    return PathChange(transaction=kind)
+
+
+def _use(tree: exp.Use, dia: Dialect) -> PathChange | None:
+    """MySQL's `USE app`: the database is the schema (T-SQL's database is not)."""
+    target = tree.this
+    if _dialect_name(dia) not in _DATABASE_IS_SCHEMA or not isinstance(target, exp.Table):
+        return None
+    return PathChange((target.name,), database=True) if target.name else None
+
+
+def _set(tree: exp.Set, dia: Dialect) -> PathChange | None:
+    """`SET [LOCAL | SESSION] search_path = app` as sqlglot parses a single value."""
+    for item in tree.expressions:
+        assign = item.this if isinstance(item, exp.SetItem) else None
+        if not isinstance(assign, exp.EQ) or assign.this.name.casefold() != "search_path":
+            continue
+        local = str(item.args.get("kind") or "").upper() == "LOCAL"
+        value = assign.expression
+        if isinstance(value, exp.Var) and value.name.upper() == "DEFAULT":
+            return PathChange(None, local)
+        if isinstance(value, exp.Literal) and value.is_string:
+            return PathChange(_path_text(value.name, dia), local)
+        return PathChange((value.name,), local) if value.name else None
+    return None
+
+
+def _set_config(tree: exp.Select, dia: Dialect) -> PathChange | None:
+    """pg_dump's `SELECT pg_catalog.set_config('search_path', '', false)`."""
+    for projection in tree.expressions:
+        call = projection.expression if isinstance(projection, exp.Dot) else projection
+        if not isinstance(call, exp.Anonymous) or call.name.casefold() != "set_config":
+            continue
+        args = call.expressions
+        if len(args) != 3 or not all(isinstance(a, exp.Literal) and a.is_string for a in args[:2]):
+            continue
+        if args[0].name.casefold() != "search_path":
+            continue
+        local = isinstance(args[2], exp.Boolean) and bool(args[2].this)
+        return PathChange(_path_text(args[1].name, dia), local)
+    return None
+
+
+def _path_text(text: str, dia: Dialect) -> tuple[str, ...]:
+    """A search path written in a string (`'"$user", app'`), read with the dialect's tokenizer."""
+    if not text.strip():
+        return ()
+    try:
+        tokens = dia.tokenize(text)
+    except (TokenError, ValueError):
+        return ()
+    return _names(tokens)
+
+
+def _command(tokens: Sequence[Token]) -> PathChange | None:
+    """A statement sqlglot keeps as an opaque command, read from its tokens.
+
+    `SET search_path TO a, b`, `RESET search_path`, Oracle's `ALTER SESSION SET
+    CURRENT_SCHEMA = app`, PostgreSQL's `SET SCHEMA 'app'`.
+    """
+    words = [keyword(t) if t.token_type != TokenType.IDENTIFIER else "" for t in tokens]
+    if words[0] == "RESET" and len(tokens) == 2 and tokens[1].text.casefold() == "search_path":
+        return PathChange(None)
+    if words[0] == "ALTER" and words[1:4] == ["SESSION", "SET", "CURRENT_SCHEMA"]:
+        start = 5 if words[4:5] == ["="] else 4
+        names = _names(tokens[start:])
+        return PathChange(names[:1]) if names else None
+    if words[0] != "SET":
+        return None
+    i = 1
+    local = False
+    if words[i : i + 1] in (["LOCAL"], ["SESSION"]):
+        local = words[i] == "LOCAL"
+        i += 1
+    if words[i : i + 1] == ["SCHEMA"]:
+        names = _names(tokens[i + 1 :])
+        return PathChange(names[:1], local) if len(names) == 1 else None
+    if i >= len(tokens) or tokens[i].text.casefold() != "search_path":
+        return None
+    if words[i + 1 : i + 2] not in (["TO"], ["="]):
+        return None
+    rest = tokens[i + 2 :]
+    if len(rest) == 1 and keyword(rest[0]) == "DEFAULT":
+        return PathChange(None, local)
+    names = _names(rest)
+    return PathChange(names, local) if names or not rest else None
+
+
+def _names(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """A comma-separated list of names (quoted, unquoted or in strings); () when it is none."""
+    names: list[str] = []
+    expect_name = True
+    for token in tokens:
+        if expect_name and (token.token_type in _NAME_TOKENS or token.text.isidentifier()):
+            names.append(token.text)
+            expect_name = False
+        elif not expect_name and token.token_type == TokenType.COMMA:
+            expect_name = True
+        else:
+            return ()
+    return tuple(names) if not expect_name else ()
+
+
+def _dialect_name(dia: Dialect) -> str:
+    """The dialect's registered name (`mysql`), lower case."""
+    return type(dia).__name__.lower()
