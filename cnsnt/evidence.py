@@ -184,6 +184,10 @@ class FormField:
     that may set one): a script that reads it by id is what sends it. None for any other."""
     ignores: tuple[tuple[str, str], ...] = ()
     """Inline suppressions `(rule code, reason)` from `<!-- cnsnt: ignore CODE reason -->`."""
+    shown_from: str | None = None
+    """The object whose same-named property the page shows in it (Thymeleaf's
+    `th:value="${paciente.nome}"` on `name="nome"`): it sends that property back, so init
+    files it with that object's column when its form names no object."""
     alias: str | None = None
     """The form's file-stem name when another file's form had it too and the form was
     renamed by its path (`_form` of `partners/children/_form`): a policy key written with

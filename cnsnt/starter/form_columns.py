@@ -195,7 +195,7 @@ def fills(
             continue
         found = None
         name = field.name
-        for said in objects.said(field.form, field.name):
+        for said in objects.said(field.form, field.name, field.shown_from):
             name = said.attribute
             found = _bound(name, objects.tables(said.obj), columns, said.how)
             if found is not None:
@@ -233,7 +233,7 @@ def unfilled(evidence: Evidence, known: Mapping[str, bool], filled: Collection[s
     for field in evidence.fields:
         if field.name is None or field.key not in known or field.key in filled:
             continue
-        said = objects.said(field.form, field.name)
+        said = objects.said(field.form, field.name, field.shown_from)
         if not said:
             if known[field.key]:
                 out[field.key] = f"{NO_COLUMN}: its form names no object"
@@ -267,7 +267,7 @@ def missing_objects(evidence: Evidence, keys: Collection[str]) -> list[tuple[str
     for field in sorted(evidence.fields, key=lambda f: (f.location.path or f.source, f.location.line)):
         if field.name is None or field.key not in keys:
             continue
-        said = objects.said(field.form, field.name)
+        said = objects.said(field.form, field.name, field.shown_from)
         if not said or (field.form in paged and said[0].obj == objects.models.get(field.form)):
             continue
         if not said[0].declared:  # `contact[email]` of a plain form: a name's prefix, no object declared
@@ -346,12 +346,14 @@ class _Objects:
             self._tables[obj] = mapped or _object_tables(obj, self.columns)
         return self._tables[obj]
 
-    def said(self, form: str, name: str) -> list[_Said]:
+    def said(self, form: str, name: str, shown_from: str | None = None) -> list[_Said]:
         """What a field's name and its form say it fills, most specific first.
 
         `client[homeless]` names its object (Rails); `Patient.Email` of a Razor Page names
         its page model's property `Patient`, a `Patient`; else the form's object
-        (`Meta.model`, `th:object`, `form_with model:`, `@model`).
+        (`Meta.model`, `th:object`, `form_with model:`, `@model`), else the object the page
+        shows the field's value from (`th:value="${paciente.nome}"`: `FormField.shown_from`),
+        which no form declares.
         """
         out: list[_Said] = []
         named = object_field(name)
@@ -370,6 +372,8 @@ class _Objects:
         model = self.models.get(form)
         if model:
             out.append(_Said(model, name, f"the form fills '{model}'"))
+        elif shown_from is not None:
+            out.append(_Said(shown_from, name, f"the page shows it from '{shown_from}.{name}'", False))
         return out
 
 

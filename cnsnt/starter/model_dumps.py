@@ -151,7 +151,8 @@ def stale_copies(
         n = len(created)
         if 2 * len(new) > n:
             notes.append(
-                f"kept {shown}: {len(new)} of its {n} tables are not in the models ({where}), so it is "
+                f"kept {shown}: {len(new)} of its {n} tables {'is' if len(new) == 1 else 'are'} not in the "
+                f"models ({where}), so it is "
                 f"taken for another database; the {len(shared)} it shares with them ({_names(shared)}) "
                 "are counted twice, and the audit says so (CN001): if it is an old copy, leave it out"
             )
@@ -164,7 +165,8 @@ def stale_copies(
             else ""
         )
         notes.append(
-            f"left out {shown}: {len(shared)} of its {n} tables are defined by the models in {where}, "
+            f"left out {shown}: {len(shared)} of its {n} tables {'is' if len(shared) == 1 else 'are'} "
+            f"defined by the models in {where}, "
             "which are read instead (a dump of the same database, perhaps an old one: reading both "
             f"would count every table twice){lacks}"
         )

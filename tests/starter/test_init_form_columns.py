@@ -17,6 +17,8 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from cnsnt.cli import app
+from cnsnt.sources.forms.bindings import shown_object
+from cnsnt.sources.forms.html_page import Attr
 from cnsnt.starter.form_columns import normal
 from cnsnt.starter.run import draft_new
 
@@ -207,3 +209,47 @@ def test_explain_column_says_which_column_a_field_fills(tmp_path: Path) -> None:
     assert "kind unknown" in said
     assert "fills the column 'randevular.randevu_tarih'" in said
     assert "cnsnt init files it with that column, as user.behavior" in said
+
+
+#: A patient's profile page (trial38b): plain `name=` controls, each shown from the object the
+#: page edits, with no `th:object` on the form; two tables keep an `eposta`.
+PROFILE = (
+    '<form action="/hasta/guncelle" method="post">\n'
+    '  <input type="hidden" name="randevuID" th:value="${randevu.randevuNo}">\n'
+    '  <input type="email" name="eposta" th:value="${hasta.eposta}">\n'
+    '  <input type="text" name="hastaAd" th:value="${hasta.hastaAd}">\n'
+    "</form>\n"
+)
+DOKTOR = (
+    "package demo;\nimport javax.persistence.*;\n"
+    '@Entity @Table(name="doktorlar") public class Doktor {\n'
+    "  @Id Long id; String doktorAd; String eposta; }\n"
+)
+
+
+def test_a_field_the_page_shows_from_an_objects_property_fills_its_column(tmp_path: Path) -> None:
+    _spring(tmp_path, PROFILE)
+    _write(tmp_path, {
+        "src/main/java/demo/Hasta.java": HASTA.replace("String hastaNotu;", "String hastaNotu; String eposta;"),
+        "src/main/java/demo/Doktor.java": DOKTOR,
+    })
+    text = draft_new(tmp_path).text
+    data: dict[str, Any] = YAML(typ="safe").load(text)["data"]
+    assert _entry_of(data, "add-appointment.eposta") == _entry_of(data, "hastalar.eposta")
+    said = next(line for line in text.splitlines() if "- add-appointment.eposta" in line)
+    assert "fills the column 'hastalar.eposta' (the page shows it from 'hasta.eposta'" in said
+    assert "fills the column 'hastalar.hasta_ad'" in next(
+        line for line in text.splitlines() if "- add-appointment.hastaAd" in line
+    )
+
+
+def test_only_a_value_of_the_same_named_property_names_the_object() -> None:
+    def attrs(value: str) -> dict[str, Attr]:
+        return {"th:value": Attr("th:value", value, value, 0, 0, len(value), False)}
+
+    assert shown_object(attrs("${hasta.eposta}"), "eposta") == "hasta"
+    assert shown_object(attrs("${hasta.hasta_ad}"), "hastaAd") == "hasta"
+    assert shown_object(attrs("${randevu.randevuNo}"), "randevuID") is None
+    assert shown_object(attrs("${hasta.adres.sehir}"), "sehir") is None
+    assert shown_object(attrs("${#dates.format(hasta.dogum)}"), "dogum") is None
+    assert shown_object(attrs("${hasta.eposta}"), None) is None

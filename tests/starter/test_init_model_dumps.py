@@ -121,3 +121,12 @@ def test_a_bug_in_a_reader_is_not_swallowed(tmp_path: Path, monkeypatch: pytest.
     _project(tmp_path)
     with pytest.raises(TypeError):
         survey(tmp_path)
+
+
+def test_one_shared_table_of_two_is_counted_in_the_singular(tmp_path: Path) -> None:
+    """trial38b (an EF Core app's phpMyAdmin dump beside its models): '1 of its 2 tables are'."""
+    _project(tmp_path, DUMP.replace("CREATE TABLE `coaching` (`id` int(11) NOT NULL, `gewicht` double NOT NULL);\n", ""))
+    (tmp_path / "src" / "Entity" / "Coaching.php").unlink()
+    _, notes = survey(tmp_path)
+    [note] = [n for n in notes if "sql/dump.sql" in n]
+    assert note.startswith("left out sql/dump.sql: 1 of its 2 tables is defined by the models in src/Entity/*.php")

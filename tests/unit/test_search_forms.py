@@ -247,3 +247,37 @@ def test_livewire_fields_that_collect_keep_their_role(tmp_path: Path) -> None:
         "anmeldung.vorname": FieldRole.INPUT,
         "anmeldung.filterJahr": FieldRole.INPUT,
     }
+
+
+def test_a_search_form_after_a_posting_one_of_the_same_file_is_noted_at_its_own_line(tmp_path: Path) -> None:
+    """Found by trial38b on a Spring Boot dashboard: three unnamed forms share the file's
+    name, and the note on the third (the GET one) pointed at the first form's line."""
+    page = _write(
+        tmp_path,
+        "clinic-board.html",
+        '<form action="/book" method="post">\n'
+        '  <input type="date" name="visitDate">\n'
+        "</form>\n"
+        "<section>\n"
+        '  <form action="/vets/find" method="get">\n'
+        '    <input type="text" name="filter">\n'
+        "  </form>\n"
+        "</section>\n",
+    )
+    ev = _read(page, tmp_path)
+    [note] = [p for p in ev.problems if "is a search or filter form" in p.message]
+    assert "its field filter is a query" in note.message
+    assert (note.location.line, note.location.column) == (5, 3)
+
+
+def test_a_get_signup_after_a_posting_form_of_the_same_file_is_noted_at_its_own_line(tmp_path: Path) -> None:
+    """The same for the note on a form sent by GET that collects (trial38b): its own `<form>`."""
+    page = _write(
+        tmp_path,
+        "templates/newsletter.html",
+        '<form action="/feedback" method="post">\n  <textarea name="remarks"></textarea>\n</form>\n'
+        + SIGNUP_BY_GET,
+    )
+    ev = _read(page, tmp_path)
+    [note] = [p for p in ev.problems if "is sent by GET" in p.message]
+    assert note.location.line == 4

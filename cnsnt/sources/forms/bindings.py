@@ -209,6 +209,38 @@ def _spring_path(value: str) -> str | None:
 
 
 _TH_OBJECT = ("th:object", "data-th-object")
+_TH_VALUE = ("th:value", "data-th-value")
+
+
+def shown_object(attrs: dict[str, Attr], name: str | None) -> str | None:
+    """The object a control shows a property of under its own name: `paciente` for
+    `<input name="nome" th:value="${paciente.nome}">` (Thymeleaf).
+
+    An edit form of plain `name=` controls, with no `th:object`, fills each from the
+    object it edits, and the controller binds them back to it by name (Spring's
+    `@ModelAttribute`): the control fills that object's property (trial38b). Only a plain
+    `${object.property}` whose property is the control's name (without case, `_` or
+    `-`) says so: `${consulta.id}` in `name="consultaId"` is another object's key.
+    """
+    if name is None:
+        return None
+    for key in _TH_VALUE:
+        attr = attrs.get(key)
+        if attr is None or attr.templated or attr.value is None:
+            continue
+        value = attr.value.strip()
+        if not value.startswith("${") or not value.endswith("}"):
+            return None
+        parts = path_segments(value[2:-1])
+        if parts is None or len(parts) != 2 or _squeezed(parts[1]) != _squeezed(name):
+            return None
+        return parts[0]
+    return None
+
+
+def _squeezed(name: str) -> str:
+    """A name without case, `_` or `-`, as Spring binds `data_nascimento` and `dataNascimento` alike."""
+    return name.replace("_", "").replace("-", "").casefold()
 
 
 def form_object(attrs: dict[str, Attr]) -> str | None:

@@ -28,7 +28,7 @@ from cnsnt.sources.forms import (
     search_forms,
     thymeleaf_fragments,
 )
-from cnsnt.sources.forms.bindings import binding, form_object, glimmer_binding
+from cnsnt.sources.forms.bindings import binding, form_object, glimmer_binding, shown_object
 from cnsnt.sources.forms.blade_helpers import blade_helper, parse_php, unread_blade_helper
 from cnsnt.sources.forms.common import (
     NO_VALUES,
@@ -309,8 +309,9 @@ class _Reader:
         """Where a whole Symfony form is rendered (`{{ form_widget(form) }}`), the call, the variable."""
         self._twig_names: TemplateNames | None = None
         """The template's bound and form-function variables (read once, on the first unnamed call)."""
-        self.collecting_get: dict[str, str] = {}
-        """Forms sent by GET that ask for contact details, by name: what they ask for."""
+        self.collecting_get: dict[str, tuple[str, int]] = {}
+        """Forms sent by GET that ask for contact details, by name: what they ask for, and where
+        the first such form starts (unnamed forms of a file share its name)."""
         self.sites: tuple[Path, ...] = ()
         """The templates that include this Blade partial (it has no form of its own)."""
 
@@ -1385,9 +1386,10 @@ class _Reader:
                 if fld.name is None and why and fld.role not in SENDS_NOTHING:
                     page.problems.append(unnamed_problem(fld, why))
             reasons = {queries.get(c.start, "") for c in groups[name] if c.role is FieldRole.SEARCH} - {""}
-            self._note_query(name, fields, reasons, starts[name])
+            self._note_query(name, fields, reasons, self._search_start(groups[name], starts[name]))
             if name in self.collecting_get:
-                self._note_collecting_get(name, self.collecting_get[name], starts[name])
+                asked, at = self.collecting_get[name]
+                self._note_collecting_get(name, asked, at)
             forms.append(
                 Form(
                     name, page.location(starts[name]), page.shown, tuple(fields),
@@ -1432,14 +1434,14 @@ class _Reader:
             if asked is None:
                 why.update((c.start, 'method="get"') for c in controls)
             else:
-                self.collecting_get.setdefault(form.name, asked)
+                self.collecting_get.setdefault(form.name, (asked, form.start))
         for index, controls in by_span.items():
             start, _, what, opening = spans[index]
             if what == "method: :get":
                 asked = search_forms.get_form_collects(controls, (opening,))
                 if asked is not None:
                     name = self.forms[controls[0].form].name if controls[0].form is not None else page.stem
-                    self.collecting_get.setdefault(name, asked)
+                    self.collecting_get.setdefault(name, (asked, start))
                     continue
             for c in controls:
                 why.setdefault(c.start, what)
@@ -1458,6 +1460,17 @@ class _Reader:
             if ctrl.role is FieldRole.INPUT and ctrl.start in why:
                 ctrl.role = FieldRole.SEARCH
         return why
+
+    def _search_start(self, controls: list[Control], start: int) -> int:
+        """Where a search form's note points: the `<form>` tag of its first search control.
+
+        Unnamed forms of one file share the file's name, so the name's first form (a
+        posting one, perhaps) is not where the search is (trial38b).
+        """
+        first = next((c for c in controls if c.role is FieldRole.SEARCH), None)
+        if first is None:
+            return start
+        return self.forms[first.form].start if first.form is not None else first.start
 
     def _note_query(self, form: str, fields: list[FormField], why: set[str], start: int) -> None:
         """One note per search form: its fields are a query, not collected (never silent)."""
@@ -1492,7 +1505,10 @@ class _Reader:
         ))
 
     def _field(self, form: str, group: list[Control]) -> FormField:
-        return grouped_field(form, group, self.page.location(group[0].start), self.page.shown)
+        field = grouped_field(form, group, self.page.location(group[0].start), self.page.shown)
+        tag = group[0].tag
+        shown = shown_object(tag.attrs, field.name) if tag is not None else None
+        return replace(field, shown_from=shown) if shown is not None else field
 
 
 #: Says that the partials of a file were more than cnsnt prints (found in nested readers' problems).
