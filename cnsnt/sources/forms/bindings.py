@@ -213,8 +213,9 @@ _TH_VALUE = ("th:value", "data-th-value")
 
 
 def shown_object(attrs: dict[str, Attr], name: str | None) -> str | None:
-    """The object a control shows a property of under its own name: `paciente` for
-    `<input name="nome" th:value="${paciente.nome}">` (Thymeleaf).
+    """The object whose same-named property a control shows (Thymeleaf's `th:value`).
+
+    `<input name="nome" th:value="${paciente.nome}">` shows `paciente`'s `nome`.
 
     An edit form of plain `name=` controls, with no `th:object`, fills each from the
     object it edits, and the controller binds them back to it by name (Spring's
