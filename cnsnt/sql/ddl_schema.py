@@ -281,6 +281,7 @@ class SchemaBuilder:
         """
         if not builder.name.startswith("#"):
             if builder.schema is None:
+                self.session.made_unqualified()
                 builder.schema = self.session.creates_in()
             key = (name_key(builder.schema or ""), name_key(builder.name))
             self.tables[key] = builder

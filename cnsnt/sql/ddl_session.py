@@ -68,6 +68,8 @@ class Session:
         """The path when the open transaction began; None outside one."""
         self._home: str | None = None
         """The database a MySQL file first USEs: the one it is loaded into, named by none."""
+        self._made_at_home = False
+        """Whether a table was made in the database the file is loaded into before any USE."""
         self._order: dict[str, tuple[int, int]] | None = None
         """`order()` as made last: once per path, not per name looked up."""
         self._order_for: tuple[tuple[str, ...] | None, str | None] = (None, None)
@@ -90,10 +92,15 @@ class Session:
             if self._before is not None:  # SET LOCAL outside a transaction does nothing
                 self._local = (change.path,)
         else:
-            if change.database and self._home is None and change.path:
+            if change.database and self._home is None and change.path and not self._made_at_home:
                 self._home = change.path[0]
             self._path = change.path
             self._local = None
+
+    def made_unqualified(self) -> None:
+        """An unqualified table was made: before any USE, a first USE names another database."""
+        if self.path is None:
+            self._made_at_home = True
 
     def creates_in(self) -> str | None:
         """The schema an unqualified CREATE puts its table in; None for the default one."""
