@@ -73,6 +73,9 @@ class SchemaBuilder:
         self.parser: Parser = dia.parser(error_level=ErrorLevel.RAISE)
         self.generator: Generator = dia.generator()
         self.tables: dict[tuple[str, str], TableBuilder] = {}
+        self._schemas_of: dict[str, dict[str, None]] = {}
+        """The schema keys of the tables of each name key that `_store` made (kept through
+        renames and drops): what `_on_path` looks a name up in."""
         self.unit_ends: list[int] = []
         """Where Oracle PL/SQL units may end (SQL*Plus `/` lines), from `scan_lines`."""
         self._unit_end = -1
@@ -278,9 +281,11 @@ class SchemaBuilder:
         """
         if not builder.name.startswith("#"):
             if builder.schema is None:
+                self.session.made_unqualified()
                 builder.schema = self.session.creates_in()
             key = (name_key(builder.schema or ""), name_key(builder.name))
             self.tables[key] = builder
+            self._schemas_of.setdefault(key[1], {})[key[0]] = None
             self.defined.add(key)
             builder.foreign_keys = [self.through_path(k) for k in builder.foreign_keys]
 
@@ -290,7 +295,7 @@ class SchemaBuilder:
         A key that names its schema, or one made where no path is set, is left as it is;
         so is one whose table the path does not find among the tables defined so far.
         """
-        if key.ref_schema is not None or self.session.looked_up() is None:
+        if key.ref_schema is not None or self.session.order() is None:
             return key
         found = self._on_path(key.ref_table)
         schema = self.tables[found].schema if found is not None else None
@@ -299,14 +304,21 @@ class SchemaBuilder:
         return dataclasses.replace(key, ref_schema=schema)
 
     def _on_path(self, name: str) -> tuple[str, str] | None:
-        """The key of the table an unqualified `name` finds through the search path, if any."""
-        for schema in self.session.looked_up() or ():
-            spellings = [schema] if schema is not None else ["", self.session.default or ""]
-            for spelt in spellings:
-                key = (name_key(spelt), name_key(name))
-                if key in self.tables:
-                    return key
-        return None
+        """The key of the table an unqualified `name` finds through the search path, if any.
+
+        Looked for among the tables of that name, each placed by the path's `order`: a
+        lookup costs the tables of its name, not the length of the path.
+        """
+        order = self.session.order()
+        if order is None:
+            return None
+        named = name_key(name)
+        placed = [
+            (order[schema], schema)
+            for schema in self._schemas_of.get(named, ())
+            if schema in order and (schema, named) in self.tables
+        ]
+        return (min(placed)[1], named) if placed else None
 
     def _build_create(self, stmt: Statement, tree: exp.Create) -> TableBuilder | None:
         """The table or view a parsed CREATE defines; None when it names none."""
@@ -485,6 +497,8 @@ class SchemaBuilder:
         new_key = (name_key(builder.schema or ""), name_key(builder.name))
         replaced = new_key != old_key and new_key in self.tables
         self.tables = renamed_key(self.tables, old_key, new_key)
+        self._unindex(old_key)
+        self._schemas_of.setdefault(new_key[1], {})[new_key[0]] = None
         self.defined.add(new_key)
         if not replaced:
             return []
@@ -635,10 +649,17 @@ class SchemaBuilder:
         SQLite's rebuild renames the new table to it next.
         """
         dropped = self.tables.pop(key)
+        self._unindex(key)
         if cascade:
             self._forget_references(dropped)
         else:
             self.dropped.append(dropped)
+
+    def _unindex(self, key: tuple[str, str]) -> None:
+        """Take a table's key out of `_schemas_of` (it was dropped or renamed)."""
+        schemas = self._schemas_of.get(key[1])
+        if schemas is not None:
+            schemas.pop(key[0], None)
 
     def _forget_references(self, dropped: TableBuilder) -> None:
         """Forget the foreign keys other tables have to a dropped table."""

@@ -23,6 +23,7 @@ from sqlglot.parser import Parser
 from sqlglot.tokenizer_core import Token, TokenType
 
 from cnsnt.sql.ddl_split import keyword
+from cnsnt.sql.ddl_tables import name_key
 
 #: The words a statement that may change the session's schema starts with.
 _OPENERS = frozenset(
@@ -67,6 +68,12 @@ class Session:
         """The path when the open transaction began; None outside one."""
         self._home: str | None = None
         """The database a MySQL file first USEs: the one it is loaded into, named by none."""
+        self._made_at_home = False
+        """Whether a table was made in the database the file is loaded into before any USE."""
+        self._order: dict[str, tuple[int, int]] | None = None
+        """`order()` as made last: once per path, not per name looked up."""
+        self._order_for: tuple[tuple[str, ...] | None, str | None] = (None, None)
+        """The path (the very tuple) and home database `_order` was made for."""
 
     @property
     def path(self) -> tuple[str, ...] | None:
@@ -85,10 +92,15 @@ class Session:
             if self._before is not None:  # SET LOCAL outside a transaction does nothing
                 self._local = (change.path,)
         else:
-            if change.database and self._home is None and change.path:
+            if change.database and self._home is None and change.path and not self._made_at_home:
                 self._home = change.path[0]
             self._path = change.path
             self._local = None
+
+    def made_unqualified(self) -> None:
+        """An unqualified table was made: before any USE, a first USE names another database."""
+        if self.path is None:
+            self._made_at_home = True
 
     def creates_in(self) -> str | None:
         """The schema an unqualified CREATE puts its table in; None for the default one."""
@@ -96,15 +108,29 @@ class Session:
         schema = creation_schema(path) if path else None
         return None if schema is None or self.is_default(schema) else schema
 
-    def looked_up(self) -> tuple[str | None, ...] | None:
-        """The schemas an unqualified name is looked in, in order (None: the default one).
+    def order(self) -> dict[str, tuple[int, int]] | None:
+        """Where each schema (by `name_key`) stands on the path; None when no statement set it.
 
-        None when no statement set a path.
+        The default schema is found by its empty key before its name, as a table keyed
+        either way may be. Made once per path: a file's thousands of names are each looked
+        up by their tables, never by walking a long path (which was quadratic).
         """
         path = self.path
-        if path is None:
-            return None
-        return tuple(None if self.is_default(s) else s for s in searched(path))
+        if self._order_for[0] is not path or self._order_for[1] != self._home:
+            self._order_for = (path, self._home)
+            self._order = None if path is None else self._positions(path)
+        return self._order
+
+    def _positions(self, path: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+        """`order()` made for one path."""
+        positions: dict[str, tuple[int, int]] = {}
+        for at, schema in enumerate(searched(path)):
+            if self.is_default(schema):
+                positions.setdefault("", (at, 0))
+                positions.setdefault(name_key(self.default or ""), (at, 1))
+            else:
+                positions.setdefault(name_key(schema), (at, 0))
+        return positions
 
     def is_default(self, schema: str) -> bool:
         """Whether `schema` is the one a table's name leaves out (the default, a MySQL file's own)."""

@@ -164,3 +164,18 @@ def test_a_table_moved_to_a_schema_still_matches_a_two_part_policy_column(tmp_pa
     undeclared = {f.subject: f.message for f in result.findings if f.rule == "CN101"}
     assert "app.users.email" not in undeclared
     assert "'app.users'" in undeclared["app.notes.body"]
+
+
+def test_mysql_use_after_tables_of_the_files_own_database_names_its_database() -> None:
+    """codereview38c: tables made before any USE are in the database the file is loaded
+    into, so the first USE then names another one; its `members` took the place of the
+    first (whose email column was lost)."""
+    text = (
+        "CREATE TABLE members (id int PRIMARY KEY, email varchar(200));\n"
+        "USE archive;\nCREATE TABLE members (id int PRIMARY KEY, phone varchar(40));\n"
+    )
+    result = parse_ddl(text, "mysql")
+    assert [(t.schema, t.name, [c.name for c in t.columns]) for t in result.tables] == [
+        (None, "members", ["id", "email"]),
+        ("archive", "members", ["id", "phone"]),
+    ]

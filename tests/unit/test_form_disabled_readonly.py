@@ -280,3 +280,44 @@ def test_a_disabled_jsx_control_the_files_script_enables_is_collected(tmp_path: 
     fields = _fields(tmp_path, "GuestDetails.jsx", text)
     assert fields["house_number"].role is FieldRole.DISABLED
     assert fields["postcode"].role is FieldRole.DISABLED
+
+
+#: Two components in one file: the payment form's script enables its IBAN, the archive
+#: form shows a masked legacy number that nothing enables (ours).
+TWO_COMPONENTS = """\
+import React from "react";
+
+export function PaymentForm() {
+  return (
+    <form id="payment">
+      <input name="iban" id="iban" disabled />
+      <button type="button" onClick={() => document.getElementById("iban").removeAttribute("disabled")}>
+        Change
+      </button>
+    </form>
+  );
+}
+
+export function ArchivedMember() {
+  return (
+    <form id="archive">
+      <input name="legacy_tax_number" value="***" disabled />
+    </form>
+  );
+}
+"""
+
+
+def test_a_component_enabling_its_own_control_does_not_enable_another_components(tmp_path: Path) -> None:
+    """codereview38c: the enabling call is the payment component's; the archive's control,
+    which no code enables, stays disabled (docs/forms.md says "a React component whose own
+    code enables controls"). A helper outside every component still enables the file's."""
+    fields = _fields(tmp_path, "Members.jsx", TWO_COMPONENTS)
+    assert fields["iban"].role is FieldRole.INPUT
+    assert fields["legacy_tax_number"].role is FieldRole.DISABLED
+    helper = TWO_COMPONENTS.replace(
+        '() => document.getElementById("iban").removeAttribute("disabled")', "unlock"
+    ) + '\nfunction unlock() {\n  document.querySelectorAll("input").forEach((el) => el.removeAttribute("disabled"));\n}\n'
+    fields = _fields(tmp_path, "Members.jsx", helper)
+    assert fields["iban"].role is FieldRole.INPUT
+    assert fields["legacy_tax_number"].role is FieldRole.INPUT

@@ -66,8 +66,9 @@ Disabled and read-only, as in HTML: `disabled`/`isDisabled` written for every re
 `{true}`, a true `const`, text), on the control, its `<fieldset>` (outside the legend) or its
 `FormControl`, makes it no collected field; `readOnly`/`isReadOnly` on a text control marks
 it shown read-only. An expression (`disabled={busy}`) may be off: the control stays a field,
-as does every control of a file whose code enables controls (`removeAttribute("disabled")`,
-`.removeAttr("disabled")`, `.prop("disabled", false)`, `el.disabled = false`).
+as does every control of a component whose code enables controls (`removeAttribute("disabled")`,
+`.removeAttr("disabled")`, `.prop("disabled", false)`, `el.disabled = false`), and every
+control of the file when a helper outside every component does.
 
 A file that does not parse whole is a CN001 error at the first syntax error; the
 rest of the tree is still read.
@@ -267,10 +268,30 @@ class _File:
         self._starts: list[int] = []
         self._parents: list[int] = []
         self._anywhere: dict[str, str] | None = None
-        self.enables = False
-        """The file's code enables controls (`el.removeAttribute("disabled")`, jQuery's
-        `.removeAttr("disabled")` or `.prop("disabled", false)`, `el.disabled = false`): a
-        control written `disabled` may be sent, so it is no disabled control (trial38)."""
+        self.tops: list[int] = []
+        """Where the file's top-level statements (its components, its helpers) start."""
+        self.enabling: set[int] = set()
+        """The top-level statements whose code enables controls (`el.removeAttribute("disabled")`,
+        jQuery's `.removeAttr("disabled")` or `.prop("disabled", false)`, `el.disabled = false`):
+        a control written `disabled` there may be sent, so it is no disabled control (trial38)."""
+        self.drawing: set[int] = set()
+        """The top-level statements that draw JSX (components)."""
+        self._helper_enables: bool | None = None
+        """Whether a helper outside every component enables controls (known once read)."""
+
+    def top(self, node: Node) -> int:
+        """The index of the top-level statement `node` is in (a bisection, not a walk up)."""
+        return bisect_right(self.tops, node.start_byte) - 1
+
+    def enabled(self, node: Node) -> bool:
+        """Whether code may enable a control written at `node`.
+
+        Its component's own code, or a helper's outside every component (which may enable
+        any of the file's).
+        """
+        if self._helper_enables is None:
+            self._helper_enables = bool(self.enabling - self.drawing)
+        return self._helper_enables or self.top(node) in self.enabling
 
     def text(self, node: Node) -> str:
         return self.src.text(node)
@@ -658,6 +679,7 @@ class _Reader:
         file = self.file
         objects: list[tuple[Node | None, Node]] = []  # (a default-values object, where it is given)
         hooks: dict[int, _Defaults] = {}  # a form hook's call (by start) -> its scope
+        file.tops = [child.start_byte for child in root.children]
         for node in _elements(root):
             if node.type == "variable_declarator":
                 name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
@@ -696,8 +718,11 @@ class _Reader:
                     if hook is not None:
                         file.defaults.append(hook)
                         hooks[value.start_byte] = hook
-            elif node.type in ("call_expression", "assignment_expression") and not file.enables:
-                file.enables = _enables(node, file)
+            elif node.type in ("call_expression", "assignment_expression"):
+                if _enables(node, file):
+                    file.enabling.add(file.top(node))
+            elif node.type in ("jsx_opening_element", "jsx_self_closing_element"):
+                file.drawing.add(file.top(node))
             elif node.type == "pair":
                 key = node.child_by_field_name("key")
                 if key is not None and file.text(key).strip("'\"") in _DEFAULTS_KEYS:
@@ -878,8 +903,8 @@ class _Reader:
             file.defaults.append(own)
 
     def _disabled(self, element: _Element) -> bool:
-        """`disabled` written for every render, in a file whose code never enables a control."""
-        return not self.file.enables and self._stated(element, _DISABLED_PROPS)
+        """`disabled` written for every render, where no code of its component enables controls."""
+        return self._stated(element, _DISABLED_PROPS) and not self.file.enabled(element.node)
 
     def _stated(self, element: _Element, keys: tuple[str, ...]) -> bool:
         """A boolean prop written for every render: bare, `{true}`, a constant, or text.
