@@ -1397,12 +1397,18 @@ class _Reader:
         by_file = page.stem not in {form.name for form in self.forms if form.named}
         # an ERB builder's controls (outside any `<form>` tag) fill its `model:` object, a
         # Blade template's Laravel helpers their `Form::model($x)` (a partial's: its includers')
+        hows: dict[str, str] = {}  # how a form's object was named, when no binding says it
         if page.stem in groups and not models.get(page.stem, set()) - {None}:
             obj = page_object(page.tokens, page.code) if page.tokens else None
             if obj is None and self.blade is not None:
                 obj = blade_objects.page_object(page)
                 if obj is None and self.sites:
                     obj = blade_objects.includers_object(self.sites, self.blade.ctx)
+            posted = blade_objects.page_target(page) if obj is None and self.blade is not None else None
+            if posted is None and obj is None and self.blade is not None and self.sites:
+                posted = blade_objects.includers_target(self.sites, self.blade.ctx)
+            if posted is not None:  # a create form's `Form::open(['route' => 'alumnos.store'])`
+                obj, hows[page.stem] = posted
             if obj is not None:
                 models[page.stem] = {obj}
         forms: list[Form] = []
@@ -1423,6 +1429,7 @@ class _Reader:
                     name, page.location(starts[name]), page.shown, tuple(fields),
                     file_named=by_file and name == page.stem,
                     model=next(iter(models[name])) if len(models.get(name, ())) == 1 else None,
+                    model_how=hows.get(name),
                 )
             )
         if self.whole_forms and not self.expanding:
