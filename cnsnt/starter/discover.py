@@ -605,9 +605,10 @@ def _sql_kind(path: Path, hint: Hint | None = None) -> _Kind | None:
     return _named_seed(path, judged[key])
 
 
-#: Names of a seed script (`seed.sql`, `seeds.sql`, `seed_users.sql`) and of a folder of them.
+#: Names of a seed script (`seed.sql`, `seeds.sql`, `seed_users.sql`) and of a folder of them
+#: (Supabase's `supabase/seeds/`, knex's `seeds/`, Laravel's `database/seeders/`).
 _SEED_STEMS = ("seed", "seeds")
-_SEED_DIRS = frozenset({"seed", "seeds", "seeders"})
+_SEED_DIRS = frozenset({"seeds", "seeders"})
 
 
 def _named_seed(path: Path, kind: _Kind) -> _Kind:
