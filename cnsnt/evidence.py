@@ -238,6 +238,11 @@ class Form:
     """The object the form fills, as the source names it (a Django ModelForm's `Meta.model`
     class `Informe`, Thymeleaf's `th:object="${randevu}"`), else None: `init` files a field
     with the column of that object's table it fills."""
+    model_how: str | None = None
+    """How the source names `model` when no binding says it, else None: a Laravel create
+    form's `Form::open(['route' => 'alumnos.store'])` posts to the resource `alumnos`
+    ("Form::open's 'route' => 'alumnos.store'"). A weaker word than a binding: `init`
+    links the form to the object only when a table is named like it, and says how."""
     members: tuple[tuple[str, str], ...] = ()
     """(property, class) of the objects the form's fields fill through a property of its
     model: a Razor Page's `public Patient Patient { get; set; }` makes `asp-for="Patient.Email"`

@@ -29,6 +29,7 @@ from sqlglot.schema import MappingSchema
 from sqlglot.tokenizer_core import TokenType
 
 from cnsnt.evidence import DEFAULT_SCHEMAS, Access, ColumnUse, Table
+from cnsnt.sql.managed_tables import managed_problem
 from cnsnt.sql.parse_reason import plain_reason
 from cnsnt.sql.placeholders import strip_table_prefix
 from cnsnt.sql.select_into import without_select_into
@@ -574,8 +575,9 @@ class _Collector:
                 f"table '{name}' is ambiguous ({', '.join(options)}): qualify it with its schema",
                 name,
             )
-        else:
-            self.problem(ProblemKind.UNKNOWN_TABLE, f"table '{name}' is not in any audited schema", name)
+        else:  # Supabase's `auth.users` is said as what it is, made outside the project
+            message = managed_problem(name) or f"table '{name}' is not in any audited schema"
+            self.problem(ProblemKind.UNKNOWN_TABLE, message, name)
 
     def _write(self, info: _Table | None, names: Iterable[str]) -> None:
         if info is None:

@@ -597,12 +597,36 @@ def _sql_kind(path: Path, hint: Hint | None = None) -> _Kind | None:
         return None
     judged = _JUDGED.get()
     if judged is None:
-        return _text_kind(text, hint)
+        return _named_seed(path, _text_kind(text, hint))
     key = (hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest(), len(text),
            hint is None, hint.dialect if hint is not None else None)
     if key not in judged:
         judged[key] = _text_kind(text, hint)
-    return judged[key]
+    return _named_seed(path, judged[key])
+
+
+#: Names of a seed script (`seed.sql`, `seeds.sql`, `seed_users.sql`) and of a folder of them
+#: (Supabase's `supabase/seeds/`, knex's `seeds/`, Laravel's `database/seeders/`).
+_SEED_STEMS = ("seed", "seeds")
+_SEED_DIRS = frozenset({"seeds", "seeders"})
+
+
+def _named_seed(path: Path, kind: _Kind) -> _Kind:
+    """A query file named as a seed script (Supabase's `supabase/seed.sql`) -> `_SEEDS`.
+
+    A seed script fills a development database with sample rows (`supabase db reset` runs
+    `supabase/seed.sql`); one that computes them (`crypt(...)`, an `INSERT ... SELECT` from
+    `auth.users`) is no file of literal rows (`_seed_kind`), but is no query the application
+    runs for a purpose either: audited as queries, its sample rows gave CN302 warnings and
+    its Supabase tables CN001 ones (trial38). Its tables are the schema's.
+    """
+    if kind[0] != "queries":
+        return kind
+    stem = path.stem.casefold()
+    named = stem in _SEED_STEMS or stem.startswith(tuple(f"{s}{sep}" for s in _SEED_STEMS for sep in "_-"))
+    if named or path.parent.name.casefold() in _SEED_DIRS:
+        return _SEEDS, kind[1], ()
+    return kind
 
 
 def _text_kind(text: str, hint: Hint | None) -> _Kind:
@@ -841,6 +865,8 @@ _DROPS = "drops"
 #: The kind of a file of DDL that adds no column and reads no table (`CREATE INDEX`, `CREATE
 #: SEQUENCE`, `COMMENT ON`): no query file, left out and said.
 _INDEXES = "indexes"
+#: The kind of a query file named as a seed script (`seed.sql`): sample rows, left out and said.
+_SEEDS = "seeds"
 #: Kinds left out of a demo folder (`DEMO_DIRS`).
 _DEMO_KINDS = frozenset({"forms", _SYMFONY_FORM, _DATA_SCHEMA, _HTML_STRINGS})
 #: What a file of a documentation folder would have been proposed as, as a note names it.
@@ -851,6 +877,7 @@ _DOC_KINDS = {
     _SETUP: "SQL setup",
     _DROPS: "SQL drop",
     _INDEXES: "SQL index",
+    _SEEDS: "SQL seed",
     "forms": "form",
     _SYMFONY_FORM: "form",
     _HTML_STRINGS: "form",
@@ -2009,7 +2036,7 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
         if of is not None:
             left[of].extend(migrations.pop(home))
     # the dialect each SQL file was read in, for replaying the patches left out
-    sql_kinds = ("schemas", "queries", "data", _SETUP, _DROPS, _INDEXES)
+    sql_kinds = ("schemas", "queries", "data", _SETUP, _DROPS, _INDEXES, _SEEDS)
     dialect_of = {p: d for kind in sql_kinds for p, d in kinds.get(kind, [])}
     proposable: set[Path] = set()  # schema files left out as patches, which may be read after all
     for kind in sql_kinds:
@@ -2058,6 +2085,12 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
         ),
         (_SETUP, "database setup only (CREATE DATABASE, CREATE USER, GRANT), which reads and writes no one's "
                  "data"),
+        (
+            _SEEDS,
+            "seed scripts by their name (seed.sql, seeds/*.sql; Supabase's supabase/seed.sql), which fill a "
+            "development database with sample rows and run no queries of the application; their tables are "
+            "read from the schema (name one under queries: if the application runs it)",
+        ),
         (
             _INDEXES,
             "indexes, sequences, comments and changes to existing columns only (CREATE INDEX, CREATE "

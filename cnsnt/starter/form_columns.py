@@ -335,6 +335,7 @@ class _Objects:
                 seen.add((table, column.name.casefold()))
                 self.columns[table].append(column)
         self.models = form_models(evidence)
+        self.posted = _posted(evidence, self.models)
         self.members = _members(evidence)
         self.mapped = class_tables(evidence, spelt)
         self._tables: dict[str, list[str]] = {}
@@ -370,10 +371,13 @@ class _Objects:
             )
             return [*out, _Said(obj, attribute, how)]
         model = self.models.get(form)
-        if model:
+        posted = self.posted.get(form)
+        if model and posted is None:
             out.append(_Said(model, name, f"the form fills '{model}'"))
         elif shown_from is not None:
             out.append(_Said(shown_from, name, f"the page shows it from '{shown_from}.{name}'", False))
+        elif model and posted is not None and self.tables(model):  # only where a table is named so
+            out.append(_Said(model, name, f"the form posts to '{model}', by {posted}", declared=False))
         return out
 
 
@@ -394,6 +398,24 @@ def form_models(evidence: Evidence) -> dict[str, str]:
         if model:
             out[name] = model
     return out
+
+
+def _posted(evidence: Evidence, models: Mapping[str, str]) -> dict[str, str]:
+    """Form name -> how its object was named where it posts (`Form.model_how`), not bound.
+
+    A form of the same name that binds the object (an edit view's `Form::model($alumno)`)
+    makes the name a binding: it is left out.
+    """
+    hows: dict[str, str] = {}
+    bound: set[str] = set()
+    for form in evidence.forms:
+        if form.model is None or models.get(form.name) != form.model:
+            continue
+        if form.model_how is None:
+            bound.add(form.name)
+        else:
+            hows.setdefault(form.name, form.model_how)
+    return {name: how for name, how in hows.items() if name not in bound}
 
 
 def _members(evidence: Evidence) -> dict[str, dict[str, str]]:

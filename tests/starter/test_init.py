@@ -2008,3 +2008,42 @@ def test_discover_beego_models_and_names_go_files_of_orms_cnsnt_does_not_read(tm
     assert "# not read: 2 Go files" in text
     columns = {c for d in load_policy(tmp_path / "cnsnt.yaml").data.values() for c in d.columns}
     assert {"conducente.nome", "conducente.codice_fiscale"} <= columns
+
+
+def test_a_seed_script_named_so_is_no_query_file(tmp_path: Path) -> None:
+    """trial38: Supabase's `supabase/seed.sql`, which computes its rows (`crypt(...)`, `INSERT ...
+    SELECT ... FROM auth.users`), was proposed under queries: and audited as the application's
+    queries (CN302 on its sample rows, CN001 on `auth.users`). A seed script by its name is left
+    out with a note; the migrations stay the schema, and a query file of another name stays."""
+    from cnsnt.starter.discover import survey
+
+    migrations = tmp_path / "supabase" / "migrations"
+    migrations.mkdir(parents=True)
+    (migrations / "20240301000000_members.sql").write_text(
+        "create table public.members (\n  id uuid primary key references auth.users (id),\n"
+        "  display_name text,\n  phone text\n);\n"
+    )
+    (tmp_path / "supabase" / "seed.sql").write_text(
+        "insert into auth.users (id, email, encrypted_password, created_at)\n"
+        "values ('00000000-0000-0000-0000-00000000000a', 'demo@example.org', crypt('demo', gen_salt('bf')), now());\n"
+        "insert into public.members (id, display_name, phone)\n"
+        "select id, 'Demo Member', '+10000000' from auth.users;\n"
+    )
+    (tmp_path / "db" / "seeds").mkdir(parents=True)
+    (tmp_path / "db" / "seeds" / "members.sql").write_text(
+        "update public.members set phone = '+10000001' where display_name = 'Demo Member';\n"
+    )
+    (tmp_path / "sql").mkdir()
+    (tmp_path / "sql" / "member_report.sql").write_text(
+        "insert into public.members (id, display_name) select id, email from auth.users;\n"
+    )
+    found, notes = survey(tmp_path)
+    assert sorted((f.kind, f.pattern) for f in found) == [
+        ("queries", "sql/member_report.sql"), ("schemas", "supabase/migrations/20240301000000_members.sql"),
+    ]
+    assert notes == [
+        "left out 2 SQL files in db/seeds, supabase: seed scripts by their name (seed.sql, seeds/*.sql; "
+        "Supabase's supabase/seed.sql), which fill a development database with sample rows and run no "
+        "queries of the application; their tables are read from the schema (name one under queries: if "
+        "the application runs it)"
+    ]

@@ -118,6 +118,8 @@ def test_fields_filling_polymorphic_rows_stay_in_data(tmp_path: Path) -> None:
     ignored = set(policy.get("ignore") or [])
     entries = _entries(policy)
     # each partial's name is its own here: only `_form` needs its folders to tell two apart
-    for field in ("_details.content", "_location_fields.city_town", "_location_fields.province_state"):
+    # a bare `fields_for :location` posts `location[city_town]` (mend38: named by its object)
+    location = ("_location_fields.location[city_town]", "_location_fields.location[province_state]")
+    for field in ("_details.content", *location):
         assert field not in ignored, field
         assert field in entries, field

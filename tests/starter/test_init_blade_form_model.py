@@ -14,7 +14,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from cnsnt.sources.forms.blade_objects import echo_object
+from cnsnt.sources.forms.blade_objects import echo_object, echo_target
 from cnsnt.starter.run import draft_new
 
 MIGRATION = """\
@@ -144,3 +144,74 @@ def test_an_unbound_form_is_read_as_before(tmp_path: Path) -> None:
     # two tables have `locatie`: a form that says no object joins neither
     assert _entry_of(made["data"], "contact.locatie") is not None
     assert "contact.locatie" not in made["ignore"]
+
+
+# ---------------------------------------------------------------- create forms (trial38)
+
+VENUE_MIGRATION = MIGRATION.replace(
+    "        Schema::create('concerts'",
+    "        Schema::create('venues', function (Blueprint $t) {\n"
+    "            $t->increments('id');\n"
+    "            $t->string('naam');\n"
+    "            $t->string('locatie');\n"
+    "        });\n"
+    "        Schema::create('concerts'",
+)
+
+
+def made_ignore(text: str) -> list[str]:
+    return YAML(typ="safe").load(text).get("ignore") or []
+
+
+def test_form_open_names_the_resource_it_posts_to() -> None:
+    assert echo_target("{!! Form::open(['url' => 'venues', 'files' => true]) !!}") == (
+        "venues", "Form::open's 'url' => 'venues'")
+    assert echo_target("{!! Form::open(['url' => '/admin/venues/store']) !!}") == (
+        "venues", "Form::open's 'url' => '/admin/venues/store'")
+    assert echo_target("{{ Form::open(array('route' => 'admin.venues.store')) }}") == (
+        "venues", "Form::open's 'route' => 'admin.venues.store'")
+    assert echo_target("{!! Form::open(['route' => ['venues.update', $venue->id]]) !!}")[0] == "venues"  # type: ignore[index]
+    assert echo_target("{!! Form::open(['action' => 'App\\Http\\Controllers\\VenueController@store']) !!}")[0] == (  # type: ignore[index]
+        "Venue")
+    assert echo_target("{!! Form::open(['action' => 'App\\\\Http\\\\VenueController@store']) !!}")[0] == "Venue"  # type: ignore[index]
+    assert echo_target("{!! Form::open(['action' => [VenueController::class, 'store']]) !!}")[0] == "Venue"  # type: ignore[index]
+    assert echo_target("{!! Form::open(['url' => $target]) !!}") is None
+    assert echo_target("{!! Form::open(['url' => url('venues')]) !!}") is None
+    assert echo_target("{!! Form::open(['action' => 'Controller@store']) !!}") is None
+    assert echo_target("{!! Form::open() !!}") is None
+    assert echo_target("{!! Form::model($venue, ['url' => 'venues']) !!}") is None
+
+
+def test_a_create_form_is_linked_to_the_table_its_resource_names(tmp_path: Path) -> None:
+    """`Form::open(['url' => 'venues'])` fills `venues`, where a table is named so, and says how.
+
+    Two tables have `locatie`: unlinked, the create form's field joined neither (as the edit
+    view's `Form::model($venue)` one did). A form posting to no table's name (`contact`)
+    stays unlinked, and a partial included only by a create view fills its resource.
+    """
+    files = {
+        "database/migrations/2021_01_01_000000_create_tables.php": VENUE_MIGRATION,
+        "resources/views/venues/create.blade.php": (
+            "{!! Form::open(['route' => 'venues.store']) !!}\n"
+            "  {!! Form::text('naam') !!} {!! Form::text('locatie') !!}\n{!! Form::close() !!}\n"
+        ),
+        "resources/views/venues/new.blade.php": (
+            "{!! Form::open(['action' => [VenueController::class, 'store']]) !!}\n"
+            "  @include('venues.fields')\n{!! Form::close() !!}\n"
+        ),
+        "resources/views/venues/fields.blade.php": "{!! Form::text('locatie') !!}\n",
+        "resources/views/contact.blade.php": LOOSE,
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    text = draft_new(tmp_path).text
+    # a venue's name and location: a thing's, under ignore: with the column they fill, and how
+    assert "create.naam" in made_ignore(text) and "create.locatie" in made_ignore(text)
+    said = next(line for line in text.splitlines() if "- create.locatie " in line)
+    assert "fills 'venues.locatie' (the form posts to 'venues', by Form::open's 'route'" in said
+    said = next(line for line in text.splitlines() if "- fields.locatie " in line)
+    assert "fills 'venues.locatie' (the form posts to 'Venue', by Form::open's 'action'" in said
+    said = next(line for line in text.splitlines() if "- contact.locatie " in line)
+    assert "fills" not in said and "posts to" not in said

@@ -169,7 +169,7 @@ def test_ruby_lines_give_the_builders_controls(tmp_path: Path) -> None:
     marketing = [f for f in form.fields if f.name == "marketing"]
     assert marketing and marketing[0].checked  # `checked: true`, as its ERB twin reads it
     assert (fields["phone"].label, fields["phone"].required) == ("Mobile phone", True)
-    assert "street" in fields
+    assert "address[street]" in fields  # drawn by `f.fields_for :address do |a|`: the address's
 
 
 def test_a_haml_view_and_its_erb_twin_read_the_same(tmp_path: Path) -> None:

@@ -337,3 +337,28 @@ def test_a_byte_order_mark_in_the_middle_of_a_query_file_is_a_blank(tmp_path: Pa
     assert [q.location.line for q in ev.queries] == [3, 4]
     reads = {c for q in ev.queries for u in q.uses for c in [u.column] if u.column}
     assert {"members.full_name", "members.email"} <= reads
+
+
+def test_a_supabase_managed_table_is_said_as_supabases(tmp_path: Path,
+                                                     tpch_tables: list[Table]) -> None:
+    """trial38: `auth.users` in a Supabase seed or query got a bare "not in any audited schema".
+
+    It is Supabase Auth's table, made outside the project's migrations: the warning stays (it
+    holds users' e-mail addresses and phones) and says so, with how to audit it. A table of the
+    project's own (`public.nope`) and an `auth` table Supabase does not make keep the bare text.
+    """
+    path = tmp_path / "signups.sql"
+    path.write_text("SELECT email FROM auth.users WHERE id = $1;\nSELECT a FROM public.nope;\n"
+                    "SELECT b FROM auth.api_keys;\nSELECT name FROM storage.objects;\n")
+    ev = read(path, ctx_for(tmp_path, tpch_tables))
+    said = {p.location.line: p for p in ev.problems}
+    assert said[1].severity is Severity.WARNING
+    assert said[1].message == (
+        "table 'auth.users' is not in any audited schema: it is Supabase Auth's table of users (their "
+        "e-mail addresses, phone numbers and sign-ins), which Supabase makes and manages outside the "
+        "project's migrations"
+    )
+    assert said[1].fix is not None and "pg_dump --schema-only --schema=auth" in said[1].fix
+    assert said[2].message == "table 'public.nope' is not in any audited schema" and said[2].fix is None
+    assert said[3].message == "table 'auth.api_keys' is not in any audited schema"
+    assert "Supabase Storage's table of uploaded files" in said[4].message

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Severity
@@ -49,6 +50,7 @@ from cnsnt.sources.forms.inline import attach_inline_ignores
 from cnsnt.sources.forms.macros import MAX_EXPANSIONS, MacroCalls, macro_file
 from cnsnt.sources.forms.phoenix import (
     FORM_COMPONENTS,
+    Helper,
     component_control,
     field_name,
     field_owner,
@@ -59,7 +61,14 @@ from cnsnt.sources.forms.phoenix import (
     name_value,
     upload_name,
 )
-from cnsnt.sources.forms.rails_helpers import block_builder, parse_ruby, rails_helper, receiver
+from cnsnt.sources.forms.rails_helpers import (
+    block_builder,
+    named_explicitly,
+    nested_builder,
+    parse_ruby,
+    rails_helper,
+    receiver,
+)
 from cnsnt.sources.forms.rails_objects import page_object
 from cnsnt.sources.forms.smarty_calls import read_call
 from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
@@ -641,12 +650,15 @@ class _Reader:
     def _rendered(self) -> None:
         page = self.page
         builders: list[tuple[str, int]] = []  # `b` of each open `collection_check_boxes ... do |b|`
+        nested: list[tuple[str, str, int]] = []  # `a`, `address` of each open `f.fields_for :address do |a|`
         depth = 0
         for tok in page.tokens:
             if tok.name.startswith("erb"):
                 depth += 1 if tok.kind in (OPEN, IF) else -1 if tok.kind == CLOSE else 0
                 while builders and builders[-1][1] > depth:
                     builders.pop()
+                while nested and nested[-1][2] > depth:
+                    nested.pop()
             # Rails' `<%= f.collection_check_boxes(:ids, ...) do |b| %>` opens a block and is a field
             block = tok.kind == OPEN and tok.name == "erb:block" and page.code.startswith("<%=", tok.start)
             if tok.kind not in (RENDER, EXPR) and not block:
@@ -655,7 +667,7 @@ class _Reader:
                 continue  # printed into a tag, or into a comment no browser renders
             code = page.code[tok.start : tok.end]
             if block:
-                self._rails_block(tok, code, depth, builders)
+                self._rails_block(tok, code, depth, builders, nested)
                 continue
             drawn = self._drawn(tok.start, code)
             if drawn is None and self.calls is not None and self.calls.spent and not self.expanding:
@@ -678,6 +690,8 @@ class _Reader:
                 else blade_helper(php) if php
                 else None
             )
+            if helper is not None and ruby is not None:
+                _nest(ruby, helper, nested)
             if helper is not None and helper.control == "label":
                 if helper.field and helper.label:
                     self.helper_labels.setdefault(helper.field, helper.label)
@@ -758,16 +772,32 @@ class _Reader:
                 ctrl.form = idx
         self.controls.append(ctrl)
 
-    def _rails_block(self, tok: Token, code: str, depth: int, builders: list[tuple[str, int]]) -> None:
+    def _rails_block(
+        self,
+        tok: Token,
+        code: str,
+        depth: int,
+        builders: list[tuple[str, int]],
+        nested: list[tuple[str, str, int]],
+    ) -> None:
         """A Rails helper that opens a block: `<%= f.collection_radio_buttons(:kind, ...) do |b| %>`.
 
         The helper's field is the control; a collection helper's builder (`b`) draws its
-        items inside the block, read as that field rather than reported one by one.
+        items inside the block, read as that field rather than reported one by one. A
+        nested builder (`f.fields_for :address do |a|`) draws no control: its block's
+        builder fills the associated object (`_nest`).
         """
         ruby = parse_ruby(code)
-        helper = rails_helper(ruby) if ruby is not None else None
+        if ruby is None:
+            return
+        association = nested_builder(ruby)
+        if association is not None:
+            nested.append((*association, depth))
+            return
+        helper = rails_helper(ruby)
         if helper is None or helper.control == "label":
             return
+        _nest(ruby, helper, nested)
         builder = block_builder(ruby)
         if builder is not None:
             builders.append((builder, depth))
@@ -1368,12 +1398,18 @@ class _Reader:
         by_file = page.stem not in {form.name for form in self.forms if form.named}
         # an ERB builder's controls (outside any `<form>` tag) fill its `model:` object, a
         # Blade template's Laravel helpers their `Form::model($x)` (a partial's: its includers')
+        hows: dict[str, str] = {}  # how a form's object was named, when no binding says it
         if page.stem in groups and not models.get(page.stem, set()) - {None}:
             obj = page_object(page.tokens, page.code) if page.tokens else None
             if obj is None and self.blade is not None:
                 obj = blade_objects.page_object(page)
                 if obj is None and self.sites:
                     obj = blade_objects.includers_object(self.sites, self.blade.ctx)
+            posted = blade_objects.page_target(page) if obj is None and self.blade is not None else None
+            if posted is None and obj is None and self.blade is not None and self.sites:
+                posted = blade_objects.includers_target(self.sites, self.blade.ctx)
+            if posted is not None:  # a create form's `Form::open(['route' => 'alumnos.store'])`
+                obj, hows[page.stem] = posted
             if obj is not None:
                 models[page.stem] = {obj}
         forms: list[Form] = []
@@ -1395,6 +1431,7 @@ class _Reader:
                     name, page.location(starts[name]), page.shown, tuple(fields),
                     file_named=by_file and name == page.stem,
                     model=next(iter(models[name])) if len(models.get(name, ())) == 1 else None,
+                    model_how=hows.get(name),
                 )
             )
         if self.whole_forms and not self.expanding:
@@ -1629,3 +1666,25 @@ def _nested_field(page: Page, tag: Tag, stack: tuple[Tag, ...], name: str) -> st
         association = field_name(field.raw or "")
         return f"{association}[{name}]" if association is not None else name
     return name
+
+
+def _nest(ruby: Any, helper: Helper, nested: list[tuple[str, str, int]]) -> None:
+    """`a.text_field :street` inside `f.fields_for :address do |a|` -> `address[street]`.
+
+    Rails posts it under the associated object (`user[address_attributes][street]`): it is
+    named `address[street]`, the attribute of that object, as a Phoenix field inside
+    `<.inputs_for>` is, so `init` files it with that object's table
+    (`form_columns.object_field`). The innermost open block that binds the call's receiver
+    names the object; a field of the outer builder (`f.text_field :email` inside the block)
+    and one given its own `name:` keep their names.
+    """
+    if helper.field is None or not nested:
+        return
+    owner = receiver(ruby)
+    if owner is None:
+        return
+    for variable, association, _ in reversed(nested):
+        if variable == owner:
+            if not named_explicitly(ruby):
+                helper.field = f"{association}[{helper.field}]"
+            return

@@ -58,6 +58,13 @@ _AS = {
 COLLECTION_HELPERS = frozenset(
     {"collection_check_boxes", "collection_checkboxes", "collection_radio_buttons"}
 )
+#: Builder methods whose block is given a builder for an associated object:
+#: `f.fields_for :address do |a|` (Rails), `f.simple_fields_for` (simple_form),
+#: `f.semantic_fields_for` (Formtastic), and the bare `fields_for :profile, @user.profile`.
+NESTED_BUILDERS = frozenset({"fields_for", "simple_fields_for", "semantic_fields_for"})
+#: An association's name as a nested builder's first argument gives it (`:address`).
+#: Linear: anchored, one possessive word run.
+_ASSOCIATION = re.compile(r"[A-Za-z_]\w*+")
 #: A tag's Ruby that ends by opening a `do` block. Linear: a try starts only at `do` after
 #: `\b`, then possessive runs to the end.
 _OPENS_BLOCK = re.compile(r"\bdo\s*+(?:\|[^|]*+\|)?\s*+$")
@@ -210,6 +217,54 @@ def block_builder(tree: Any) -> str | None:
     params = block.child_by_field_name("parameters") if block is not None else None
     names = [_text(n) for n in params.named_children if n.type == "identifier"] if params else []
     return names[0] if names else None
+
+
+def nested_builder(tree: Any) -> tuple[str, str] | None:
+    """(block variable, association) of `f.fields_for :address do |a|` -> (`a`, `address`); else None.
+
+    The block's builder fills the associated object: Rails posts its fields under it
+    (`user[address_attributes][street]`, `profile[phone]` for the bare `fields_for
+    :profile, @user.profile`). An association given as code (`fields_for name`) or as a
+    parameter name (`"user[address]"`) says none.
+    """
+    call = _block_call(tree.root_node)
+    if call is None:
+        return None
+    arguments = call.child_by_field_name("arguments")
+    nodes = arguments.named_children if arguments else []
+    args = [n for n in nodes if n.type not in ("comment", "pair", "hash")]
+    first = _literal(args[0]) if args else None
+    block = call.child_by_field_name("block")
+    params = block.child_by_field_name("parameters") if block is not None else None
+    names = [_text(n) for n in params.named_children if n.type == "identifier"] if params else []
+    if not isinstance(first, str) or not _ASSOCIATION.fullmatch(first) or not names:
+        return None
+    return names[0], first
+
+
+def _block_call(root: Any) -> Any | None:
+    """The outermost call of an ERB tag's Ruby that is a nested builder with a block."""
+    queue = [root]
+    seen = 0
+    while queue and seen < _MAX_NODES:
+        node = queue.pop(0)
+        seen += 1
+        if node.type == "call":
+            method = node.child_by_field_name("method")
+            if method is not None and _text(method) in NESTED_BUILDERS:
+                return node if node.child_by_field_name("block") is not None else None
+        if node.type in ("block", "do_block"):
+            continue
+        queue.extend(node.named_children)
+    return None
+
+
+def named_explicitly(tree: Any) -> bool:
+    """Whether the helper call gives its field's name itself (`name: "contact[email]"`)."""
+    call = _helper_call(tree.root_node)
+    arguments = call.child_by_field_name("arguments") if call is not None else None
+    nodes = [n for n in arguments.named_children if n.type != "comment"] if arguments else []
+    return isinstance(_literal(_options(nodes).get("name")), str)
 
 
 def receiver(tree: Any) -> str | None:

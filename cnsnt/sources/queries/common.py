@@ -25,6 +25,7 @@ from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, WorkerPool
 from cnsnt.sql.ddl import oversize_message
+from cnsnt.sql.managed_tables import MANAGED_FIX, managed_table
 from cnsnt.sql.uses import (
     ProblemKind,
     QuerySchema,
@@ -339,6 +340,7 @@ def build_evidence(
     # a statement inside stored code that cannot be parsed is a gap the routine around it
     # explains (procedural syntax), not a broken query file: a warning
     embedded_parse: set[tuple[ProblemKind, str]] = set()
+    managed: set[tuple[ProblemKind, str]] = set()
     for key, shape in gathered.shapes.items():
         result = by_fp[key.fingerprint]
         for problem in result.problems:
@@ -349,6 +351,8 @@ def build_evidence(
             )
             if problem.kind is ProblemKind.PARSE and key.fingerprint in gathered.embedded:
                 embedded_parse.add(group)
+            if problem.kind is ProblemKind.UNKNOWN_TABLE and managed_table(problem.subject):
+                managed.add(group)  # Supabase's `auth.users`: how to audit it
             first = problems.get(group)
             if first is None:
                 problems[group] = (shape.line, shape.column, shape.calls, problem.message)
@@ -378,7 +382,10 @@ def build_evidence(
         if (kind, where) in embedded_parse:
             message = message.replace("cannot parse statement", "cannot parse a statement in stored code", 1)
         out.problems.append(
-            SourceProblem(message + suffix, Location(shown, line, col), shown, severity=severity)
+            SourceProblem(
+                message + suffix, Location(shown, line, col), shown, severity=severity,
+                fix=MANAGED_FIX if (kind, where) in managed else None,
+            )
         )
     out.problems.extend(gathered.problems)
     out.queries = sorted(queries, key=query_sort_key)
