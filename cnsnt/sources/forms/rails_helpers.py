@@ -18,6 +18,7 @@ Positional arguments, as Rails defines them:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from cnsnt.sources.forms.common import NO_VALUES
@@ -123,8 +124,8 @@ def _options(nodes: list[Any]) -> dict[str, Any]:
     return options
 
 
-def _helper_call(root: Any) -> Any | None:
-    """The first call, breadth first, whose method is a form helper."""
+def _first_call(root: Any, named: Callable[[str], bool]) -> Any | None:
+    """The first call, breadth first and outside blocks, whose method's text `named` accepts."""
     queue = [root]
     seen = 0
     while queue and seen < _MAX_NODES:
@@ -132,12 +133,17 @@ def _helper_call(root: Any) -> Any | None:
         seen += 1
         if node.type == "call":
             method = node.child_by_field_name("method")
-            if method is not None and _name(_text(method))[0] in HELPERS:
+            if method is not None and named(_text(method)):
                 return node
         if node.type in ("block", "do_block"):
             continue  # `f.fields_for :x do |ff|`: the block's controls are tokens of their own
         queue.extend(node.named_children)
     return None
+
+
+def _helper_call(root: Any) -> Any | None:
+    """The first call, breadth first, whose method is a form helper."""
+    return _first_call(root, lambda method: _name(method)[0] in HELPERS)
 
 
 def _name(method: str) -> tuple[str, bool]:
@@ -244,19 +250,8 @@ def nested_builder(tree: Any) -> tuple[str, str] | None:
 
 def _block_call(root: Any) -> Any | None:
     """The outermost call of an ERB tag's Ruby that is a nested builder with a block."""
-    queue = [root]
-    seen = 0
-    while queue and seen < _MAX_NODES:
-        node = queue.pop(0)
-        seen += 1
-        if node.type == "call":
-            method = node.child_by_field_name("method")
-            if method is not None and _text(method) in NESTED_BUILDERS:
-                return node if node.child_by_field_name("block") is not None else None
-        if node.type in ("block", "do_block"):
-            continue
-        queue.extend(node.named_children)
-    return None
+    node = _first_call(root, NESTED_BUILDERS.__contains__)
+    return node if node is not None and node.child_by_field_name("block") is not None else None
 
 
 def named_explicitly(tree: Any) -> bool:
