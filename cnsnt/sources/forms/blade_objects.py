@@ -26,7 +26,7 @@ from typing import Any
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import SourceContext, read_text
-from cnsnt.sources.forms.blade_helpers import parse_php
+from cnsnt.sources.forms.blade_helpers import parse_php, php_literal
 from cnsnt.sources.forms.html_page import Page
 from cnsnt.sources.forms.templates import RENDER
 
@@ -148,13 +148,11 @@ def _target(options: Any) -> tuple[str, str] | None:
 
 
 def _string(node: Any) -> str | None:
-    """A PHP string's text, when it has no interpolation."""
+    """A PHP string's text, when it has no interpolation (`"{$x}"` is built: None)."""
     if node.type not in ("string", "encapsed_string"):
         return None
-    parts = node.named_children
-    if any(p.type not in ("string_content", "escape_sequence") for p in parts):
-        return None  # `"{$x}"`: built
-    return "".join(_text(p)[-1] if p.type == "escape_sequence" else _text(p) for p in parts)
+    value = php_literal(node)
+    return value if isinstance(value, str) else None
 
 
 def _resource(words: list[str]) -> str | None:
