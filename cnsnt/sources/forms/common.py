@@ -11,6 +11,13 @@ from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.sources.base import printable_path
 
+#: HTML's void elements, which have no end tag: what every reader of markup, and every
+#: writer of it from another syntax (Haml, Slim, Pug), closes at once.
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+    | {"track", "wbr", "param", "keygen"}
+)
+
 #: Values of a radio button that answer "no": a "no" ticked by default gives no consent.
 NO_VALUES = frozenset({"", "0", "n", "no", "false", "off", "nein", "non", "nem", "hayır", "нет"})
 #: Words that make a checkbox (or a boolean) a consent control, in several languages.

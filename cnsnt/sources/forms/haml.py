@@ -29,15 +29,11 @@ from itertools import accumulate
 from typing import Any
 
 from cnsnt.sources.base import LineIndex
+from cnsnt.sources.forms.common import VOID_ELEMENTS
 from cnsnt.sources.forms.rails_helpers import literal
 from cnsnt.sources.forms.templates import erb_opens_block
 from cnsnt.sources.schemas.grammars import parse_snippet
 
-#: Elements Haml writes without a closing tag.
-VOID_ELEMENTS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-     "track", "wbr"}
-)  # fmt: skip
 #: Attributes Haml writes bare when true and leaves out when false or nil (HTML5 format).
 _BOOLEAN = frozenset(
     {"checked", "disabled", "readonly", "required", "selected", "multiple", "autofocus", "hidden",

@@ -35,6 +35,7 @@ from cnsnt.sources.forms.common import (
     NO_VALUES,
     NOT_READONLY,
     SENDS_NOTHING,
+    VOID_ELEMENTS,
     form_evidence,
     grouped_field,
     looks_like_consent,
@@ -86,10 +87,6 @@ from cnsnt.sources.forms.templates import (
 )
 from cnsnt.sources.forms.widgets import helper_control, rendered_control
 
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
-    | {"track", "wbr", "param", "keygen"}
-)
 #: Template tokens that print nothing themselves: conditions' tags and comments.
 _SILENT = frozenset({IF, BRANCH, CLOSE, COMMENT})
 #: ARIA roles of an element that groups the options of one question.
@@ -485,7 +482,7 @@ class _Reader:
                 and not page.conditions.innermost(start)
             ):
                 select.default = tag.literal("value") or None
-            if name not in _VOID:
+            if name not in VOID_ELEMENTS:
                 if len(stack) < self.max_depth:
                     stack.append(tag)
                 elif not self.too_deep:

@@ -35,14 +35,9 @@ from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, outside_problem, read_once, read_text
-from cnsnt.sources.forms.common import shorten
+from cnsnt.sources.forms.common import VOID_ELEMENTS, shorten
 from cnsnt.sources.forms.html_form import read_markup
 
-#: Elements with no end tag.
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
-    | {"track", "wbr", "param", "keygen"}
-)
 #: Elements whose text is code, never markup: their text is not written out.
 _RAW_TEXT = frozenset({"script", "style"})
 #: Attributes HTML reads by presence: Pug prints them only when the value is true.
@@ -559,7 +554,7 @@ class _Reader:
             w.emit(f' id="{html.escape(ident)}"', p)
         self.write_attrs(attrs, classes, first_class, ident is not None)
         w.tail(" />" if selfclose else ">")
-        closes = not selfclose and name.lower() not in _VOID
+        closes = not selfclose and name.lower() not in VOID_ELEMENTS
         return name, q, closes
 
     def write_attrs(self, attrs: list[_Attr], classes: list[str], class_at: int, has_id: bool) -> None:

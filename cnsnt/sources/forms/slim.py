@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from cnsnt.sources.forms.haml import BLANK, TEXT, VOID_ELEMENTS, HamlView, TagAttr, Translator, merged, no_erb
+from cnsnt.sources.forms.common import VOID_ELEMENTS
+from cnsnt.sources.forms.haml import BLANK, TEXT, HamlView, TagAttr, Translator, merged, no_erb
 
 #: A tag's name at a line's start (`input`, `svg:rect`; `li:` nests the next tag). Linear:
 #: possessive runs, each `:` part starting at a fixed character, in an atomic group.

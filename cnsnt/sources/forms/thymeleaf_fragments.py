@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cnsnt.sources.base import SourceContext, outside_problem, read_once, template_files
+from cnsnt.sources.forms.common import VOID_ELEMENTS
 from cnsnt.sources.forms.html_page import Page
 from cnsnt.sources.forms.templates import string_end
 
@@ -284,10 +285,6 @@ class Element:
     """(lower-cased name, value as written, attribute start, value start, value end, attribute end)."""
 
 
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
-    | {"track", "wbr", "param", "keygen"}
-)
 
 
 def read_template(page: Page) -> tuple[list[Element], dict[str, Fragment]]:
@@ -302,7 +299,7 @@ def read_template(page: Page) -> tuple[list[Element], dict[str, Fragment]]:
                 (a.name, a.raw, a.start, a.vstart, a.vend, a.vend + (text[a.vend : a.vend + 1] in ("'", '"')))
                 for a in tag.attrs.values()
             )
-            if name in _VOID or text[max(start, end - 2) : end] == "/>":
+            if name in VOID_ELEMENTS or text[max(start, end - 2) : end] == "/>":
                 elements.append(Element(start, end, None, end, attrs))
             else:
                 open_.append((name, start, end, attrs))
