@@ -363,6 +363,24 @@ class Translator:
         while q < end and s[q] in "<>/" and not s.startswith("/=", q):
             closing = closing or s[q] == "/"
             q += 1
+        void = self._start_tag(name, at, q, (classes, ids, attrs), loose, closing)
+        return self._content(i, last, q, end, name, void)
+
+    def _start_tag(
+        self,
+        name: str,
+        at: int,
+        q: int,
+        given: tuple[list[TagAttr], list[TagAttr], list[TagAttr]],
+        loose: list[tuple[int, int]],
+        closing: bool,
+    ) -> bool:
+        """Write a start tag read from `at` to `q`; whether the element has no end tag.
+
+        `given`: its `.class` and `#id` shortcuts and its attributes; `loose`: Ruby that may
+        write any attribute. Haml's and Slim's elements are written alike.
+        """
+        classes, ids, attrs = given
         joined = merged(classes, attrs, "class", " ") + merged(ids, attrs, "id", "_")
         self.emit("<" + name, at)
         for attr in [*joined, *(a for a in attrs if a.name not in ("class", "id"))]:
@@ -371,10 +389,10 @@ class Translator:
             self.emit(" <%= ", a)
             self.copy_code(a, b)
             self.emit(" %>", b)
-        void = name.lower() in VOID_ELEMENTS or closing
-        self.emit("\n" * s.count("\n", at, q), q)  # a hash over lines: the lines kept, in the tag
-        self.emit(" />" if closing and name.lower() not in VOID_ELEMENTS else ">", q)
-        return self._content(i, last, q, end, name, void)
+        void = name.lower() in VOID_ELEMENTS
+        self.emit("\n" * self.src.count("\n", at, q), q)  # a hash over lines: the lines kept, in the tag
+        self.emit(" />" if closing and not void else ">", q)
+        return void or closing
 
     def _content(self, first: int, i: int, q: int, end: int, name: str, void: bool) -> int:
         """An element's content: Ruby or text on its line, or its nested lines (closed later)."""

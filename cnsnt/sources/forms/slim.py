@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 
-from cnsnt.sources.forms.common import VOID_ELEMENTS
-from cnsnt.sources.forms.haml import BLANK, TEXT, HamlView, TagAttr, Translator, merged, no_erb
+from cnsnt.sources.forms.haml import BLANK, TEXT, HamlView, TagAttr, Translator, no_erb
 
 #: A tag's name at a line's start (`input`, `svg:rect`; `li:` nests the next tag). Linear:
 #: possessive runs, each `:` part starting at a fixed character, in an atomic group.
@@ -94,20 +93,7 @@ class SlimTranslator(Translator):
             closing = q < end and s[q] == "/"
             if closing:
                 q += 1
-            self.emit("<" + name, at)
-            for attr in [
-                *merged(classes, attrs, "class", " "),
-                *merged(ids, attrs, "id", "_"),
-                *(a for a in attrs if a.name not in ("class", "id")),
-            ]:
-                self._attribute(attr)
-            for a, b in loose:
-                self.emit(" <%= ", a)
-                self.copy_code(a, b)
-                self.emit(" %>", b)
-            self.emit("\n" * s.count("\n", at, q), q)
-            void = name.lower() in VOID_ELEMENTS or closing
-            self.emit(" />" if closing and name.lower() not in VOID_ELEMENTS else ">", q)
+            void = self._start_tag(name, at, q, (classes, ids, attrs), loose, closing)
             closer = "" if void else f"</{name}>"
             if s.startswith(": ", q) and (nested := self._skip(q + 1, end)) < end and _starts_tag(s, nested):
                 closers.append(closer)  # `li: a href="/" Home`: the next tag on this line
