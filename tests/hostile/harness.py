@@ -174,7 +174,7 @@ def check_pug_form(text: str) -> None:
     markup = pug_markup(text)
     assert markup.text.count("\n") == text.count("\n"), "the markup must keep the Pug's lines"
     for offset in range(0, len(markup.text) + 1, max(1, len(markup.text) // 20)):
-        line, column = markup.position(offset)
+        line, column = markup.line_col(offset)
         assert 1 <= line <= text.count("\n") + 1 and column >= 1
     _read("forms", "f.pug", text.encode("utf-8", "surrogatepass"))
 

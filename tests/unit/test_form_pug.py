@@ -329,7 +329,7 @@ def test_every_pug_line_gives_one_line_of_markup() -> None:
     markup = pug_markup(text)
     assert markup.text.count("\n") == text.count("\n")
     at = markup.text.index("<input")
-    assert markup.position(at) == (2, 3)
+    assert markup.line_col(at) == (2, 3)
 
 
 def test_code_written_into_markup_cannot_close_its_template_tag() -> None:

@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-from cnsnt.sources.base import LineIndex
 from cnsnt.sources.forms.common import VOID_ELEMENTS
 from cnsnt.sources.forms.rails_helpers import literal
 from cnsnt.sources.forms.templates import erb_opens_block
+from cnsnt.sources.forms.written import WrittenText
 from cnsnt.sources.schemas.grammars import parse_snippet
 
 #: Attributes Haml writes bare when true and leaves out when false or nil (HTML5 format).
@@ -70,29 +70,8 @@ class HamlError(Exception):
         self.message = message
 
 
-@dataclass
-class HamlView:
-    """A Haml view's ERB translation, and where each of its offsets was in the Haml text."""
-
-    text: str
-    source: str
-    _outs: list[int]
-    _srcs: list[int]
-    _lengths: list[int]
-    _lines: LineIndex | None = None
-
-    def source_offset(self, offset: int) -> int:
-        """The Haml offset an offset of the translation came from."""
-        i = bisect_right(self._outs, offset) - 1
-        if i < 0:
-            return 0
-        return self._srcs[i] + min(offset - self._outs[i], self._lengths[i])
-
-    def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column in the Haml file of an offset of the translation."""
-        if self._lines is None:
-            self._lines = LineIndex(self.source)
-        return self._lines.line_col(self.source_offset(offset))
+class HamlView(WrittenText):
+    """A Haml (or Slim) view's ERB translation, and where each of its offsets was in the view."""
 
 
 @dataclass

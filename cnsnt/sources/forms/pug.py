@@ -12,7 +12,7 @@ macro reader reads the control a call names with literals. The downstream reader
 the HTML one, so a Pug control and its HTML twin give the same fields and findings.
 
 Every Pug line gives one line of markup (closing tags go at the end of the line
-before), and each piece remembers the Pug offset it came from: `PugMarkup.position`
+before), and each piece remembers the Pug offset it came from: `PugMarkup.line_col`
 turns a markup offset back into the Pug file's line and column.
 
 pypugjs, the one Python parser of Pug, was tried first and left: its nodes carry the
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +36,7 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, outside_problem, read_once, read_text
 from cnsnt.sources.forms.common import VOID_ELEMENTS, shorten
 from cnsnt.sources.forms.html_form import read_markup
+from cnsnt.sources.forms.written import WrittenText
 
 #: Elements whose text is code, never markup: their text is not written out.
 _RAW_TEXT = frozenset({"script", "style"})
@@ -67,41 +67,17 @@ _ATTR_INTERPOLATION = re.compile(r"[#!]\{")
 
 @dataclass(frozen=True)
 class PugProblem:
-    """A part of a Pug file that could not be read: where (an offset) and why."""
+    """A part of a Pug file that could not be read (an error): where (an offset) and why."""
 
     offset: int
     message: str
-    error: bool = True
 
 
 @dataclass
-class PugMarkup:
-    """The markup a Pug file draws, and where each of its offsets came from."""
+class PugMarkup(WrittenText):
+    """The markup a Pug file draws, where each of its offsets came from, and what could not be read."""
 
-    text: str
-    source: str
-    problems: list[PugProblem]
-    _gens: list[int]
-    _srcs: list[int]
-    _spans: list[int]
-    _index: LineIndex | None = None
-
-    def source_offset(self, offset: int) -> int:
-        """The Pug offset a markup offset came from (the start of the piece written for it)."""
-        i = bisect_right(self._gens, offset) - 1
-        if i < 0:
-            return 0
-        return self._srcs[i] + min(offset - self._gens[i], self._spans[i])
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """The 1-based Pug line and column of a markup offset."""
-        return self.position_of_source(self.source_offset(offset))
-
-    def position_of_source(self, offset: int) -> tuple[int, int]:
-        """The 1-based Pug line and column of a Pug offset."""
-        if self._index is None:
-            self._index = LineIndex(self.source)
-        return self._index.line_col(offset)
+    problems: list[PugProblem] = field(default_factory=list)
 
 
 #: Reads an included file: (name as written, offset of the include) -> its markup on one
@@ -284,7 +260,8 @@ class _Reader:
             i = max(i + 1, self.index.line_col(last)[0]) if last > end else i + 1
         self.close_to(-1, s, len(s))
         self.w.to_line(n)
-        return PugMarkup("".join(self.w.out), s, self.problems, self.w.gens, self.w.srcs, self.w.spans)
+        w = self.w
+        return PugMarkup("".join(w.out), s, w.gens, w.srcs, w.spans, problems=self.problems)
 
     def _line_end(self, end: int) -> int:
         r"""The end of a line's text, a `\r` before its break left out."""
@@ -940,14 +917,13 @@ def read_pug_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence
     problems = [
         SourceProblem(
             p.message,
-            Location(shown, *markup.position_of_source(p.offset)),
+            Location(shown, *markup.source_line_col(p.offset)),
             shown,
-            severity=None if p.error else Severity.WARNING,
         )
         for p in markup.problems
     ]
     problems += [
-        SourceProblem(why, Location(shown, *markup.position_of_source(at)), shown, severity=Severity.WARNING)
+        SourceProblem(why, Location(shown, *markup.source_line_col(at)), shown, severity=Severity.WARNING)
         for at, why in includes.unread
     ]
-    return read_markup(path, markup.text, ctx, positions=markup.position, unread=problems)
+    return read_markup(path, markup.text, ctx, positions=markup.line_col, unread=problems)
