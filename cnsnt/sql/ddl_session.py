@@ -167,7 +167,7 @@ def session_change(tokens: Sequence[Token], sql: str, parser: Parser, dia: Diale
 
 def creation_schema(path: Sequence[str]) -> str | None:
     """The schema an unqualified CREATE goes in: the path's first one that can hold tables."""
-    return next((name for name in path if name.casefold() not in _NOT_CREATED_IN), None)
+    return next(iter(searched(path)), None)
 
 
 def searched(path: Sequence[str]) -> tuple[str, ...]:
