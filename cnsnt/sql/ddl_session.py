@@ -13,7 +13,7 @@ a list, Oracle's ALTER SESSION) are read from their sqlglot tokens, never with p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlglot import exp
@@ -166,13 +166,22 @@ def session_change(tokens: Sequence[Token], sql: str, parser: Parser, dia: Diale
 
 
 def creation_schema(path: Sequence[str]) -> str | None:
-    """The schema an unqualified CREATE goes in: the path's first one that can hold tables."""
-    return next(iter(searched(path)), None)
+    """The schema an unqualified CREATE goes in: the path's first one that can hold tables.
+
+    Lazy: a CREATE reads only the path's head, so thousands of tables under a path of
+    thousands of schemas stay linear (a tuple of the whole path per CREATE did not).
+    """
+    return next(_searchable(path), None)
 
 
 def searched(path: Sequence[str]) -> tuple[str, ...]:
     """The schemas an unqualified name is looked up in, in order."""
-    return tuple(name for name in path if name.casefold() not in _NOT_CREATED_IN)
+    return tuple(_searchable(path))
+
+
+def _searchable(path: Sequence[str]) -> Iterator[str]:
+    """The path without the schemas no table is created or looked up in (pg_catalog, ...)."""
+    return (name for name in path if name.casefold() not in _NOT_CREATED_IN)
 
 
 def _transaction(tokens: Sequence[Token]) -> PathChange | None:
