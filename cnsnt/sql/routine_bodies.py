@@ -28,6 +28,7 @@ from sqlglot.errors import TokenError
 from sqlglot.tokenizer_core import Token, TokenType
 from sqlglot.tokens import Tokenizer
 
+from cnsnt.blanks import blanks
 from cnsnt.sql.ddl_split import Statement, alter_target, classify, dotted_name, tokenize_statements
 from cnsnt.sql.statements import GO_DIALECTS, MYSQL_DIALECTS
 
@@ -826,7 +827,7 @@ class _Walker:
                     ):
                         stop += 1
                 s, e = tokens[begin].start, tokens[stop - 1].end + 1
-                edits.append((s, e, _blank(self.text[s:e])))
+                edits.append((s, e, blanks(self.text[s:e])))
                 j = stop
                 continue
             j += 1
@@ -946,8 +947,3 @@ def _opens_cte(words: Sequence[str], j: int) -> bool:
         and follow[0] not in ("(", "TIME", "LOCAL", "CHECK", "TIES", "ORDINALITY")
         and (follow[1] in ("AS", "("))
     )
-
-
-def _blank(text: str) -> str:
-    """Text as blanks, its line breaks kept (the statement's lines stay where they were)."""
-    return "".join(c if c == "\n" else " " for c in text)

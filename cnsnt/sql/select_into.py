@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from sqlglot.dialects.dialect import Dialect
 from sqlglot.tokenizer_core import Token, TokenType
 
+from cnsnt.blanks import blanks
 from cnsnt.sql.ddl_split import keyword
 from cnsnt.sql.statements import MYSQL_DIALECTS
 
@@ -47,7 +48,7 @@ def without_select_into(sql: str, dialect: str | None) -> str:
     last = 0
     for start, end in spans:
         parts.append(sql[last:start])
-        parts.append("".join(ch if ch in "\r\n" else " " for ch in sql[start:end]))
+        parts.append(blanks(sql[start:end]))
         last = end
     parts.append(sql[last:])
     return "".join(parts)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cnsnt.blanks import blanks
 from cnsnt.sources.forms.common import form_stem
 from cnsnt.sources.forms.phoenix import FORM_COMPONENTS, component_control, parse_elixir
 
@@ -90,15 +91,11 @@ def heex_sigils(text: str) -> str:
     out: list[str] = []
     pos = 0
     for start, end in keep:
-        out.append(_blank(source[pos:start].decode("utf-8", "surrogatepass")))
+        out.append(blanks(source[pos:start].decode("utf-8", "surrogatepass")))
         out.append(source[start:end].decode("utf-8", "surrogatepass"))
         pos = end
-    out.append(_blank(source[pos:].decode("utf-8", "surrogatepass")))
+    out.append(blanks(source[pos:].decode("utf-8", "surrogatepass")))
     return "".join(out)
-
-
-def _blank(text: str) -> str:
-    return "".join(c if c in "\r\n" else " " for c in text)
 
 
 def sveltekit_stem(path: Path) -> str:

@@ -16,6 +16,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
+from cnsnt.blanks import blanks
 from cnsnt.sources.forms.phoenix import phoenix_helper
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
 from cnsnt.sources.forms.smarty_calls import function_control, read_call
@@ -56,7 +57,7 @@ class Token:
 
 def blank(out: list[str], start: int, end: int) -> None:
     """Spaces for every character but line breaks, so offsets and lines stay put."""
-    out[start:end] = [c if c in "\r\n" else " " for c in out[start:end]]
+    out[start:end] = blanks("".join(out[start:end]))
 
 
 # ---------------------------------------------------------------- syntaxes other than PHP

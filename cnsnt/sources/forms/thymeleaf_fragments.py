@@ -25,6 +25,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cnsnt.blanks import blanks
 from cnsnt.sources.base import SourceContext, outside_problem, read_once, template_files
 from cnsnt.sources.forms.common import VOID_ELEMENTS
 from cnsnt.sources.forms.html_page import Page
@@ -367,7 +368,7 @@ def printed(text: str, elements: list[Element], fragment: Fragment, given: dict[
         attrs = {_thymeleaf_attr(name): value for name, value, *_ in el.attrs}
         case = attrs.get("case")
         if case is not None and switches and not switches[-1].keeps(case):
-            edits.append((el.start, el.after, _blank(text[el.start : el.after])))
+            edits.append((el.start, el.after, blanks(text[el.start : el.after])))
             dropped_until = el.after
             continue
         switch = attrs.get("switch")
@@ -465,11 +466,6 @@ def _preprocessed(value: str, given: dict[str, str]) -> str:
         return whole if any(ch in _UNSAFE for ch in got) else got
 
     return _PARAM_REF.sub(sub, value)
-
-
-def _blank(text: str) -> str:
-    """Text with everything but line breaks blanked (offsets and lines kept)."""
-    return "".join(ch if ch in "\r\n" else " " for ch in text)
 
 
 def _padded(new: str, old: str) -> str:
