@@ -5,7 +5,11 @@ init proposes no `.txt` file (most are prose, licences, requirements), so that f
 passed over in silence. A few statements of a small file are parsed to tell: queries are
 SELECT ... FROM, INSERT ... VALUES or a query, UPDATE ... SET and DELETE FROM (a `WITH`, a
 `UNION`), never a sentence that starts with one of those words; transaction control and
-settings (`START TRANSACTION`, `COMMIT`, `SET`) count neither way.
+settings (`START TRANSACTION`, `COMMIT`, `SET`) count neither way. A view on tables
+(`CREATE VIEW ... AS SELECT ... FROM`) and a routine that runs a query (a T-SQL `CREATE
+PROCEDURE` that inserts a patient, read as the audit reads stored code) count as queries
+too: a clinic kept its views and procedures as `View y SP/*.txt` (trial39), which the
+audit reads under `queries:` and init passed over in silence.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from itertools import islice
 
 from sqlglot import exp
 
+from cnsnt.sql.routine_bodies import defines_routine, read_routine
 from cnsnt.sql.statements import split_statements
 from cnsnt.sql.uses import parse_statements
 
@@ -49,10 +54,22 @@ def query_statements(text: str, sample: int = 16) -> tuple[int, int]:
         if not words or words[0].upper() in _FRAMING:
             continue
         judged += 1
-        parsed = parse_statements(stmt.text, None)
-        if isinstance(parsed, list) and parsed and all(_query_shape(t) for t in parsed):
+        if _runs_queries(stmt.text):
             queries += 1
     return judged, queries
+
+
+def _runs_queries(text: str) -> bool:
+    """Whether a statement is a query, a view on tables, or a routine whose body runs one."""
+    if defines_routine(text, None):
+        return any(_is_query(embedded.text) for embedded in read_routine(text, None, 1, 1).statements)
+    return _is_query(text)
+
+
+def _is_query(text: str) -> bool:
+    """Whether a statement's text parses (in no dialect) to queries on tables only."""
+    parsed = parse_statements(text, None)
+    return isinstance(parsed, list) and bool(parsed) and all(_query_shape(t) for t in parsed)
 
 
 def _query_shape(tree: exp.Expr) -> bool:
@@ -67,6 +84,8 @@ def _query_shape(tree: exp.Expr) -> bool:
         return False
     if isinstance(tree, exp.SetOperation):
         return _query_shape(tree.left) or _query_shape(tree.right)
+    if isinstance(tree, exp.Create):  # a view reads what its query reads
+        return str(tree.args.get("kind") or "").upper() == "VIEW" and _query_shape(tree.expression)
     if isinstance(tree, exp.Select):
         return tree.find(exp.From) is not None
     if isinstance(tree, exp.Insert):
@@ -79,6 +98,6 @@ def _query_shape(tree: exp.Expr) -> bool:
 
 
 def holds_queries(text: str) -> bool:
-    """Whether most statements of a text are queries (SELECT, INSERT, UPDATE, DELETE)."""
+    """Whether most statements of a text are queries (SELECT, INSERT, UPDATE, DELETE), views or routines."""
     judged, queries = query_statements(text)
     return queries > 0 and queries * 2 > judged

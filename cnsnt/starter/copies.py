@@ -20,11 +20,17 @@ import hashlib
 from collections import defaultdict
 from pathlib import Path
 
-from cnsnt.starter.folders import BUILD_DIRS, DEMO_DIRS, WEB_ROOTS, in_folder
+from cnsnt.starter.folders import BUILD_DIRS, WEB_ROOTS, demo_folder, in_folder
 from cnsnt.starter.listing import first_few
 
-#: Folders a copy is served, built or shown as a demo in: its twin elsewhere is the source kept.
-COPY_FOLDERS = WEB_ROOTS | BUILD_DIRS | DEMO_DIRS
+#: Folders a copy is served or built in: its twin elsewhere is the source kept (so is a
+#: demo folder's twin: `cnsnt.starter.folders.demo_folder`, not a package named `sample/`).
+COPY_FOLDERS = WEB_ROOTS | BUILD_DIRS
+
+
+def _in_copy_folder(path: Path, root: Path) -> bool:
+    """Whether a file lies in a web root, a build output or a demo folder."""
+    return in_folder(path, root, COPY_FOLDERS) or demo_folder(path, root) is not None
 
 
 def _digest(path: Path) -> bytes | None:
@@ -57,7 +63,7 @@ def form_copies(paths: list[Path], root: Path) -> dict[Path, Path]:
         for twins in by_digest.values():
             if len(twins) < 2:
                 continue
-            copies = [p for p in twins if in_folder(p, root, COPY_FOLDERS)]
+            copies = [p for p in twins if _in_copy_folder(p, root)]
             sources = sorted(
                 (p for p in twins if p not in copies), key=lambda p: p.relative_to(root).as_posix()
             )

@@ -73,9 +73,9 @@ from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.folder_globs import covers, folder_globs, links, spelt
 from cnsnt.starter.folders import (
-    DEMO_DIRS,
     STUB_DIRS,
     WEB_ROOTS,
+    demo_folder,
     doc_folder,
     in_folder,
     mockup_folder,
@@ -867,7 +867,7 @@ _DROPS = "drops"
 _INDEXES = "indexes"
 #: The kind of a query file named as a seed script (`seed.sql`): sample rows, left out and said.
 _SEEDS = "seeds"
-#: Kinds left out of a demo folder (`DEMO_DIRS`).
+#: Kinds left out of a demo folder (`cnsnt.starter.folders.demo_folder`).
 _DEMO_KINDS = frozenset({"forms", _SYMFONY_FORM, _DATA_SCHEMA, _HTML_STRINGS})
 #: What a file of a documentation folder would have been proposed as, as a note names it.
 _DOC_KINDS = {
@@ -1762,11 +1762,7 @@ def _reports_note(paths: list[Path], root: Path) -> str:
 
 def _demo_note(paths: list[Path], root: Path) -> str:
     """Where the left-out demo forms are: their demo folders, the first few named."""
-    folders: set[str] = set()
-    for path in paths:
-        parts = path.relative_to(root).parts[:-1]
-        cut = next(i for i, part in enumerate(parts) if part.lower() in DEMO_DIRS)
-        folders.add("/".join(parts[: cut + 1]))
+    folders = {folder.as_posix() for path in paths if (folder := demo_folder(path, root)) is not None}
     shown = first_few(sorted(folders))
     return (
         f"left out {len(paths)} form file{'s' if len(paths) != 1 else ''} in {shown}: "
@@ -1954,7 +1950,7 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
         what = _kind_of(path, root)
         if what is not None:
             kinded.add(path)
-        if what is not None and what[0] in _DEMO_KINDS and in_folder(path, root, DEMO_DIRS):
+        if what is not None and what[0] in _DEMO_KINDS and demo_folder(path, root) is not None:
             demos.append(path)
         elif what is not None and what[0] in _DEMO_KINDS and in_folder(path, root, STUB_DIRS):
             stubs.append(path)
@@ -1973,7 +1969,7 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
             if what[0] == "schemas":
                 schema_tables[path] = what[2]  # read once: the patch check needs them too
     for path in inherited_form_files(root, kinded):  # a form type by its bases: once the walk is done
-        if in_folder(path, root, DEMO_DIRS):
+        if demo_folder(path, root) is not None:
             demos.append(path)
         else:
             kinds[_SYMFONY_FORM].append((path, None))

@@ -33,6 +33,26 @@ def in_folder(path: Path, root: Path, names: Collection[str]) -> bool:
     """Whether `path` lies below a folder (of the project, below `root`) named one of `names`."""
     return any(part.lower() in names for part in path.relative_to(root).parts[:-1])
 
+
+#: The file that makes a folder a Python package: code the product imports.
+_PACKAGE_MARK = "__init__.py"
+
+
+def demo_folder(path: Path, root: Path) -> Path | None:
+    """The demo folder (`DEMO_DIRS`) `path` lies below, relative to `root`, else None.
+
+    A folder named so that is a Python package is the product's own code, not a demo, and
+    so is all below it: a lab's Flask blueprint `app/sample/` with its `forms.py` and its
+    `templates/sample/` (its specimens' forms, trial39), a Django app `samples/`. A
+    bundled editor's `samples/` holds no `__init__.py`.
+    """
+    parts = path.relative_to(root).parts[:-1]
+    for n, part in enumerate(parts):
+        if part.lower() in DEMO_DIRS:
+            folder = Path(*parts[: n + 1])
+            return None if (root / folder / _PACKAGE_MARK).is_file() else folder
+    return None
+
 #: The words that name a documentation folder, in the 12 languages cnsnt writes notices in
 #: (en, it, ca, tr, ru, hu, es, de, fr, pt, nl, pl), accented and not: `docs/`,
 #: `Documentazioni/`, `documentación/`, `Dokumentation/`, `dokumentatsiya/`. What is kept

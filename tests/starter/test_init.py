@@ -859,6 +859,39 @@ def test_forms_in_demo_folders_are_left_out_and_said(tmp_path: Path) -> None:
     assert "# left out 3 form files in admin/pages/Examples" in draft_new(tmp_path).text
 
 
+def test_a_product_package_named_sample_is_no_demo_folder(tmp_path: Path) -> None:
+    """A lab's Flask app keeps its specimens in the blueprint package `app/sample/` (trial39:
+    a biobank's sample register, its form and its WTForms class, left out as "demo pages").
+    A Python package is the product's own code, whatever its name; a bundled editor's
+    `samples/` beside it is still a demo."""
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "app/__init__.py", "")
+    _write(tmp_path, "app/specimen/__init__.py", "")
+    _write(tmp_path, "app/sample/__init__.py", "from flask import Blueprint\n")
+    _write(
+        tmp_path,
+        "app/sample/forms.py",
+        "from flask_wtf import FlaskForm\nfrom wtforms import StringField\n\n\n"
+        "class TubeForm(FlaskForm):\n    donor_code = StringField('Donneur')\n",
+    )
+    _write(
+        tmp_path,
+        "app/sample/templates/sample/edit.html",
+        '<form method="post"><input name="donor_code"><textarea name="collection_note"></textarea></form>\n',
+    )
+    _write(tmp_path, "app/static/editor/samples/demo.html", '<form><input name="email"></form>\n')
+    found, notes = survey(tmp_path)
+    patterns = sorted(f.pattern for f in found)
+    assert "app/sample/forms.py" in patterns
+    assert any(p.startswith("app/sample/templates/sample/") for p in patterns)
+    assert not any("editor/samples" in p for p in patterns)
+    assert [n for n in notes if "demo and example" in n] == [
+        "left out 1 form file in app/static/editor/samples: demo and example pages, "
+        "not the product's forms (add them under sources: to audit them)"
+    ]
+
+
 def test_static_pages_beside_server_templates_are_left_out_and_said(tmp_path: Path) -> None:
     """A Laravel app that copied an admin theme's demo pages into `public/backend/` (PDKS:
     177 pages) and a library's samples under `public/plugins/`: the app's pages are its

@@ -143,3 +143,17 @@ def test_a_php_file_that_only_builds_controls_in_strings_is_no_form_file(tmp_pat
         "from its arguments (macros, helpers) and prints nothing; their fields are read in the "
         "pages that call them"
     ]
+
+
+def test_identical_pages_of_a_package_named_sample_and_another_are_both_proposed(tmp_path: Path) -> None:
+    """trial39: a biobank's blueprint `app/sample/` (a Python package, the product's code)
+    has the same upload page as `app/templates/donor/`: two pages, not a demo's copy."""
+    upload = '<form method="post" enctype="multipart/form-data"><input type="file" name="sheet"></form>\n'
+    _write(tmp_path, "app/__init__.py", "")
+    _write(tmp_path, "app/sample/__init__.py", "")
+    _write(tmp_path, "app/sample/templates/sample/upload.html", upload)
+    _write(tmp_path, "app/templates/donor/upload.html", upload)
+    found, notes = survey(tmp_path)
+    assert not [n for n in notes if "byte-identical" in n]
+    shown = sorted(f.pattern for f in found if f.kind == "forms")
+    assert any(p.startswith("app/sample/") for p in shown) and any(p.startswith("app/templates/") for p in shown)

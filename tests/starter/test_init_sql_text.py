@@ -100,3 +100,28 @@ def test_each_shape_of_query_counts() -> None:
         "SELECT now();\n"  # a query of no table: judged, not counted
     )
     assert query_statements(text) == (7, 6)
+
+
+#: A T-SQL procedure and a view as a project kept them, one per `.txt` file (trial39: a
+#: clinic's `Views and SP/*.txt`, passed over in silence: neither is a plain query).
+PROCEDURE = (
+    "CREATE PROCEDURE clinic.SP_ADD_DONOR\n  @DonorID INT,\n  @GivenName NVARCHAR(100),\n"
+    "  @Phone NVARCHAR(40)\nAS\nDECLARE @known INT = (SELECT count(*) FROM clinic.Donors WHERE DonorID = @DonorID)\n"
+    "IF @known > 0 BEGIN\n  SELECT 0 AS Done, 'exists' AS Msg\nEND ELSE BEGIN\n"
+    "  INSERT INTO clinic.Donors VALUES (@DonorID, @GivenName, @Phone)\nEND\n"
+)
+VIEW = "CREATE VIEW clinic.RecentDonors\nAS\nSELECT DonorID, GivenName, Phone\nFROM clinic.Donors\n"
+
+
+def test_views_and_routines_that_run_queries_count(tmp_path: Path) -> None:
+    assert query_statements(PROCEDURE) == (1, 1)
+    assert query_statements(VIEW) == (1, 1)
+    assert query_statements("CREATE VIEW v AS SELECT 1;\n") == (1, 0)  # reads no table
+    assert query_statements("CREATE PROCEDURE p AS BEGIN SELECT 1 AS ok END\n") == (1, 0)  # runs none on a table
+    _write(tmp_path, "Views and SP/clinic.SP_ADD_DONOR.txt", PROCEDURE)
+    _write(tmp_path, "Views and SP/clinic.RecentDonors.txt", VIEW)
+    [note] = _notes(tmp_path)
+    assert note.startswith(
+        "Views and SP/*.txt (2 files: Views and SP/clinic.RecentDonors.txt, Views and "
+        "SP/clinic.SP_ADD_DONOR.txt) look like SQL queries"
+    )

@@ -579,3 +579,29 @@ def test_a_key_to_the_accounts_says_how_it_was_read() -> None:
     verdict = classify_tables(tables)
     reasons = " / ".join(r for v in verdict.values() for r in v.reasons)
     assert "'created_by' references 'operators' (by its name: who made or changed the row" in reasons
+
+
+def test_a_key_the_orm_generates_for_its_own_rows_copies_no_other_tables() -> None:
+    """django-simple-history gives each model a `Historical<Model>` table keyed by its own
+    `history_id = AutoField(primary_key=True)` (trial39: 15 of a member register's 30
+    tables). A generated key numbers its table's own rows: the history of an office is
+    no part of the member's, though the member's history has the most columns."""
+    import dataclasses
+
+    def history(name: str, *columns: str) -> Table:
+        table = _keyed(name, ("history_id", "INTEGER"), *((c, "VARCHAR(50)") for c in columns), primary=("history_id",))
+        generated = tuple(
+            dataclasses.replace(c, orm_type="AutoField") if c.name == "history_id" else c for c in table.columns
+        )
+        return dataclasses.replace(table, columns=generated)
+
+    tables = [
+        history("members_historicalmember", "surname", "given_name", "street", "postcode", "mobile"),
+        history("offices_historicaloffice", "title"),
+        history("offices_historicalunit", "title", "code"),
+        history("lists_historicaltask", "title"),
+    ]
+    got = _implied(tables)
+    assert not [k for k in got if k[1] == "history_id"]
+    verdicts = classify_tables(with_implied_keys(tables))
+    assert not verdicts["offices_historicaloffice.title"].personal
