@@ -214,7 +214,7 @@ def _read_statements(
                 problems.extend(schema.apply(inner))
         problems.extend(schema.unknown_drop_problems())
         schema.forget_dropped_references()
-    tables = tuple(t.freeze(offsets.original, schema.enums.resolve) for t in schema.tables.values())
+    tables = tuple(t.freeze(offsets.original, schema.enums.resolve) for _, t in schema.ordered_tables())
     fixed = sorted(
         (replace(p, offset=offsets.original(p.offset)) for p in problems),
         key=lambda p: p.offset,

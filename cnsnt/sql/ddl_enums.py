@@ -9,7 +9,7 @@ inline `enum('a','b') /* mood */`: the one shape the classifier reads an enum's 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlglot.tokenizer_core import Token, TokenType
 
@@ -92,29 +92,65 @@ class EnumTypes:
 
     Names are keyed as PostgreSQL keys them: an unquoted name folded to lower case, a
     quoted one as written (`"Gender"` and `gender` are two types), and an unqualified one
-    in `public` (`DEFAULT_SCHEMA`), where PostgreSQL's default search_path creates and finds
-    it. A column's unqualified type not declared in `public` is the type of that name when
-    one schema only declares it (the file set a search_path cnsnt does not follow); of
-    two, none is guessed.
+    in the schema the file's search path creates in (`public`, `DEFAULT_SCHEMA`, when it
+    sets none). A column's unqualified type is the one its search path finds (`placed`);
+    else the one in `public`, else the type of that name when one schema only declares
+    it; of two, none is guessed.
     """
 
     def __init__(self) -> None:
         self.types: dict[tuple[str, str], tuple[str, list[str]]] = {}
         """(Schema, name), each folded as PostgreSQL does -> (the name as written, its values)."""
+        self._schemas: dict[str, dict[str, None]] = {}
+        """The schemas that declare each type name: a path finds a name without a scan of all."""
 
-    def apply(self, tokens: Sequence[Token]) -> bool:
+    def apply(
+        self,
+        tokens: Sequence[Token],
+        creates_in: str | None = None,
+        order: Mapping[str, tuple[int, int]] | None = None,
+    ) -> bool:
         """Use a `CREATE TYPE ... AS ENUM`, or an `ALTER TYPE` of one; False for any other statement.
 
-        Other types (Oracle's `CREATE TYPE ... AS OBJECT`, a PL/SQL unit) are left to the caller.
+        `creates_in` is the schema the search path makes an unqualified type in (None:
+        `public`); `order` where each schema stands on it (`Session.order`), for an
+        unqualified `ALTER TYPE`. Other types (Oracle's `CREATE TYPE ... AS OBJECT`, a
+        PL/SQL unit) are left to the caller.
         """
         words = [keyword(t) for t in tokens[:2]]
         if words == ["CREATE", "TYPE"]:
-            return self._create(list(tokens))
+            return self._create(list(tokens), creates_in)
         if words == ["ALTER", "TYPE"]:
-            return self._alter(list(tokens))
+            return self._alter(list(tokens), order)
         return False
 
-    def _create(self, tokens: list[Token]) -> bool:
+    def placed(self, type_text: str, order: Mapping[str, tuple[int, int]]) -> str:
+        """A column's unqualified enum type qualified by the schema its search path finds it in.
+
+        `mood` after `SET search_path TO ward` is `"ward".mood` when `ward` declares it, so
+        another schema's `mood` (or a later one of the same name) does not stand for it.
+        Any other type, and one the path finds in `public`, is returned as it is.
+        """
+        parts = _type_parts(type_text.strip())
+        if parts is None or len(parts) != 1:
+            return type_text
+        on_path = [s for s in self._schemas.get(parts[0], ()) if s.casefold() in order]
+        if not on_path:
+            return type_text
+        best = min(on_path, key=lambda s: order[s.casefold()])
+        if best == DEFAULT_SCHEMA or not self.types[(best, parts[0])][1]:
+            return type_text
+        return '"' + best.replace('"', '""') + '".' + type_text.strip()
+
+    def _put(self, key: tuple[str, str], value: tuple[str, list[str]]) -> None:
+        self.types[key] = value
+        self._schemas.setdefault(key[1], {})[key[0]] = None
+
+    def _pop(self, key: tuple[str, str]) -> tuple[str, list[str]]:
+        self._schemas.get(key[1], {}).pop(key[0], None)
+        return self.types.pop(key)
+
+    def _create(self, tokens: list[Token], creates_in: str | None) -> bool:
         parts, i = _name_tokens(tokens, 2)
         if not parts or [keyword(t) for t in tokens[i : i + 3]] != ["AS", "ENUM", "("]:
             return False  # a composite, a range, an object type: no values
@@ -127,16 +163,16 @@ class EnumTypes:
             elif tok.token_type != TokenType.COMMA:
                 values = []  # not a plain list of strings: nothing is guessed
                 break
-        self.types[self._declared(parts)] = (parts[-1].text, values)
+        self._put(self._declared(parts, creates_in), (parts[-1].text, values))
         return True
 
-    def _alter(self, tokens: list[Token]) -> bool:
+    def _alter(self, tokens: list[Token], order: Mapping[str, tuple[int, int]] | None) -> bool:
         """`ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'w']`, `RENAME VALUE 'a' TO 'b'`, `RENAME TO n`.
 
         And `SET SCHEMA s`, which moves the type.
         """
         parts, i = _name_tokens(tokens, 2)
-        key = self._declared(parts) if parts else None
+        key = self._altered(parts, order) if parts else None
         known = self.types.get(key) if key is not None else None
         if key is None or known is None:
             return False
@@ -153,17 +189,26 @@ class EnumTypes:
         elif action == ["RENAME", "VALUE"] and len(strings) == 2 and strings[0] in values:
             values[values.index(strings[0])] = strings[1]
         elif action == ["RENAME", "TO"] and i + 2 < len(tokens):
-            del self.types[key]
-            self.types[(key[0], _folded(tokens[i + 2]))] = (tokens[i + 2].text, values)
+            self._pop(key)
+            self._put((key[0], _folded(tokens[i + 2])), (tokens[i + 2].text, values))
         elif action == ["SET", "SCHEMA"] and i + 2 < len(tokens):
-            self.types[(_folded(tokens[i + 2]), key[1])] = self.types.pop(key)
+            self._put((_folded(tokens[i + 2]), key[1]), self._pop(key))
         return True
 
     @staticmethod
-    def _declared(parts: list[Token]) -> tuple[str, str]:
-        """The key of a type a statement names: `a.marital`, `"Gender"` (in `public`)."""
-        schema = _folded(parts[-2]) if len(parts) > 1 else DEFAULT_SCHEMA
-        return schema, _folded(parts[-1])
+    def _declared(parts: list[Token], creates_in: str | None = None) -> tuple[str, str]:
+        """The key of a type a statement makes: `a.marital`, `"Gender"` (where the path creates)."""
+        if len(parts) > 1:
+            return _folded(parts[-2]), _folded(parts[-1])
+        return (creates_in.translate(_FOLD) if creates_in else DEFAULT_SCHEMA), _folded(parts[-1])
+
+    def _altered(self, parts: list[Token], order: Mapping[str, tuple[int, int]] | None) -> tuple[str, str]:
+        """The key of the type an ALTER TYPE names: qualified, else the first its path finds."""
+        if len(parts) > 1 or order is None:
+            return self._declared(parts)
+        name = _folded(parts[-1])
+        on_path = [s for s in self._schemas.get(name, ()) if s.casefold() in order]
+        return (min(on_path, key=lambda s: order[s.casefold()]), name) if on_path else self._declared(parts)
 
     def _find(self, parts: list[str]) -> tuple[str, list[str]] | None:
         """The type a column's type names: qualified, in `public`, else the one schema's of that name."""
@@ -172,8 +217,8 @@ class EnumTypes:
         known = self.types.get((DEFAULT_SCHEMA, parts[-1]))
         if known is not None:
             return known
-        named = [v for (_, name), v in self.types.items() if name == parts[-1]]
-        return named[0] if len(named) == 1 else None
+        named = list(self._schemas.get(parts[-1], ()))
+        return self.types[(named[0], parts[-1])] if len(named) == 1 else None
 
     def resolve(self, type_text: str | None) -> str | None:
         """A column's type with a declared enum's values: `mood` -> `enum('sad','ok') /* mood */`.

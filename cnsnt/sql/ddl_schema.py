@@ -46,7 +46,7 @@ from cnsnt.sql.ddl_recover import (
     token_foreign_keys,
 )
 from cnsnt.sql.ddl_result import DDLForeignKey, DDLProblem
-from cnsnt.sql.ddl_session import Session, session_change
+from cnsnt.sql.ddl_session import Session, session_change, temporary_apart
 from cnsnt.sql.ddl_split import (
     Statement,
     alter_adds,
@@ -57,7 +57,7 @@ from cnsnt.sql.ddl_split import (
     label,
     mentions_schema,
 )
-from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key, renamed_key, set_default
+from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key, set_default
 from cnsnt.sql.ddl_text import keywords, shorten
 from cnsnt.sql.namespaces import name_lookup
 from cnsnt.sql.parse_reason import plain_reason
@@ -75,7 +75,12 @@ class SchemaBuilder:
         self.tables: dict[tuple[str, str], TableBuilder] = {}
         self._schemas_of: dict[str, dict[str, None]] = {}
         """The schema keys of the tables of each name key that `_store` made (kept through
-        renames and drops): what `_on_path` looks a name up in."""
+        renames and drops): what `_on_path` and `_key` look a name up in, never every table."""
+        self._referrers: dict[str, dict[int, TableBuilder]] = {}
+        """The tables that have held a foreign key to each name key (some may hold it no
+        more): what a RENAME or a DROP rewrites, never every table's keys."""
+        self._made = 0
+        """How many tables `_store` has placed: the next one's `TableBuilder.place`."""
         self.unit_ends: list[int] = []
         """Where Oracle PL/SQL units may end (SQL*Plus `/` lines), from `scan_lines`."""
         self._unit_end = -1
@@ -90,6 +95,8 @@ class SchemaBuilder:
         """DROPs of a table not defined before them: (offset, what, its key), judged at the end."""
         self.session = Session(name_lookup(type(dia).__name__.lower()).default)
         """The file's search path (`SET search_path`, `USE`), as `follow_session` reads it."""
+        self._temporary_apart = temporary_apart(dia)
+        """Whether a TEMP table stays out of the path's schema (PostgreSQL's own `pg_temp`)."""
 
     def sql(self, node: exp.Expr) -> str:
         """SQL text in the source dialect; one generator, no copy: the trees are ours."""
@@ -103,7 +110,12 @@ class SchemaBuilder:
         """
         if kind.this == exp.DataType.Type.BOOLEAN:
             return "BOOLEAN"
-        return self.sql(kind)
+        return self.placed_type(self.sql(kind))
+
+    def placed_type(self, text: str) -> str:
+        """A column's type, an unqualified enum type qualified by the schema the search path finds it in."""
+        order = self.session.order()
+        return text if order is None or not self.enums.types else self.enums.placed(text, order)
 
     # -- entry point
 
@@ -132,7 +144,7 @@ class SchemaBuilder:
             ]
         if outside_plsql_units(stmt.tokens):
             self._unit_end = -1  # DDL is no piece of a PL/SQL unit: the unit ended before it
-        if self.enums.apply(stmt.tokens):
+        if self.enums.apply(stmt.tokens, self.session.creates_in(), self.session.order()):
             return []
         kind = classify(stmt.tokens)
         if kind is None and dropped_kind(stmt) is not None:
@@ -282,12 +294,45 @@ class SchemaBuilder:
         if not builder.name.startswith("#"):
             if builder.schema is None:
                 self.session.made_unqualified()
-                builder.schema = self.session.creates_in()
-            key = (name_key(builder.schema or ""), name_key(builder.name))
-            self.tables[key] = builder
-            self._schemas_of.setdefault(key[1], {})[key[0]] = None
-            self.defined.add(key)
-            builder.foreign_keys = [self.through_path(k) for k in builder.foreign_keys]
+                apart = builder.temporary and self._temporary_apart
+                builder.schema = None if apart else self.session.creates_in()
+            self.put((name_key(builder.schema or ""), name_key(builder.name)), builder)
+            builder.foreign_keys = [self.through_path(k) for k in builder.foreign_keys]  # itself too
+
+    def put(self, key: tuple[str, str], builder: TableBuilder) -> None:
+        """Hold a table under `key`, indexed for lookups by name and for the keys it holds.
+
+        One that replaces a table of the same key takes its place in the file's order.
+        """
+        earlier = self.tables.get(key)
+        if earlier is not None:
+            builder.place = earlier.place
+        else:
+            builder.place = self._made
+            self._made += 1
+        self.tables[key] = builder
+        self._schemas_of.setdefault(key[1], {})[key[0]] = None
+        self.defined.add(key)
+        for fk in builder.foreign_keys:
+            self._refer(builder, fk)
+
+    def ordered_tables(self) -> list[tuple[tuple[str, str], TableBuilder]]:
+        """The tables in the order the file made them (a renamed one keeps its place)."""
+        return sorted(self.tables.items(), key=lambda item: item[1].place)
+
+    def _refer(self, builder: TableBuilder, key: DDLForeignKey) -> None:
+        """Note that `builder` holds a foreign key to `key.ref_table` (for `_referring`)."""
+        self._referrers.setdefault(name_key(key.ref_table), {})[id(builder)] = builder
+
+    def _referring(self, name: str) -> list[TableBuilder]:
+        """The tables that may hold foreign keys to a table named `name` (a superset)."""
+        return list(self._referrers.get(name_key(name), {}).values())
+
+    def _add_key(self, builder: TableBuilder, key: DDLForeignKey) -> None:
+        """Give a table a foreign key an ALTER adds, its table found through the search path."""
+        placed = self.through_path(key)
+        builder.add_foreign_key(placed)
+        self._refer(builder, placed)
 
     def through_path(self, key: DDLForeignKey) -> DDLForeignKey:
         """`key` naming the schema of the table the file's search path finds for it.
@@ -333,6 +378,10 @@ class SchemaBuilder:
         )
         builder = TableBuilder(("#" if temporary else "") + table.name, table.db or None, stmt.offset)
         builder.is_view = str(tree.args.get("kind") or "").upper() == "VIEW"
+        properties = tree.args.get("properties")
+        builder.temporary = isinstance(properties, exp.Properties) and any(
+            isinstance(p, exp.TemporaryProperty) for p in properties.expressions
+        )
         if isinstance(target, exp.Schema):
             self._schema_elements(builder, target, stmt.base)
         query = tree.expression
@@ -343,7 +392,6 @@ class SchemaBuilder:
                 name = projection.alias_or_name
                 if name and not isinstance(projection, exp.Star) and name != "*":
                     builder.add(ColumnBuilder(name, _offset(projection, stmt)))
-        properties = tree.args.get("properties")
         for prop in properties.expressions if isinstance(properties, exp.Properties) else ():
             if isinstance(prop, exp.SchemaCommentProperty):
                 builder.comment = _string(prop.this)
@@ -442,7 +490,7 @@ class SchemaBuilder:
                         continue
                     builder.add(self.column(element, stmt.base))
                     for key in _column_references(element):
-                        builder.add_foreign_key(self.through_path(key))
+                        self._add_key(builder, key)
                 elif drops_columns(element) or opaque_drop(element):
                     problems.extend(self._drop_columns(stmt, tree, builder, element, shown))
                 elif builder is None:
@@ -477,7 +525,7 @@ class SchemaBuilder:
                         if col is not None:
                             col.primary_key = True
                     for key in _foreign_keys(element):
-                        builder.add_foreign_key(self.through_path(key))
+                        self._add_key(builder, key)
                     _mark_unique(builder, element)
         return problems
 
@@ -490,16 +538,16 @@ class SchemaBuilder:
         if not isinstance(new, exp.Table) or not new.name:
             return []  # PostgreSQL's `RENAME a TO b`, a column, came as one (`bare_column_renames`)
         old_key = (name_key(builder.schema or ""), name_key(builder.name))
-        renamed_references(self.tables.values(), builder, new.name)
+        referring = self._referring(builder.name)
+        renamed_references(referring, builder, new.name)
+        now_named = self._referrers.setdefault(name_key(new.name), {})
+        for table in referring:  # their keys name the new name now (a superset: some may not)
+            now_named[id(table)] = table
         old_name = builder.name
         builder.name = new.name
         builder.schema = new.db or builder.schema
         new_key = (name_key(builder.schema or ""), name_key(builder.name))
-        replaced = new_key != old_key and new_key in self.tables
-        self.tables = renamed_key(self.tables, old_key, new_key)
-        self._unindex(old_key)
-        self._schemas_of.setdefault(new_key[1], {})[new_key[0]] = None
-        self.defined.add(new_key)
+        replaced = self.rekey(old_key, new_key)
         if not replaced:
             return []
         return [
@@ -510,6 +558,22 @@ class SchemaBuilder:
                 may_hold_schema=False,
             )
         ]
+
+    def rekey(self, old: tuple[str, str], new: tuple[str, str]) -> bool:
+        """Hold the table at `old` under `new`, in its place; True when it replaced another.
+
+        Popped and put back, not the whole dict rebuilt: a file of thousands of renames
+        stays linear (`ordered_tables` keeps the order).
+        """
+        if new == old:
+            return False
+        builder = self.tables.pop(old)
+        self._unindex(old)
+        replaced = self.tables.pop(new, None) is not None
+        self.tables[new] = builder
+        self._schemas_of.setdefault(new[1], {})[new[0]] = None
+        self.defined.add(new)
+        return replaced
 
     def _drop_columns(
         self, stmt: Statement, tree: exp.Alter, builder: TableBuilder | None, element: exp.Expr, shown: str
@@ -663,13 +727,15 @@ class SchemaBuilder:
 
     def _forget_references(self, dropped: TableBuilder) -> None:
         """Forget the foreign keys other tables have to a dropped table."""
-        without_references(self.tables.values(), dropped)
+        without_references(self._referring(dropped.name), dropped)
 
     def forget_dropped_references(self) -> None:
         """The keys to a table dropped without `CASCADE` that no table took the name of since."""
         for dropped in self.dropped:
-            named = (DDLForeignKey((), t.name, (), t.schema) for t in self.tables.values())
-            if not any(refers_to(key, dropped) for key in named):
+            named = name_key(dropped.name)
+            holders = (self.tables.get((schema, named)) for schema in self._schemas_of.get(named, ()))
+            keys = (DDLForeignKey((), t.name, (), t.schema) for t in holders if t is not None)
+            if not any(refers_to(key, dropped) for key in keys):
                 self._forget_references(dropped)
 
     def _unknown_drop(self, stmt: Statement, what: str, table: exp.Table) -> DDLProblem | None:
@@ -694,8 +760,8 @@ class SchemaBuilder:
         direct = (name_key(schema or ""), name_key(name))
         if direct in self.tables:
             return direct
-        same = [key for key in self.tables if key[1] == direct[1]]
-        return same[0] if len(same) == 1 else None
+        same = [s for s in self._schemas_of.get(direct[1], ()) if (s, direct[1]) in self.tables]
+        return (same[0], direct[1]) if len(same) == 1 else None
 
     # -- COMMENT ON
 
@@ -997,7 +1063,7 @@ class SchemaBuilder:
         builder, _ = self._altered(tokens)
         if builder is not None:
             for key in token_foreign_keys(tokens):
-                builder.add_foreign_key(self.through_path(key))
+                self._add_key(builder, key)
 
     def _altered(self, tokens: list[Token]) -> tuple[TableBuilder | None, int]:
         """The known table an ALTER TABLE read from tokens changes, and where its actions start."""

@@ -25,10 +25,10 @@ from sqlglot.tokenizer_core import Token, TokenType
 from cnsnt.sql.ddl_split import keyword
 from cnsnt.sql.ddl_tables import name_key
 
+#: The words that open a statement of a transaction or of one of its savepoints.
+_TRANSACTION_WORDS = frozenset({"BEGIN", "START", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"})
 #: The words a statement that may change the session's schema starts with.
-_OPENERS = frozenset(
-    {"SET", "SELECT", "ALTER", "USE", "RESET", "BEGIN", "START", "COMMIT", "END", "ROLLBACK"}
-)
+_OPENERS = _TRANSACTION_WORDS | {"SET", "SELECT", "ALTER", "USE", "RESET"}
 #: The dialects in which a database is a schema, so `USE app` moves the names.
 _DATABASE_IS_SCHEMA = frozenset({"mysql", "singlestore", "doris", "starrocks"})
 #: Entries of a search path that are no schema a table is created in: the session user's
@@ -47,7 +47,10 @@ class PathChange:
     local: bool = False
     """`SET LOCAL` / `set_config(..., true)`: only until the transaction ends."""
     transaction: str | None = None
-    """`begin`, `commit` or `rollback` for a statement that opens or ends a transaction."""
+    """`begin`, `commit` or `rollback` for a statement that opens or ends a transaction;
+    `savepoint`, `rollback_to` or `release` for one of a savepoint (named by `savepoint`)."""
+    savepoint: str | None = None
+    """The savepoint's name, folded as PostgreSQL folds it (a quoted one as written)."""
     database: bool = False
     """MySQL's `USE app`: the path names a database (the first one a file uses is its own)."""
 
@@ -70,6 +73,8 @@ class Session:
         """The database a MySQL file first USEs: the one it is loaded into, named by none."""
         self._made_at_home = False
         """Whether a table was made in the database the file is loaded into before any USE."""
+        self._savepoints: list[tuple[str, tuple[str, ...] | None, tuple[tuple[str, ...] | None] | None]] = []
+        """The open transaction's savepoints, in order: (name, the path, the `SET LOCAL` one)."""
         self._order: dict[str, tuple[int, int]] | None = None
         """`order()` as made last: once per path, not per name looked up."""
         self._order_for: tuple[tuple[str, ...] | None, str | None] = (None, None)
@@ -82,9 +87,13 @@ class Session:
 
     def follow(self, change: PathChange) -> None:
         """Apply one statement's change."""
-        if change.transaction == "begin":
+        if change.savepoint is not None:
+            self._savepoint(change.transaction, change.savepoint)
+        elif change.transaction == "begin":
             self._before = (self._path,)
+            self._savepoints = []
         elif change.transaction is not None:
+            self._savepoints = []
             if change.transaction == "rollback" and self._before is not None:
                 self._path = self._before[0]
             self._before = self._local = None
@@ -96,6 +105,41 @@ class Session:
                 self._home = change.path[0]
             self._path = change.path
             self._local = None
+
+    def _savepoint(self, action: str | None, name: str) -> None:
+        """`SAVEPOINT s` keeps the path; `ROLLBACK TO s` brings it back; `RELEASE s` forgets s.
+
+        As in PostgreSQL: only inside a transaction; a name used twice means the latest;
+        rolling back to a savepoint keeps it and forgets the later ones, releasing one
+        forgets it and the later ones and keeps what was SET since.
+        """
+        if self._before is None:
+            return  # no transaction: PostgreSQL refuses a savepoint there
+        if action == "savepoint":
+            self._savepoints.append((name, self._path, self._local))
+            return
+        names = [saved[0] for saved in self._savepoints]
+        if name not in names:
+            return
+        at = len(names) - 1 - names[::-1].index(name)
+        if action == "rollback_to":
+            _, self._path, self._local = self._savepoints[at]
+            del self._savepoints[at + 1 :]
+        else:
+            del self._savepoints[at:]
+
+    def next_file(self, *, fresh: bool) -> None:
+        """A migration file ends and the next begins: its transaction ends as the tool commits it.
+
+        `fresh`: the tool runs the next file in a session of its own (Flyway restores the
+        connection's state after each migration, sqitch runs each change with psql), so a
+        SET of the file before does not reach it. Otherwise (golang-migrate, dbmate, goose,
+        Liquibase: one connection for the whole run) the path carries on.
+        """
+        self._before = self._local = None
+        self._savepoints = []
+        if fresh:
+            self._path = None
 
     def made_unqualified(self) -> None:
         """An unqualified table was made: before any USE, a first USE names another database."""
@@ -143,7 +187,7 @@ def session_change(tokens: Sequence[Token], sql: str, parser: Parser, dia: Diale
     if not tokens or keyword(tokens[0]) not in _OPENERS:
         return None
     first = keyword(tokens[0])
-    if first in ("BEGIN", "START", "COMMIT", "END", "ROLLBACK"):
+    if first in _TRANSACTION_WORDS:
         return _transaction(tokens)
     if first == "SELECT" and not any(t.text.casefold() == "set_config" for t in tokens):
         return None  # only pg_dump's set_config is read: no data query is parsed
@@ -163,6 +207,16 @@ def session_change(tokens: Sequence[Token], sql: str, parser: Parser, dia: Diale
     if isinstance(tree, exp.Command):
         return _command(tokens)
     return None
+
+
+def temporary_apart(dia: Dialect) -> bool:
+    """Whether a TEMP table is made apart from the path's schema (PostgreSQL's `pg_temp`).
+
+    MySQL makes it in the database `USE` names, Oracle's global temporary table is an
+    object of the current schema: there it goes where any table goes.
+    """
+    name = _dialect_name(dia)
+    return name not in _DATABASE_IS_SCHEMA and name != "oracle"
 
 
 def creation_schema(path: Sequence[str]) -> str | None:
@@ -185,16 +239,30 @@ def _searchable(path: Sequence[str]) -> Iterator[str]:
 
 
 def _transaction(tokens: Sequence[Token]) -> PathChange | None:
-    """BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK (not `ROLLBACK TO SAVEPOINT`)."""
-    words = [keyword(t) for t in tokens[:3]]
+    """BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK; SAVEPOINT, ROLLBACK TO, RELEASE."""
+    words = [keyword(t) for t in tokens[:4]]
+    if words[0] in ("SAVEPOINT", "RELEASE") or (words[0] == "ROLLBACK" and "TO" in words):
+        return _savepoint_change(tokens, words)
     if words[0] == "START" and words[1:2] != ["TRANSACTION"]:
         return None
     if words[0] == "BEGIN" and len(tokens) > 1 and words[1] not in ("TRANSACTION", "WORK", "ISOLATION"):
         return None  # a PL/SQL or T-SQL block, not a transaction
-    if words[0] == "ROLLBACK" and "TO" in words:
-        return None
     kind = {"BEGIN": "begin", "START": "begin", "COMMIT": "commit", "END": "commit"}.get(words[0], "rollback")
     return PathChange(transaction=kind)
+
+
+def _savepoint_change(tokens: Sequence[Token], words: list[str]) -> PathChange | None:
+    """`SAVEPOINT s`, `ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] s`, `RELEASE [SAVEPOINT] s`."""
+    action = {"SAVEPOINT": "savepoint", "RELEASE": "release"}.get(words[0], "rollback_to")
+    rest = list(tokens[1:])
+    if action == "rollback_to":
+        rest = rest[words.index("TO") :]
+    if rest and keyword(rest[0]) == "SAVEPOINT" and action != "savepoint":
+        rest = rest[1:]
+    if len(rest) != 1 or not (rest[0].token_type in _NAME_TOKENS or rest[0].text.isidentifier()):
+        return None
+    name = rest[0].text if rest[0].token_type == TokenType.IDENTIFIER else rest[0].text.casefold()
+    return PathChange(transaction=action, savepoint=name)
 
 
 def _use(tree: exp.Use, dia: Dialect) -> PathChange | None:

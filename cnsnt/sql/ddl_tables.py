@@ -86,7 +86,10 @@ class TableBuilder:
     altered_only: bool = False
     """Known only from ALTER statements: the text changes a table it does not create."""
     temporary: bool = False
-    """Made by `CREATE TEMP/TEMPORARY TABLE`: a session's scratch table (set by the migrations replay)."""
+    """Made by `CREATE TEMP/TEMPORARY TABLE`: a session's scratch table, in no schema the path names."""
+    place: int = 0
+    """Where it stands among the tables of its file, in the order they were made (a
+    renamed table keeps its place, one that replaces another takes the other's)."""
 
     def add_foreign_key(self, key: DDLForeignKey) -> None:
         """Record a reference once (a dump may state it inline and again in an ALTER)."""

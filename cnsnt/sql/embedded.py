@@ -134,13 +134,16 @@ def replay_embedded(
             columns_of[id(made)] = seed
             table.add(made)
         key = (name_key(live.schema or ""), name_key(live.name))
-        builder.tables[key] = table
+        builder.put(key, table)
         if live.borrowed:
             builder.borrowed.add(key)
-        builder.links[key] = [
-            Link(list(fk.columns), fk.ref_table, fk.ref_schema, list(fk.ref_columns), fk.name)
-            for fk in live.foreign_keys
-        ]
+        builder.add_links(
+            key,
+            [
+                Link(list(fk.columns), fk.ref_table, fk.ref_schema, list(fk.ref_columns), fk.name)
+                for fk in live.foreign_keys
+            ],
+        )
         tables_of[id(table)] = live
     stripped, offsets = remove_placeholders(text, dia)
     problems: list[DDLProblem] = []
@@ -165,7 +168,7 @@ def replay_embedded(
         return None if offset == _SEEDED else offsets.original(offset)
 
     out: list[LiveTable] = []
-    for key, table in builder.tables.items():
+    for key, table in builder.ordered_tables():
         before = tables_of.get(id(table))
         columns = []
         for col in table.columns.values():

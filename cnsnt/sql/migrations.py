@@ -31,7 +31,7 @@ from sqlglot.tokenizer_core import TokenType
 from cnsnt.sql.client_lines import scan_lines
 from cnsnt.sql.ddl import quiet_sqlglot, resolve_dialect
 from cnsnt.sql.ddl_drops import bare_column_renames
-from cnsnt.sql.ddl_result import DDLProblem
+from cnsnt.sql.ddl_result import DDLForeignKey, DDLProblem
 from cnsnt.sql.ddl_schema import SchemaBuilder, adds_nothing, drops_columns, opaque_drop
 from cnsnt.sql.ddl_split import (
     Statement,
@@ -41,7 +41,7 @@ from cnsnt.sql.ddl_split import (
     keyword,
     tokenize_statements,
 )
-from cnsnt.sql.ddl_tables import TableBuilder, name_key, renamed_key, set_default
+from cnsnt.sql.ddl_tables import TableBuilder, name_key, set_default
 from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.placeholders import OffsetMap, drop_token_placeholders, remove_placeholders
 from cnsnt.sql.routine_bodies import body_statements
@@ -66,6 +66,10 @@ class MigrationFile:
 
     name: str
     text: str
+    own_session: bool = False
+    """The tool runs it in a session of its own (Flyway, sqitch): a `SET search_path` of
+    the file before it does not reach it. False: one session runs the files one after
+    another (golang-migrate, dbmate, goose, Liquibase), so the path carries on."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,8 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
             scan = scan_lines(stripped, dia)
             # a PL/SQL unit runs to its `/`, and at most to the end of its file
             builder.unit_ends = [*(base + end for end in scan.unit_ends), base + len(stripped)]
+            if index:
+                builder.session.next_file(fresh=migration.own_session)
             problems.extend(
                 ReplayProblem(
                     Where(index, offsets.original(p.offset)), p.message, p.may_hold_schema, p.info, p.includes
@@ -180,6 +186,7 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
             for stmt in tokenize_statements(scan.text, dia):
                 statements += 1 if stmt.tokens else 0
                 stmt.base += base  # offsets of all files live on one line, file after file
+                builder.follow_session(stmt)
                 for p in builder.apply(stmt):
                     problems.append(_problem(p, bases, maps))
                 for inner in body_statements(stmt, dia, dialect):  # schema a PL/pgSQL body or DO block makes
@@ -193,7 +200,7 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
         return _where(offset, bases, maps)
 
     tables = []
-    for key, t in builder.tables.items():
+    for key, t in builder.ordered_tables():
         tables.append(
             ReplayTable(
                 name=t.name,
@@ -249,6 +256,9 @@ class MigrationBuilder(SchemaBuilder):
         super().__init__(dia)
         self.links: dict[_Key, list[Link]] = {}
         """Foreign keys per table key (the keys of `self.tables`)."""
+        self._links_to: dict[str, dict[int, tuple[Link, TableBuilder]]] = {}
+        """The links that have named each table name key, with the table holding each (some
+        may be gone since): what a RENAME or a DROP rewrites, never every table's links."""
         self._created: dict[int, tuple[TableBuilder, list[Link]]] = {}
         self._alter_parser = self.dialect.parser(error_level=ErrorLevel.RAISE)
         self.unknown_alters: dict[str, tuple[int, str, int]] = {}
@@ -299,10 +309,6 @@ class MigrationBuilder(SchemaBuilder):
         builder = super()._build_create(stmt, tree)
         if builder is not None:
             self._created[id(builder)] = (builder, _create_links(tree))
-            properties = tree.args.get("properties")
-            builder.temporary = isinstance(properties, exp.Properties) and any(
-                isinstance(p, exp.TemporaryProperty) for p in properties.expressions
-            )
         return builder
 
     def _store(self, builder: TableBuilder) -> None:
@@ -311,8 +317,28 @@ class MigrationBuilder(SchemaBuilder):
         if key not in self.tables or self.tables[key] is not builder:
             return
         made = self._created.pop(id(builder), None)
-        self.links[key] = made[1] if made is not None and made[0] is builder else []
+        self.links[key] = []
+        self.add_links(key, made[1] if made is not None and made[0] is builder else [])
         self._created.clear()
+
+    def add_links(self, key: _Key, links: list[Link]) -> None:
+        """Give the table at `key` foreign keys, their tables found through the search path."""
+        owner = self.tables[key]
+        held = self.links.setdefault(key, [])
+        for link in links:
+            if link.ref_schema is None:
+                placed = self.through_path(DDLForeignKey(tuple(link.columns), link.ref_table))
+                link.ref_schema = placed.ref_schema
+            held.append(link)
+            self._note_link(link, owner)
+
+    def _note_link(self, link: Link, owner: TableBuilder) -> None:
+        self._links_to.setdefault(name_key(link.ref_table), {})[id(link)] = (link, owner)
+
+    def _links_referring(self, table: TableBuilder) -> list[tuple[Link, TableBuilder]]:
+        """The links (with their tables) that name `table`, found by its name, not among all."""
+        named = self._links_to.get(name_key(table.name), {})
+        return [(link, owner) for link, owner in named.values() if self._refers_to(link, table)]
 
     # -- ALTER TABLE
 
@@ -409,7 +435,7 @@ class MigrationBuilder(SchemaBuilder):
                 return self._no_column(stmt, "ALTER COLUMN", shown, element.this.name)
             dtype = element.args.get("dtype")
             if isinstance(dtype, exp.DataType):
-                col.type = self.sql(dtype)
+                col.type = self.placed_type(self.sql(dtype))
             comment = element.args.get("comment")
             if isinstance(comment, exp.Literal):
                 col.comment = str(comment.this)
@@ -436,7 +462,7 @@ class MigrationBuilder(SchemaBuilder):
         for fk in element.find_all(exp.ForeignKey):
             link = _link(fk)
             if link is not None:
-                self.links.setdefault(key, []).append(link)
+                self.add_links(key, [link])
         for pk in element.find_all(exp.PrimaryKey):
             for part in pk.expressions:
                 found = builder.columns.get(name_key(part.name))
@@ -456,7 +482,7 @@ class MigrationBuilder(SchemaBuilder):
         for ref in cdef.find_all(exp.Reference):
             link = _reference(ref, [cdef.name])
             if link is not None:
-                self.links.setdefault(key, []).append(link)
+                self.add_links(key, [link])
 
     def _drop_constraint(self, key: _Key, builder: TableBuilder, name: str) -> None:
         """Forget a foreign key or a default by its name (a key also by PostgreSQL's `<t>_<cols>_fkey`)."""
@@ -475,10 +501,8 @@ class MigrationBuilder(SchemaBuilder):
         table = self.tables[key]
         for link in self.links.get(key, []):
             link.columns = [new if name_key(c) == name_key(old) else c for c in link.columns]
-        for links in self.links.values():
-            for link in links:
-                if self._refers_to(link, table):
-                    link.ref_columns = [new if name_key(c) == name_key(old) else c for c in link.ref_columns]
+        for link, _ in self._links_referring(table):
+            link.ref_columns = [new if name_key(c) == name_key(old) else c for c in link.ref_columns]
 
     def _refers_to(self, link: Link, table: TableBuilder) -> bool:
         return name_key(link.ref_table) == name_key(table.name) and (
@@ -496,10 +520,9 @@ class MigrationBuilder(SchemaBuilder):
         links = self.links.get(key, [])
         old_name = builder.name
         old_schema = builder.schema
-        for other in self.links.values():  # the table's own links too: a self-reference moves with it
-            for link in other:
-                if self._refers_to(link, builder):
-                    link.ref_table = new.name
+        for link, owner in self._links_referring(builder):  # its own too: a self-reference moves with it
+            link.ref_table = new.name
+            self._note_link(link, owner)
         builder.name = new.name
         builder.schema = new.db or old_schema
         ident = new.this if isinstance(new.this, exp.Identifier) else None
@@ -507,10 +530,10 @@ class MigrationBuilder(SchemaBuilder):
             stmt.base + int(ident.meta["start"]) if ident and "start" in ident.meta else (stmt.offset)
         )
         new_key = (name_key(builder.schema or ""), name_key(builder.name))
-        replaced = new_key != key and new_key in self.tables
-        self.tables = renamed_key(self.tables, key, new_key)
-        self.links = renamed_key(self.links, key, new_key)
-        self.links[new_key] = links
+        replaced = self.rekey(key, new_key)
+        if new_key != key:
+            self.links.pop(key, None)
+            self.links[new_key] = links
         if replaced:
             return DDLProblem(
                 stmt.offset,
@@ -614,8 +637,16 @@ class MigrationBuilder(SchemaBuilder):
         super()._forget(key, cascade=cascade)
 
     def _forget_references(self, dropped: TableBuilder) -> None:
-        for links in self.links.values():
-            links[:] = [x for x in links if not self._refers_to(x, dropped)]
+        gone: dict[int, set[int]] = {}
+        owners: dict[int, TableBuilder] = {}
+        for link, owner in self._links_referring(dropped):
+            gone.setdefault(id(owner), set()).add(id(link))
+            owners[id(owner)] = owner
+        for at, ids in gone.items():
+            owner = owners[at]
+            links = self.links.get((name_key(owner.schema or ""), name_key(owner.name)))
+            if links is not None:
+                links[:] = [x for x in links if id(x) not in ids]
 
     def _unknown_drop(self, stmt: Statement, what: str, table: exp.Table) -> DDLProblem | None:
         return DDLProblem(stmt.offset, f"{what}: no earlier migration creates it", may_hold_schema=False)

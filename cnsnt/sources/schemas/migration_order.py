@@ -150,6 +150,20 @@ def order_migrations(paths: list[Path], dialect: str | None = None) -> Ordered:
     return Ordered(tuple(p for _, p in keyed), tuple(skipped))
 
 
+def own_session(path: Path) -> bool:
+    """Whether the tool runs this migration in a session of its own, so a SET before it is gone.
+
+    Flyway restores the connection's state (its schema, PostgreSQL's search_path) after
+    each migration; sqitch runs each change's `deploy/*.sql` with a psql of its own (a
+    `sqitch.plan` beside `deploy/` names the folder). golang-migrate, dbmate, goose,
+    Prisma Migrate and Liquibase run the files one after another on one connection, so a
+    `SET search_path` in one holds in the next.
+    """
+    if _FLYWAY.match(_database_variant(versioned_name(path))[0]) is not None:
+        return True
+    return path.parent.name == "deploy" and (path.parent.parent / "sqitch.plan").is_file()
+
+
 def natural_key(name: str) -> tuple[tuple[int, str], ...]:
     """Sort key that compares digit runs as numbers: `a2` before `a10`."""
     return tuple(

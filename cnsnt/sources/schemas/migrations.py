@@ -8,6 +8,7 @@ carries its new name. Every column keeps the file and line where it got its name
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from cnsnt.errors import SourceError
@@ -23,7 +24,7 @@ from cnsnt.sources.schemas.liquibase_dbms import (
     formatted_changesets,
     formatted_for,
 )
-from cnsnt.sources.schemas.migration_order import is_liquibase, order_migrations, up_part
+from cnsnt.sources.schemas.migration_order import is_liquibase, order_migrations, own_session, up_part
 from cnsnt.sql.ddl import UnknownDialectError
 from cnsnt.sql.migrations import MigrationFile, Where, replay_migrations
 from cnsnt.sql.sqlplus import script_paths
@@ -49,7 +50,7 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
         except SourceError as exc:
             problems.append(problem_of(exc, shown))
             continue
-        files.append(MigrationFile(shown, up_part(text)))
+        files.append(MigrationFile(shown, up_part(text), own_session(path)))
         shown_names.append(shown)
         read_paths.append(path)
     files, dialect = _for_one_database(files, dialect)
@@ -159,7 +160,7 @@ def _for_one_database(
     ]
     target = choose_target(mentions, dialect)
     out = [
-        MigrationFile(f.name, formatted_for(f.text, target)) if i in formatted else f
+        replace(f, text=formatted_for(f.text, target)) if i in formatted else f
         for i, f in enumerate(files)
     ]
     return out, dialect or (SQLGLOT_DIALECTS.get(target) if target else None)
