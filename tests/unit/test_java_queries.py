@@ -160,7 +160,7 @@ def _audit(tmp_path: Path, **extra: str) -> Evidence:
 
 
 def _reads(evidence: Evidence, owner: str) -> list[str]:
-    query = next(q for q in evidence.queries if q.text.startswith(owner))
+    query = next(q for q in evidence.queries if q.name == owner)
     return sorted(u.column for u in query.uses)
 
 
@@ -171,7 +171,7 @@ def test_jpql_is_read_through_the_entities(tmp_path: Path) -> None:
         "patients.email_address", "patients.first_name", "patients.id", "patients.last_name",
         "patients.phone_number", "patients.post_code", "patients.street",
     ]
-    first = next(q for q in ev.queries if q.text.startswith("PatientRepository.findByLastName"))
+    first = next(q for q in ev.queries if q.name == "PatientRepository.findByLastName")
     assert (first.location.path, first.location.line, first.location.column) == (
         "src/main/java/org/example/clinic/repository/PatientRepository.java", 8, 12,
     )
@@ -182,12 +182,12 @@ def test_jpql_is_read_through_the_entities(tmp_path: Path) -> None:
     ]
     # named queries on the entity: JPQL and native
     assert _reads(ev, "Patient.byPhone") == _reads(ev, "PatientRepository.findByLastName")
-    assert _reads(ev, "Patient.emails: ") == ["patients.email_address"]
+    assert _reads(ev, "Patient.emails") == ["patients.email_address"]
 
 
 def test_native_query_in_a_text_block(tmp_path: Path) -> None:
     ev = _audit(tmp_path)
-    query = next(q for q in ev.queries if q.text.startswith("PatientRepository.emailOf"))
+    query = next(q for q in ev.queries if q.name == "PatientRepository.emailOf")
     assert sorted(u.column for u in query.uses) == ["patients.email_address", "patients.first_name", "patients.id"]
     assert query.location.line == 11
 
@@ -206,13 +206,13 @@ def test_unmapped_and_unreadable_queries_are_said_at_their_place(tmp_path: Path)
 
 def test_mybatis_statements_with_dynamic_sql(tmp_path: Path) -> None:
     ev = _audit(tmp_path)
-    search = next(q for q in ev.queries if q.text.startswith("org.example.clinic.mapper.VisitMapper.search"))
+    search = next(q for q in ev.queries if q.name == "org.example.clinic.mapper.VisitMapper.search")
     assert sorted(u.column for u in search.uses) == [
         "visit.diagnosis", "visit.id", "visit.patient_id", "visit.visit_date",
     ]
     assert (search.location.line, search.location.column) == (7, 3)
     assert search.purposes == ("reminders",)
-    rename = next(q for q in ev.queries if q.text.startswith("org.example.clinic.mapper.VisitMapper.rename"))
+    rename = next(q for q in ev.queries if q.name == "org.example.clinic.mapper.VisitMapper.rename")
     assert {u.column: u.access.value for u in rename.uses} == {
         "patients.first_name": "write", "patients.last_name": "write", "patients.id": "read",
     }
@@ -226,8 +226,8 @@ def test_broken_xml_is_cn001_with_its_place_and_other_files_are_read(tmp_path: P
     assert "XML syntax error" in problem.message and problem.severity is None
     assert (problem.location.line, problem.location.column) == (24, 12)  # the word after the unclosed tag
     # the statement closed before the error, and the Java files, are still read
-    assert any(q.text.startswith("org.example.clinic.mapper.VisitMapper.search") for q in ev.queries)
-    assert any(q.text.startswith("PatientRepository.emailOf") for q in ev.queries)
+    assert any(q.name == "org.example.clinic.mapper.VisitMapper.search" for q in ev.queries)
+    assert any(q.name == "PatientRepository.emailOf" for q in ev.queries)
 
 
 def test_broken_annotation_is_cn001_with_its_place(tmp_path: Path) -> None:
@@ -238,7 +238,7 @@ def test_broken_annotation_is_cn001_with_its_place(tmp_path: Path) -> None:
     errors = [p for p in ev.problems if p.location.path == repo and p.severity is None]
     assert errors and "Java syntax error" in errors[0].message
     assert errors[0].location.line == 21 and errors[0].location.column is not None
-    assert any(q.text.startswith("Patient.emails") for q in ev.queries)
+    assert any(q.name == "Patient.emails" for q in ev.queries)
 
 
 def test_entity_declarations_are_refused(tmp_path: Path) -> None:
@@ -318,3 +318,14 @@ def test_spring_and_hibernate_spellings(tmp_path: Path) -> None:
     # an implicit join through a relation to an embedded field
     assert _reads(ev, "VisitRepository.inArea") == ["patients.post_code", "visit.diagnosis"]
     assert not [p for p in ev.problems if p.location.path.endswith("VisitRepository.java")]
+
+
+def test_findings_name_the_repository_method_and_the_mapper_statement(tmp_path: Path) -> None:
+    from cnsnt.api import audit_path
+
+    _project(tmp_path)
+    result = audit_path(tmp_path)
+    messages = [f.message for f in result.findings if f.rule == "CN302"]
+    assert any(m.startswith("query PatientRepository.diagnoses at src/main/java/") for m in messages)
+    assert any(m.startswith("query org.example.clinic.mapper.VisitMapper.rename at src/main/resources/")
+               for m in messages)

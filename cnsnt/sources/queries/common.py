@@ -127,6 +127,8 @@ class Shape:
     column: int | None
     text: str
     calls: int = 1
+    name: str | None = None
+    """What the code calls the query (`Query.name`)."""
 
 
 @dataclass
@@ -144,11 +146,12 @@ class Gathered:
     """What a format counts beyond statements (`java_queries`, `unmapped_queries`)."""
 
     def add(self, key: ShapeKey, line: int, column: int | None, text: str | None,
-            calls: int = 1, load: Callable[[], str] | None = None, *, shown_text: str | None = None) -> None:
+            calls: int = 1, load: Callable[[], str] | None = None, *, shown_text: str | None = None,
+            name: str | None = None) -> None:
         """Count one occurrence; `text` (or `load()`) is only needed for new shapes.
 
         `shown_text`: what reports show for the shape when it is not the SQL analysed (a
-        JPQL query's own text, named by its repository method).
+        JPQL query's own text); `name`: what the code calls it (`Query.name`).
         """
         self.statements += 1
         shape = self.shapes.get(key)
@@ -159,7 +162,7 @@ class Gathered:
             return
         if text is None:
             text = load() if load is not None else ""
-        self.shapes[key] = Shape(line, column, text if shown_text is None else shown_text, calls)
+        self.shapes[key] = Shape(line, column, text if shown_text is None else shown_text, calls, name)
         self.texts.setdefault(key.fingerprint, text)
 
 
@@ -379,6 +382,7 @@ def build_evidence(
                 calls=shape.calls,
                 ignores=key.ignores,
                 text=_short(shape.text),
+                name=shape.name,
             )
         )
     out = Evidence(audited={"queries"})

@@ -130,7 +130,7 @@ def _add(
     if annotation.purposes:
         gathered.problems.extend(unknown_purpose_problems(annotation.purposes, attr, file.shown, line))
     key = attr.key(fp.fingerprint_text(sql), annotation)
-    gathered.add(key, line, column, sql, shown_text=f"{found.owner}: {found.text}")
+    gathered.add(key, line, column, sql, shown_text=found.text, name=found.owner)
 
 
 #: Hibernate's placeholders for the default schema and catalog (`{h-schema}PERSON`): replaced

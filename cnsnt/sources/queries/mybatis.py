@@ -317,7 +317,7 @@ def read_mybatis(
         if annotation.purposes:
             gathered.problems.extend(unknown_purpose_problems(annotation.purposes, attr, shown, element.line))
         key = attr.key(fp.fingerprint_text(sql), annotation)
-        gathered.add(key, element.line, element.column, sql, shown_text=f"{name}: {sql}")
+        gathered.add(key, element.line, element.column, sql, name=name)
     return gathered
 
 
