@@ -329,3 +329,28 @@ def test_findings_name_the_repository_method_and_the_mapper_statement(tmp_path: 
     assert any(m.startswith("query PatientRepository.diagnoses at src/main/java/") for m in messages)
     assert any(m.startswith("query org.example.clinic.mapper.VisitMapper.rename at src/main/resources/")
                for m in messages)
+
+
+def test_spring_data_jdbc_queries_are_sql_and_mongodb_ones_are_said(tmp_path: Path) -> None:
+    jdbc = (
+        "import org.springframework.data.jdbc.repository.query.Query;\n"
+        "interface PatientJdbc {\n"
+        '    @Query("SELECT email_address FROM patients WHERE id = :id")\n'
+        "    String email(Long id);\n"
+        "}\n"
+    )
+    mongo = (
+        "import org.springframework.data.mongodb.repository.Query;\n"
+        "interface PatientDocuments {\n"
+        "    @Query(\"{ 'lastName': ?0 }\")\n"
+        "    List<Patient> byName(String name);\n"
+        "}\n"
+    )
+    ev = _audit(tmp_path, **{
+        "src/main/java/org/example/clinic/repository/PatientJdbc.java": jdbc,
+        "src/main/java/org/example/clinic/repository/PatientDocuments.java": mongo,
+    })
+    assert _reads(ev, "PatientJdbc.email") == ["patients.email_address", "patients.id"]
+    said = [p for p in ev.problems if p.location.path.endswith("PatientDocuments.java")]
+    assert [(p.location.line, p.location.column, p.severity) for p in said] == [(3, 5, Severity.WARNING)]
+    assert "MongoDB query" in said[0].message and "not audited" in said[0].message

@@ -89,7 +89,8 @@ def read_java_queries(
     entities: Mapping[str, Entity] = ctx.memo.get(JPA_ENTITIES) or {}  # type: ignore[assignment]
     attr = attribution(spec, ctx)
     fp = Fingerprinter(dialect)
-    for found in _queries(tree.root_node, file, constants, gathered.problems):
+    store = _query_store(tree.root_node, file)
+    for found in _queries(tree.root_node, file, constants, gathered.problems, store):
         ctx.check_time("reading Java queries")
         _add(gathered, found, file, entities, attr, fp)
     return gathered
@@ -149,7 +150,7 @@ def _hibernate_placeholders(text: str) -> str:
 
 
 def _queries(
-    root: Node, file: SourceFile, constants: dict[str, str], problems: list[SourceProblem]
+    root: Node, file: SourceFile, constants: dict[str, str], problems: list[SourceProblem], store: str = "jpa"
 ) -> Iterator[JavaQuery]:
     """Every query annotation of the tree, in file order (nested ones: `@NamedQueries({...})`)."""
     stack = [(root, 0)]
@@ -159,22 +160,33 @@ def _queries(
             name = node.child_by_field_name("name")
             simple = file.text(name).rsplit(".", 1)[-1] if name is not None else ""
             if simple in QUERY_ANNOTATIONS:
-                yield from _annotation(node, simple, file, constants, problems)
+                yield from _annotation(node, simple, file, constants, problems, store)
                 continue
         if depth < _DEPTH:
             stack.extend((c, depth + 1) for c in reversed(node.named_children))
 
 
 def _annotation(
-    node: Node, name: str, file: SourceFile, constants: dict[str, str], problems: list[SourceProblem]
+    node: Node,
+    name: str,
+    file: SourceFile,
+    constants: dict[str, str],
+    problems: list[SourceProblem],
+    store: str = "jpa",
 ) -> Iterator[JavaQuery]:
     args = _arguments(node, file)
     native = QUERY_ANNOTATIONS[name]
-    if native is None:  # @Query: JPQL unless nativeQuery = true
+    if native is None:  # @Query: JPQL unless nativeQuery = true, or Spring Data JDBC's SQL
         flag = args.get("nativeQuery")
-        native = flag is not None and file.text(flag) == "true"
+        native = (flag is not None and file.text(flag) == "true") or store == "sql"
         owner = _method(node, file)
         keys = ["value", "countQuery"]
+        if store not in ("jpa", "sql"):
+            problems.append(
+                _problem(file, node, f"@Query of {owner} is a {store} query (Spring Data {store}), "
+                                     "not SQL; cnsnt audits SQL only, so it is not audited")
+            )
+            return
     else:
         label = _text(args["name"], file, constants) if "name" in args else None
         owner = label if isinstance(label, str) and label else f"@{name} of {_class_name(node, file)}"
@@ -330,6 +342,39 @@ def _method(node: Node, file: SourceFile) -> str:
         method = file.text(name) if name is not None else ""
     owner = _class_name(node, file)
     return f"{owner}.{method}" if method else owner
+
+
+#: Spring Data modules whose `@Query` is SQL (JDBC, R2DBC), and those whose is no SQL at all.
+_SQL_MODULES = ("jdbc", "r2dbc")
+_OTHER_STORES = {
+    "mongodb": "MongoDB", "neo4j": "Neo4j", "elasticsearch": "Elasticsearch", "cassandra": "Cassandra",
+    "couchbase": "Couchbase", "solr": "Solr", "redis": "Redis", "aerospike": "Aerospike",
+    "arangodb": "ArangoDB",
+}
+
+
+def _query_store(root: Node, file: SourceFile) -> str:
+    """Whose `@Query` the file imports: `jpa` (JPQL), `sql` (Spring Data JDBC, R2DBC), or another store.
+
+    `org.springframework.data.<module>.repository.Query` (or the module's `*`); JPA's when
+    the file imports none (the annotation is in the same package, or fully qualified).
+    """
+    found = "jpa"
+    for node in root.named_children:
+        if node.type != "import_declaration":
+            continue
+        text = file.text(node).replace(" ", "").rstrip(";")
+        if "springframework.data." not in text or not text.endswith((".Query", ".*")):
+            continue
+        module = text.split("springframework.data.", 1)[1].split(".", 1)[0]
+        # an import of another module's class (`data.domain.*`) says nothing: kind is empty
+        kind = "sql" if module in _SQL_MODULES else _OTHER_STORES.get(module, "")
+        kind = "jpa" if module == "jpa" else kind
+        if kind and text.endswith(".Query"):
+            return kind
+        if kind and found == "jpa":
+            found = kind
+    return found
 
 
 #: Spring Data's SpEL for the entity a repository holds (`select u from #{#entityName} u`).
