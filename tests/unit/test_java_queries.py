@@ -354,3 +354,38 @@ def test_spring_data_jdbc_queries_are_sql_and_mongodb_ones_are_said(tmp_path: Pa
     said = [p for p in ev.problems if p.location.path.endswith("PatientDocuments.java")]
     assert [(p.location.line, p.location.column, p.severity) for p in said] == [(3, 5, Severity.WARNING)]
     assert "MongoDB query" in said[0].message and "not audited" in said[0].message
+
+
+COMMENTS_MAPPER = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+<mapper namespace="org.example.clinic.mapper.PatientNotes">
+  <sql id="patientColumns">p.first_name, p.last_name</sql>
+</mapper>
+"""
+
+PAGED_MAPPER = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<mapper namespace="org.example.clinic.mapper.VisitPages">
+  <select id="page">
+    SELECT v.diagnosis, <include refid="org.example.clinic.mapper.PatientNotes.patientColumns"/>
+      FROM visit v JOIN patients p ON p.id = v.patient_id
+    <if test='direction == "NEXT"'>ORDER BY v.visit_date DESC</if>
+    <if test='direction == "PREV"'>ORDER BY v.id ASC</if>
+    <if test="size != null">LIMIT #{size}</if>
+  </select>
+</mapper>
+"""
+
+
+def test_mybatis_alternative_clauses_and_another_mappers_fragment(tmp_path: Path) -> None:
+    ev = _audit(tmp_path, **{
+        "src/main/resources/mapper/PatientNotes.xml": COMMENTS_MAPPER,
+        "src/main/resources/mapper/VisitPages.xml": PAGED_MAPPER,
+    })
+    # the fragment of the other mapper is pasted; of two ORDER BY branches the first is read
+    assert _reads(ev, "org.example.clinic.mapper.VisitPages.page") == [
+        "patients.first_name", "patients.id", "patients.last_name", "visit.diagnosis", "visit.patient_id",
+        "visit.visit_date",
+    ]
+    assert not [p for p in ev.problems if p.location.path.endswith("VisitPages.xml")]

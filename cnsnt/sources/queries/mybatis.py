@@ -9,7 +9,10 @@ run, every dynamic part's text kept, so that every column it may read counts:
 - `<where>` is `WHERE` and drops a leading `AND`/`OR`; `<set>` is `SET` and drops a
   trailing comma; `<trim>` adds its `prefix`/`suffix` and drops its overrides;
 - `<foreach>` is one pass (`open`, the body, `close`);
-- `<include refid="x"/>` is the `<sql id="x">` fragment of the file;
+- `<include refid="x"/>` is the `<sql id="x">` fragment of the file, or of another mapper
+  in its folder (`refid="other.Mapper.x"`);
+- two branches that write a clause a statement has once (`<if>order by a desc</if>` and
+  `<if>order by a asc</if>`) are alternatives: the first is read;
 - `<bind>` and `<selectKey>` run no query of the statement.
 
 The XML is parsed with the standard library's expat, which never fetches the DTD a
@@ -22,7 +25,7 @@ line and column, and the statements closed before it are still read. An XML comm
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
@@ -160,9 +163,16 @@ def parse_mapper(text: str) -> tuple[Element | None, list[Element], tuple[str, i
 class _Text:
     """A statement's SQL, with `<include>` fragments and the dynamic elements' text kept."""
 
-    def __init__(self, fragments: dict[str, Element], namespace: str) -> None:
+    def __init__(
+        self,
+        fragments: dict[str, Element],
+        namespace: str,
+        elsewhere: Callable[[str], dict[str, Element] | None] = lambda _: None,
+    ) -> None:
         self.fragments = fragments
         self.namespace = namespace
+        self.elsewhere = elsewhere
+        """The `<sql>` fragments of another mapper, by its namespace (None: no such mapper)."""
         self.missing: list[str] = []
         self.included = 0
         """Fragments pasted so far: a fragment that includes another several times, nested,
@@ -170,11 +180,18 @@ class _Text:
 
     def of(self, element: Element, depth: int = 0) -> str:
         out: list[str] = []
+        clauses: set[str] = set()
         for child in element.children:
             if isinstance(child, str):
                 out.append(child)
             elif isinstance(child, Element):
-                out.append(" " + self._dynamic(child, depth) + " ")
+                text = self._dynamic(child, depth)
+                clause = _clause(text) if child.tag in _BRANCHES else None
+                if clause is not None and clause in clauses:
+                    continue  # `<if>order by a desc</if><if>order by a asc</if>`: the first is read
+                if clause is not None:
+                    clauses.add(clause)
+                out.append(" " + text + " ")
         return "".join(out)
 
     def _dynamic(self, element: Element, depth: int) -> str:
@@ -202,12 +219,34 @@ class _Text:
     def _include(self, element: Element, depth: int) -> str:
         refid = element.attrs.get("refid", "")
         local = refid.removeprefix(self.namespace + ".") if self.namespace else refid
-        fragment = self.fragments.get(local)
+        fragments, namespace = self.fragments, self.namespace
+        fragment = fragments.get(local)
+        if fragment is None and "." in refid:  # `other.Mapper.columns`: another mapper's fragment
+            namespace, _, local = refid.rpartition(".")
+            fragments = self.elsewhere(namespace) or {}
+            fragment = fragments.get(local)
         if fragment is None or depth >= _INCLUDE_DEPTH or self.included >= _INCLUDES:
             self.missing.append(refid)
             return ""
         self.included += 1
-        return self.of(fragment, depth + 1)
+        kept = self.fragments, self.namespace
+        self.fragments, self.namespace = fragments, namespace  # its own includes are its mapper's
+        try:
+            return self.of(fragment, depth + 1)
+        finally:
+            self.fragments, self.namespace = kept
+
+
+#: Dynamic elements of which one or another runs; `_clause` says which clause each writes.
+_BRANCHES = frozenset({"if", "when", "otherwise"})
+#: Clauses a statement has once: two branches that write one are alternatives.
+_CLAUSES = ("ORDER BY", "GROUP BY", "LIMIT", "OFFSET", "HAVING", "FETCH", "VALUES", "SELECT", "FROM")
+
+
+def _clause(text: str) -> str | None:
+    """The clause a branch's text opens with, when a statement has it once (`ORDER BY`, `LIMIT`)."""
+    head = " ".join(text.split()[:2]).upper()
+    return next((c for c in _CLAUSES if head == c or head.startswith(c + " ")), None)
 
 
 def _overrides(spec: str | None) -> tuple[str, ...]:
@@ -286,10 +325,11 @@ def read_mybatis(
     fragments = {e.attrs["id"]: e for e in closed if e.tag == "sql" and "id" in e.attrs}
     attr = attribution(spec, ctx)
     fp = Fingerprinter(dialect)
+    elsewhere = _Elsewhere(path, ctx)
     for element, comments in _statements(root, {id(e) for e in closed}):
         ctx.check_time("reading MyBatis statements")
         name = f"{namespace}.{element.attrs.get('id', '?')}" if namespace else element.attrs.get("id", "?")
-        reader = _Text(fragments, namespace)
+        reader = _Text(fragments, namespace, elsewhere.fragments)
         sql = " ".join(parameters(reader.of(element)).split())
         for refid in reader.missing:
             gathered.problems.append(
@@ -319,6 +359,50 @@ def read_mybatis(
         key = attr.key(fp.fingerprint_text(sql), annotation)
         gathered.add(key, element.line, element.column, sql, name=name)
     return gathered
+
+
+#: How many mapper files beside one are read for the fragments it includes from them.
+_BESIDE = 500
+
+
+class _Elsewhere:
+    """The `<sql>` fragments of the other mappers in a mapper's folder, by namespace, read when asked.
+
+    `<include refid="other.Mapper.columns"/>` pastes another mapper's fragment; mappers of
+    one application usually share a folder. Read once per folder and audit (the audit's memo).
+    """
+
+    def __init__(self, path: Path, ctx: SourceContext) -> None:
+        self.path = path
+        self.ctx = ctx
+
+    def fragments(self, namespace: str) -> dict[str, Element] | None:
+        key = f"mybatis:fragments:{self.path.parent.resolve()}"
+        known = self.ctx.memo.get(key)
+        if not isinstance(known, dict):
+            known = self._read()
+            self.ctx.memo[key] = known
+        found = known.get(namespace)
+        return found if isinstance(found, dict) else None
+
+    def _read(self) -> dict[str, dict[str, Element]]:
+        out: dict[str, dict[str, Element]] = {}
+        try:
+            beside = sorted(p for p in self.path.parent.iterdir() if p.suffix.lower() == ".xml")
+        except OSError:
+            return out
+        for other in [p for p in beside if p.is_file()][:_BESIDE]:
+            try:
+                text = read_text(other, self.ctx.shown(other), limits=self.ctx.limits)
+            except (SourceError, OSError):
+                continue  # read as a source, it says why; here it only lacks its fragments
+            if not is_mapper(text[:65536]):
+                continue
+            root, closed, _ = parse_mapper(text)
+            if root is not None and root.attrs.get("namespace"):
+                fragments = {e.attrs["id"]: e for e in closed if e.tag == "sql" and "id" in e.attrs}
+                out[root.attrs["namespace"]] = fragments
+        return out
 
 
 def _statements(root: Element, closed: set[int]) -> Iterator[tuple[Element, list[tuple[int, str]]]]:
