@@ -219,6 +219,8 @@ class _Rewrite:
     def _table(self, table: exp.Table) -> None:
         parts = [p.name for p in table.parts]
         alias = table.alias or parts[-1]
+        if not table.alias and len(parts) == 2:  # `JOIN FETCH c.country` twice: each its own name
+            alias = "_".join(parts)
         if len(parts) == 2 and (parts[0] in self.aliases or parts[0] in self.embedded):  # `JOIN c.orders o`
             owner_alias, prefix = self.embedded.get(parts[0], (parts[0], ""))
             owner = self.aliases[owner_alias]

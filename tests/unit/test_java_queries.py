@@ -389,3 +389,26 @@ def test_mybatis_alternative_clauses_and_another_mappers_fragment(tmp_path: Path
         "visit.visit_date",
     ]
     assert not [p for p in ev.problems if p.location.path.endswith("VisitPages.xml")]
+
+
+def test_jpql_path_joins_without_alias_and_unknown_names() -> None:
+    from cnsnt.sql.jpql import Entity, to_sql
+
+    entities = {
+        "Member": Entity("Member", "members", None, {"id": "id", "email": "email", "home": "home_id",
+                                                      "work": "work_id"},
+                         {"home": "Town", "work": "Town"}, ("id",)),
+        "Town": Entity("Town", "towns", None, {"id": "id", "name": "town_name"}, {}, ("id",)),
+    }
+    mapped = to_sql("select m.email from Member m join fetch m.home join fetch m.work where m.id = ?1", entities)
+    assert mapped.sql == (
+        'SELECT m."email" FROM "members" AS m JOIN "towns" AS m_home ON TRUE JOIN "towns" AS m_work ON TRUE '
+        'WHERE m."id" = ?'
+    )
+    assert to_sql("select x from Ghost x", entities).problem == (
+        "entity 'Ghost' is not among the JPA entities the schemas gave; list its entity classes under schemas:"
+    )
+    assert "maps no field 'phone'" in (to_sql("select m.phone from Member m", entities).problem or "")
+    assert to_sql("select m from Member m where :t member of m.tags", entities).problem == (
+        "cannot read this JPQL query near column 38 of it: Invalid expression / Unexpected token"
+    )
