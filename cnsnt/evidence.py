@@ -288,6 +288,9 @@ class Query:
     """Inline suppressions `(rule code, reason)` from `-- cnsnt: ignore`."""
     text: str = ""
     """The statement (possibly shortened) for reports."""
+    name: str | None = None
+    """What the code calls the query, where it names it: a repository method
+    (`PatientRepository.findByEmail`), a named query, a MyBatis mapper's statement id."""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.forms.pug import PUG_SUFFIXES, pug_markup
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
 from cnsnt.sources.forms.widgets import draws_smarty_control
+from cnsnt.sources.queries.java_queries import has_queries
+from cnsnt.sources.queries.mybatis import is_mapper
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
 from cnsnt.sources.schemas.django_models import app_folder
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
@@ -960,6 +962,29 @@ def _data_schema_note(paths: list[Path], root: Path) -> str:
         "it, or built from schemas fetched by URL), not forms a person fills in (add them under "
         "sources: to audit them)"
     )
+
+
+#: How much of a Java file is looked through for query annotations (a repository is small).
+_JAVA_QUERY_BYTES = 1 << 20
+
+
+def _code_queries(path: Path) -> str | None:
+    """`java` for a Java file with `@Query`/`@NamedQuery` annotations, `mybatis` for a mapper; else None.
+
+    A Spring application's queries live in its repositories' annotations and MyBatis's
+    mapper XML, not in `.sql` files: proposed under `queries:` so the use rules see them.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".xml":
+        return "mybatis" if is_mapper(_sniff(path)) else None
+    if suffix != ".java":
+        return None
+    try:
+        with path.open("rb") as handle:
+            text = handle.read(_JAVA_QUERY_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    return "java" if has_queries(text) else None
 
 
 def _orm_kind(path: Path) -> str | None:
@@ -1933,9 +1958,15 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
     unread: dict[str, list[Path]] = defaultdict(list)
     twins = _dialect_twins([p for p in files if p not in in_migrations and p not in older])
     kinded: set[Path] = set()
+    code_queries: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     for path in files:
         if path in in_migrations or path in older or path in twins:
             continue
+        query_format = _code_queries(path)
+        if query_format is not None:  # an entity's `@NamedQuery` is a query too: no `continue` for Java
+            code_queries[query_format].append((path, None))
+            if query_format == "mybatis":
+                continue
         model_kind = _orm_kind(path)
         if model_kind is not None:
             orm[model_kind].append((path, None))
@@ -2143,6 +2174,8 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
     ecto, ecto_notes, _ = ecto_entries(files, root, _sniff)
     found.extend(Found("schemas", pattern, format=fmt, dialect=dialect) for pattern, fmt, dialect in ecto)
     notes.extend(ecto_notes)
+    for query_format, in_code in sorted(code_queries.items()):  # Spring's `@Query`, MyBatis mappers
+        found.extend(_entries("queries", in_code, root, by_parent, fmt=query_format))
     changelogs, left_out = _leave_jpa_changelogs(changelogs, orm.get("jpa", []), root, len(in_changelogs))
     found.extend(changelogs)
     notes.extend(left_out)

@@ -49,6 +49,8 @@ HARNESSES: dict[str, Callable[..., Any]] = {
     "svelte-phoenix-form-reader": props.test_svelte_and_phoenix_form_reader,
     "jsx-form-reader": props.test_jsx_form_reader,
     "query-reader": props.test_query_reader,
+    "java-query-reader": props.test_java_query_reader,
+    "mybatis-reader": props.test_mybatis_reader,
     "splitter": props.test_splitting_does_not_depend_on_chunks,
     "fingerprint": props.test_fingerprint_never_raises,
     "sql-chunks": props.test_chunked_sql_file_equals_whole_read,

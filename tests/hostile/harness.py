@@ -587,6 +587,28 @@ def check_queries(text: str, fmt: str, dialect: str | None) -> None:
     _read("queries", name, text.encode("utf-8", "surrogatepass"), fmt=fmt, dialect=dialect, jobs=1)
 
 
+JAVA_QUERY_PIECES = ["@Query(", "@NamedQuery(", "@NamedNativeQuery(", "@NamedQueries({", "})", "value = ",
+                     "nativeQuery = true", "countQuery = ", "name = ", "query = ", '"', '"""', "\n", "\\",
+                     '"SELECT c FROM Customer c WHERE c.email = :e"', '"SELECT email FROM customers"', " + ",
+                     "Q.X", "interface R {", "class C {", "}", "(", ")", ";", " List<C> find();", "?1",
+                     "JOIN FETCH c.orders o", "new a.B(c.email)", "// cnsnt: purpose=orders", "\n    ", " "]
+java_query_text = st.lists(st.sampled_from(JAVA_QUERY_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+MAPPER_PIECES = ['<mapper namespace="m">', "</mapper>", '<select id="s">', "</select>", '<update id="u">',
+                 "</update>", "<where>", "</where>", "<set>", "</set>", '<if test="a">', "</if>", "<choose>",
+                 "</choose>", "<when>", "</when>", "<otherwise>", "</otherwise>", '<foreach open="(" close=")">',
+                 "</foreach>", '<trim prefix="(" prefixOverrides="AND|OR">', "</trim>", '<sql id="f">',
+                 "</sql>", '<include refid="f"/>', '<include refid="g"/>', "<selectKey>", "</selectKey>",
+                 "SELECT email FROM customers", " AND id = #{id}", "${col}", "#{", "}", ",", "<!-- cnsnt: x -->",
+                 '<!DOCTYPE mapper [<!ENTITY a "b">]>', "&a;", "&lt;", "<![CDATA[ < ]]>", "<", ">", "\n", " "]
+mapper_text = st.lists(st.sampled_from(MAPPER_PIECES) | st.text(max_size=3), max_size=50).map("".join)
+
+
+def check_code_queries(text: str, fmt: str) -> None:
+    """The Java and MyBatis query readers give evidence or a SourceError for any text."""
+    name = {"java": "R.java", "mybatis": "M.xml"}[fmt]
+    _read("queries", name, text.encode("utf-8", "surrogatepass"), fmt=fmt, jobs=1)
+
+
 # --------------------------------------------------------------------------- nothing lost
 
 

@@ -247,6 +247,18 @@ def test_query_reader(text, fmt, dialect):
     h.check_queries(text, fmt, dialect)
 
 
+@given(h.java_query_text)
+@example('interface R { @Query("SELECT c FROM Customer c" + Q.X) List<C> find(); }')
+def test_java_query_reader(text):
+    h.check_code_queries(text, "java")
+
+
+@given(h.mapper_text)
+@example('<mapper namespace="m"><sql id="f"><include refid="f"/></sql><select id="s"><include refid="f"/></select></mapper>')
+def test_mybatis_reader(text):
+    h.check_code_queries(text, "mybatis")
+
+
 # --------------------------------------------------------------------------- nothing lost
 
 

@@ -22,14 +22,15 @@ def is_personal(ctx: RuleContext, key: str) -> bool:
 
 
 def who(query: Query) -> str:
-    """`query at FILE:LINE (role R, 12 calls)` for messages."""
+    """`query at FILE:LINE (role R, 12 calls)` for messages; `query Repo.method at ...` when named."""
     extras = []
     if query.role:
         extras.append(f"role {query.role}")
     if query.calls > 1:
         extras.append(f"{query.calls} calls")
     tail = f" ({', '.join(extras)})" if extras else ""
-    return f"query at {query.location}{tail}"
+    named = f" {query.name}" if query.name else ""
+    return f"query{named} at {query.location}{tail}"
 
 
 def under(query: Query) -> str:

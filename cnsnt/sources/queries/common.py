@@ -35,7 +35,7 @@ from cnsnt.sql.uses import (
     table_specs,
 )
 
-FORMATS = ("sql", "lines", "pg_stat_statements")
+FORMATS = ("sql", "lines", "pg_stat_statements", "java", "mybatis")
 #: Below this many unique shapes a worker pool costs more than it saves: starting one (a
 #: fork, and each worker building the schema again) cost about 0.1 s of CPU, as much as
 #: reading some thousand simple shapes here (e-admin/alsigm: 46 files of 25 to 585 shapes
@@ -127,6 +127,8 @@ class Shape:
     column: int | None
     text: str
     calls: int = 1
+    name: str | None = None
+    """What the code calls the query (`Query.name`)."""
 
 
 @dataclass
@@ -140,10 +142,17 @@ class Gathered:
     statements: int = 0
     embedded: set[bytes] = field(default_factory=set)
     """Fingerprints of statements read inside stored code (a routine, a PL/SQL block)."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """What a format counts beyond statements (`java_queries`, `unmapped_queries`)."""
 
     def add(self, key: ShapeKey, line: int, column: int | None, text: str | None,
-            calls: int = 1, load: Callable[[], str] | None = None) -> None:
-        """Count one occurrence; `text` (or `load()`) is only needed for new shapes."""
+            calls: int = 1, load: Callable[[], str] | None = None, *, shown_text: str | None = None,
+            name: str | None = None) -> None:
+        """Count one occurrence; `text` (or `load()`) is only needed for new shapes.
+
+        `shown_text`: what reports show for the shape when it is not the SQL analysed (a
+        JPQL query's own text); `name`: what the code calls it (`Query.name`).
+        """
         self.statements += 1
         shape = self.shapes.get(key)
         if shape is not None:
@@ -153,7 +162,7 @@ class Gathered:
             return
         if text is None:
             text = load() if load is not None else ""
-        self.shapes[key] = Shape(line, column, text, calls)
+        self.shapes[key] = Shape(line, column, text if shown_text is None else shown_text, calls, name)
         self.texts.setdefault(key.fingerprint, text)
 
 
@@ -373,6 +382,7 @@ def build_evidence(
                 calls=shape.calls,
                 ignores=key.ignores,
                 text=_short(shape.text),
+                name=shape.name,
             )
         )
     out = Evidence(audited={"queries"})
@@ -397,6 +407,7 @@ def build_evidence(
         "unresolved_statements": sum(
             s.calls for k, s in gathered.shapes.items() if by_fp[k.fingerprint].problems
         ),
+        **gathered.counts,
     }
     return out
 

@@ -17,6 +17,8 @@ from cnsnt.sources.queries.compressed import compression
 from cnsnt.sources.queries.formats import HISTORIES, LOG_FORMATS, detect
 from cnsnt.sources.queries.formats.scan import read_log
 from cnsnt.sources.queries.formats.warehouse import read_history
+from cnsnt.sources.queries.java_queries import read_java_queries
+from cnsnt.sources.queries.mybatis import read_mybatis
 from cnsnt.sources.queries.query_log import read_lines, read_pg_stat_statements
 from cnsnt.sources.queries.sql_files import read_sql_file
 from cnsnt.sql.uses import dialect_problem
@@ -71,6 +73,10 @@ def _read_queries(path: Path, shown: str, spec: SourceSpec, ctx: SourceContext) 
     try:
         if fmt == "sql":
             gathered = read_sql_file(path, shown, spec, ctx, dialect)
+        elif fmt == "java":
+            gathered = read_java_queries(path, shown, spec, ctx, dialect)
+        elif fmt == "mybatis":
+            gathered = read_mybatis(path, shown, spec, ctx, dialect)
         elif fmt == "lines":
             gathered = read_lines(path, shown, spec, ctx, dialect)
         elif fmt in LOG_FORMATS:

@@ -53,6 +53,7 @@ from cnsnt.sources.schemas.jpa_mapping import (
 )
 from cnsnt.sources.schemas.jpa_naming import jpa_naming
 from cnsnt.sources.schemas.kotlin_syntax import KOTLIN_SUFFIXES
+from cnsnt.sql.jpql import JPA_ENTITIES, Entity
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
 
@@ -367,6 +368,11 @@ def read_jpa(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidenc
     classes.sort(key=lambda c: place.get(c.file.shown, len(place)))
     mapper = Mapper(classes, constants, enums, jpa_naming(paths, ctx.base_dir), problems)
     tables = mapper.tables()
+    said = len(problems)
+    known: dict[str, Entity] = ctx.memo.setdefault(JPA_ENTITIES, {})  # type: ignore[assignment]
+    for name, entity in mapper.entities().items():
+        known.setdefault(name, entity)
+    del problems[said:]  # what the tables' reading said already, said again
     if not any("Entity" in c.annotations for c in classes) and not any(p.severity is None for p in problems):
         shown = ctx.shown(paths[0]) if paths else spec.pattern
         problems.append(nothing_found(shown, "@Entity class"))

@@ -25,6 +25,7 @@ from cnsnt.sources.schemas.common import ModelColumn, ModelTable, ancestors, mod
 from cnsnt.sources.schemas.grammars import SourceFile
 from cnsnt.sources.schemas.jpa_naming import JpaNaming
 from cnsnt.sources.schemas.read_fixes import DEFAULT_NAME, DEFAULT_VALUE
+from cnsnt.sql.jpql import Entity
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
 
@@ -361,6 +362,77 @@ class Mapper:
             self._guard(cls, self._relations)
         self.missing_parents()
         return self.out
+
+    # ---- what JPQL queries name (`cnsnt.sql.jpql`)
+
+    def entities(self) -> dict[str, Entity]:
+        """Each entity read, by class name and by `@Entity(name)`: its table and its fields' columns.
+
+        After `tables()`. A JPQL query (`@Query` on a Spring Data repository) names entities and
+        fields; these say which tables and columns it reads.
+        """
+        out: dict[str, Entity] = {}
+        for cls in self.order:
+            table = self.by_name.get(cls.name)
+            if "Entity" not in cls.annotations or table is None or self.classes.get(cls.name) is not cls:
+                continue
+            try:
+                entity = self._entity(cls, table)
+            except Exception:  # noqa: BLE001 - the tables were read; a query naming it says it is unmapped
+                continue
+            out.setdefault(cls.name, entity)
+            out.setdefault(entity.name, entity)
+        return out
+
+    def _entity(self, cls: JavaClass, table: ModelTable) -> Entity:
+        fields: dict[str, str] = {}
+        relations: dict[str, str] = {}
+        mapped = ("Entity", "MappedSuperclass")
+        parents = [a for a in reversed(self.ancestors(cls)) if any(m in a.annotations for m in mapped)]
+        for owner in [*parents, cls]:
+            for member in owner.members():
+                self._field(member, fields, relations)
+        keys = tuple(k.name for k in self._keys.get(cls.name, []))
+        return Entity(self.entity_name(cls), table.name, table.schema, fields, relations, keys)
+
+    def _field(
+        self,
+        member: Member,
+        fields: dict[str, str],
+        relations: dict[str, str],
+        prefix: str = "",
+        depth: int = 0,
+    ) -> None:
+        """One member's column (an embedded one's, by `embedded.field`) and where a relation leads."""
+        anns = member.annotations
+        path = prefix + member.name
+        if member.skipped or "Transient" in anns or "Formula" in anns:
+            return
+        if _TO_ONE & set(anns):
+            relation = anns["ManyToOne"] if "ManyToOne" in anns else anns["OneToOne"]
+            explicit = self.value(relation, "targetEntity")
+            target = explicit if isinstance(explicit, str) else member.type
+            relations[path] = target
+            if not self.text_value(relation, "mappedBy"):
+                joins = self._repeated(anns, "JoinColumn", "JoinColumns")
+                key = or_id(self._key_of(target))[0].name
+                name = self.text_value(joins[0], "name") if joins else None
+                fields[path] = self.physical(name or f"{member.name}_{key}")
+            return
+        if any(a in anns for a in ("OneToMany", "ManyToMany", "ElementCollection")):
+            relations[path] = self._element(member, anns.get("OneToMany") or anns.get("ManyToMany"))
+            return
+        embeddable = self.classes.get(member.type)
+        if embeddable is not None and (
+            "Embeddable" in embeddable.annotations or "Embedded" in anns or "EmbeddedId" in anns
+        ):
+            if depth < 5:
+                for inner in embeddable.members():
+                    self._field(inner, fields, relations, path + ".", depth + 1)
+            return
+        if member.type in _COLLECTIONS:
+            return
+        fields[path] = self.physical(self.text_value(anns.get("Column"), "name") or member.name)
 
     def _guard(self, cls: JavaClass, step: Any) -> None:
         try:

@@ -26,6 +26,7 @@ from cnsnt.sources.queries.formats.postgres_jsonlog import PostgresJsonlog
 from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
 from cnsnt.sources.queries.formats.postgres_syslog import PostgresSyslog
 from cnsnt.sources.queries.formats.warehouse import HISTORIES, detect_history
+from cnsnt.sources.queries.mybatis import is_mapper
 
 #: Server-log formats, in the order detection tries them (most specific first).
 LOG_FORMATS: dict[str, type[LogFormat]] = {
@@ -55,9 +56,14 @@ def detect_log(head: list[str]) -> str | None:
 
 def detect(path: Path) -> str | None:
     """The format of a `queries:` file given without `format:` (None: read it as `sql`)."""
-    if path.suffix.lower() == ".sql":
+    suffix = path.suffix.lower()
+    if suffix == ".sql":
         return None
+    if suffix == ".java":
+        return "java"
     head = head_lines(path)
+    if suffix == ".xml" and is_mapper("\n".join(head)):
+        return "mybatis"
     found = detect_log(head) or detect_history(path, head)
     if found is not None:
         return found

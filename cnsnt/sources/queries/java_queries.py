@@ -1,0 +1,421 @@
+"""Queries written in Java (`format: java`): Spring Data's `@Query`, JPA's `@NamedQuery`.
+
+A Spring application's queries live in annotations, not in `.sql` files:
+
+- `@Query("SELECT c FROM Customer c WHERE c.email = :email")` on a repository method is
+  JPQL (HQL), read through the JPA entities the schemas gave (`cnsnt.sql.jpql`): entity to
+  table, field to column, as `@Table`, `@Column(name)` and the naming strategy say;
+- `@Query(value = "SELECT ...", nativeQuery = true)` is SQL, read as a `.sql` statement
+  is (its `countQuery` too);
+- `@NamedQuery(name, query)` and `@NamedNativeQuery(name, query)` on an entity (or in
+  `@NamedQueries({...})`) are JPQL and SQL.
+
+The text may be a string, a text block (`\"\"\"`), literals joined by `+` or a constant of
+the file. The file is parsed with tree-sitter's Java grammar, never compiled; each query
+is reported at its text's line and column, named by its repository method
+(`CustomerRepository.findByEmail`) or its name. A query whose text cnsnt cannot read, or
+whose entities or fields no entity read maps, is a CN001 warning at its place, and the
+rest of the file is read. A `// cnsnt: purpose=NAME` (or `ignore CODE reason`) comment
+just before the method (or the entity) speaks for its queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cnsnt.evidence import SourceProblem
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.queries.common import (
+    Attribution,
+    Gathered,
+    attribution,
+    note_problems,
+    parse_directives,
+    unknown_purpose_problems,
+)
+from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded, parser, syntax_problem
+from cnsnt.sql.fingerprint import Fingerprinter
+from cnsnt.sql.jpql import JPA_ENTITIES, Entity, spring_parameters, to_sql
+
+Node = Any  # tree_sitter.Node
+
+#: The annotations that hold a query, and whether their text is SQL (else JPQL).
+QUERY_ANNOTATIONS = {"Query": None, "NamedQuery": False, "NamedNativeQuery": True}
+#: What a Java file with queries shows (a quick look before parsing it).
+MARKERS = ("@Query", "@NamedQuery", "@NamedNativeQuery", "@NamedQueries", "@NamedNativeQueries")
+#: The declarations whose name a query's owner is.
+_TYPES = ("class_declaration", "interface_declaration", "record_declaration", "enum_declaration")
+#: How deep the walk looks for annotations (real files nest a few levels).
+_DEPTH = 200
+
+
+def has_queries(text: str) -> bool:
+    """Whether a Java file may hold queries in annotations."""
+    return any(m in text for m in MARKERS)
+
+
+@dataclass(frozen=True)
+class JavaQuery:
+    """One query text found in an annotation."""
+
+    owner: str
+    """`CustomerRepository.findByEmail`, or a named query's name."""
+    text: str
+    native: bool
+    node: Node
+    comments: tuple[tuple[int, str], ...] = ()
+    """The comments just before the method or class, with their lines (`cnsnt:` annotations)."""
+
+
+def read_java_queries(
+    path: Path, shown: str, spec: SourceSpec, ctx: SourceContext, dialect: str | None
+) -> Gathered:
+    """The queries of one Java file's annotations, grouped by shape and attribution."""
+    gathered = Gathered()
+    text = read_text(path, shown, limits=ctx.limits)
+    if not has_queries(text):
+        return gathered
+    file = SourceFile(text.encode("utf-8"), shown)
+    tree = parse_bounded(parser("java", "Spring Data queries"), file.source, shown)
+    broken = syntax_problem(tree, file, "Java", "queries")
+    if broken is not None:
+        gathered.problems.append(broken)
+    constants = _constants(tree.root_node, file)
+    entities: Mapping[str, Entity] = ctx.memo.get(JPA_ENTITIES) or {}  # type: ignore[assignment]
+    attr = attribution(spec, ctx)
+    fp = Fingerprinter(dialect)
+    store = _query_store(tree.root_node, file)
+    for found in _queries(tree.root_node, file, constants, gathered.problems, store):
+        ctx.check_time("reading Java queries")
+        _add(gathered, found, file, entities, attr, fp)
+    return gathered
+
+
+def _add(
+    gathered: Gathered,
+    found: JavaQuery,
+    file: SourceFile,
+    entities: Mapping[str, Entity],
+    attr: Attribution,
+    fp: Fingerprinter,
+) -> None:
+    """One query: JPQL mapped to SQL (or said unmapped), then counted as a statement."""
+    line, column = file.place(found.node)
+    kind = "native query" if found.native else "JPQL query"
+    gathered.counts["java_queries"] = gathered.counts.get("java_queries", 0) + 1
+    text = _hibernate_placeholders(found.text)
+    if found.native:
+        sql = spring_parameters(text)
+    else:
+        mapped = to_sql(text, entities)
+        if mapped.sql is None:
+            gathered.counts["unmapped_queries"] = gathered.counts.get("unmapped_queries", 0) + 1
+            gathered.statements += 1
+            gathered.problems.append(
+                SourceProblem(
+                    f"{kind} of {found.owner}: {mapped.problem}; it is not audited",
+                    Location(file.shown, line, column),
+                    file.shown,
+                    severity=Severity.WARNING,
+                )
+            )
+            return
+        sql = mapped.sql
+    annotation, notes = parse_directives(found.comments)
+    gathered.problems.extend(note_problems(notes, file.shown))
+    if annotation.purposes:
+        gathered.problems.extend(unknown_purpose_problems(annotation.purposes, attr, file.shown, line))
+    key = attr.key(fp.fingerprint_text(sql), annotation)
+    gathered.add(key, line, column, sql, shown_text=found.text, name=found.owner)
+
+
+#: Hibernate's placeholders for the default schema and catalog (`{h-schema}PERSON`): replaced
+#: by `schema.` or nothing, as the configuration says; the table is the same.
+_HIBERNATE_PLACEHOLDERS = ("{h-schema}", "{h-catalog}", "{h-domain}")
+
+
+def _hibernate_placeholders(text: str) -> str:
+    """The query without Hibernate's schema placeholders (fixed words, not SQL)."""
+    for placeholder in _HIBERNATE_PLACEHOLDERS:
+        text = text.replace(placeholder, "")
+    return text
+
+
+# --------------------------------------------------------------------------- the syntax tree
+
+
+def _queries(
+    root: Node, file: SourceFile, constants: dict[str, str], problems: list[SourceProblem], store: str = "jpa"
+) -> Iterator[JavaQuery]:
+    """Every query annotation of the tree, in file order (nested ones: `@NamedQueries({...})`)."""
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if node.type in ("annotation", "marker_annotation"):
+            name = node.child_by_field_name("name")
+            simple = file.text(name).rsplit(".", 1)[-1] if name is not None else ""
+            if simple in QUERY_ANNOTATIONS:
+                yield from _annotation(node, simple, file, constants, problems, store)
+                continue
+        if depth < _DEPTH:
+            stack.extend((c, depth + 1) for c in reversed(node.named_children))
+
+
+def _annotation(
+    node: Node,
+    name: str,
+    file: SourceFile,
+    constants: dict[str, str],
+    problems: list[SourceProblem],
+    store: str = "jpa",
+) -> Iterator[JavaQuery]:
+    args = _arguments(node, file)
+    native = QUERY_ANNOTATIONS[name]
+    if native is None:  # @Query: JPQL unless nativeQuery = true, or Spring Data JDBC's SQL
+        flag = args.get("nativeQuery")
+        native = (flag is not None and file.text(flag) == "true") or store == "sql"
+        owner = _method(node, file)
+        keys = ["value", "countQuery"]
+        if store not in ("jpa", "sql"):
+            problems.append(
+                _problem(file, node, f"@Query of {owner} is a {store} query (Spring Data {store}), "
+                                     "not SQL; cnsnt audits SQL only, so it is not audited")
+            )
+            return
+    else:
+        label = _text(args["name"], file, constants) if "name" in args else None
+        owner = label if isinstance(label, str) and label else f"@{name} of {_class_name(node, file)}"
+        keys = ["query"]
+    comments = tuple(_comments_before(node, file))
+    for key in keys:
+        value = args.get(key)
+        if value is None:
+            if key != "countQuery":
+                said = f"@{name} of {owner} has no query text; nothing is audited"
+                problems.append(_problem(file, node, said))
+            continue
+        text = _text(value, file, constants)
+        if not isinstance(text, str):
+            problems.append(
+                _problem(
+                    file,
+                    value,
+                    f"@{name}({key} = {file.excerpt(value)}) of {owner}: cnsnt cannot read this text "
+                    "(a constant of another file, a method call); the query is not audited",
+                )
+            )
+            continue
+        if not text.strip():
+            said = f"@{name} of {owner} has an empty query; nothing is audited"
+            problems.append(_problem(file, value, said))
+            continue
+        shown_owner = f"{owner} (countQuery)" if key == "countQuery" else owner
+        if _ENTITY_NAME in text:  # Spring Data's SpEL for the repository's entity
+            domain = _domain_type(node, file)
+            text = text.replace(_ENTITY_NAME, domain) if domain else text
+        yield JavaQuery(shown_owner, text, native, value, comments)
+
+
+def _problem(file: SourceFile, node: Node, message: str) -> SourceProblem:
+    line, column = file.place(node)
+    return SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.WARNING)
+
+
+def _text(node: Node, file: SourceFile, constants: dict[str, str], depth: int = 0) -> object:
+    """A query's text: a string, a text block, `+` of those, or a constant; else None."""
+    if depth > _DEPTH:
+        return None
+    fragments = node.named_children if node.type == "string_literal" else []
+    if any(c.type == "multiline_string_fragment" for c in fragments):
+        return text_block(file.text(node))
+    if node.type == "binary_expression":
+        op = node.child_by_field_name("operator")
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if op is None or file.text(op) != "+" or left is None or right is None:
+            return None
+        a, b = _text(left, file, constants, depth + 1), _text(right, file, constants, depth + 1)
+        return a + b if isinstance(a, str) and isinstance(b, str) else None
+    if node.type == "parenthesized_expression" and node.named_children:
+        return _text(node.named_children[0], file, constants, depth + 1)
+    if node.type == "string_literal":
+        return _string(node, file)
+    if node.type in ("identifier", "field_access"):  # a constant of the file: `BY_EMAIL`, `Queries.BY_EMAIL`
+        name = file.text(node).replace(" ", "")
+        return constants.get(name, constants.get(name.rsplit(".", 1)[-1]) if "." in name else None)
+    return None
+
+
+def _string(node: Node, file: SourceFile) -> str | None:
+    """A string literal's value (its escapes read); None for a part cnsnt cannot read."""
+    parts = []
+    for child in node.named_children:
+        if child.type == "string_fragment":
+            parts.append(file.text(child))
+        elif child.type == "escape_sequence":
+            parts.append(_unescape(file.text(child)))
+        else:
+            return None
+    return "".join(parts)
+
+
+def _arguments(node: Node, file: SourceFile) -> dict[str, Node]:
+    """An annotation's arguments by key (`value` when bare), still syntax nodes."""
+    args: dict[str, Node] = {}
+    arguments = node.child_by_field_name("arguments")
+    for arg in arguments.named_children if arguments is not None else ():
+        if arg.type == "element_value_pair":
+            key, value = arg.child_by_field_name("key"), arg.child_by_field_name("value")
+            if key is not None and value is not None:
+                args[file.text(key)] = value
+        elif arg.type != "comment":
+            args["value"] = arg
+    return args
+
+
+def _constants(root: Node, file: SourceFile) -> dict[str, str]:
+    """The file's string constants (`static final String BY_EMAIL = "..."`), by name and `Owner.NAME`.
+
+    In file order, so a constant may be built from those before it.
+    """
+    constants: dict[str, str] = {}
+    stack = [(root, "", 0)]
+    while stack:
+        node, owner, depth = stack.pop()
+        if node.type in ("field_declaration", "constant_declaration"):
+            for declarator in node.children_by_field_name("declarator"):
+                name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
+                text = _text(value, file, constants) if name is not None and value is not None else None
+                if isinstance(text, str) and name is not None:
+                    constants.setdefault(file.text(name), text)
+                    constants[f"{owner}.{file.text(name)}"] = text
+            continue
+        if depth < _DEPTH:
+            if node.type in _TYPES:
+                label = node.child_by_field_name("name")
+                owner = file.text(label) if label is not None else owner
+            stack.extend((c, owner, depth + 1) for c in reversed(node.named_children))
+    return constants
+
+
+def text_block(literal: str) -> str:
+    """A Java text block's value (JLS 3.10.6): indentation common to its lines removed, escapes read.
+
+    The opening `\"\"\"` and the rest of its line are not content; the closing delimiter's
+    line counts for the indentation when it stands alone.
+    """
+    body = literal[3:-3] if literal.endswith('"""') and len(literal) >= 6 else literal[3:]
+    lines = body.split("\n")[1:]
+    closing_alone = bool(lines) and not lines[-1].strip()
+    significant = [ln for ln in lines if ln.strip()] + ([lines[-1]] if closing_alone else [])
+    indent = min((len(ln) - len(ln.lstrip(" \t")) for ln in significant), default=0)
+    kept = [ln[indent:].rstrip(" \t") for ln in lines]
+    return _unescape("\n".join(kept))
+
+
+def _unescape(text: str) -> str:
+    r"""Java's escapes in a text block; a backslash at a line's end joins lines, `\s` is a blank."""
+    out: list[str] = []
+    simple = {"n": "\n", "t": "\t", '"': '"', "'": "'", "\\": "\\", "s": " ", "\n": "", "r": "\r", "b": "\b"}
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text) and text[i + 1] in simple:
+            out.append(simple[text[i + 1]])
+            i += 2
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _method(node: Node, file: SourceFile) -> str:
+    """`CustomerRepository.findByEmail` for an annotation on that method."""
+    holder = node.parent.parent if node.parent is not None else None
+    method = ""
+    if holder is not None and holder.type == "method_declaration":
+        name = holder.child_by_field_name("name")
+        method = file.text(name) if name is not None else ""
+    owner = _class_name(node, file)
+    return f"{owner}.{method}" if method else owner
+
+
+#: Spring Data modules whose `@Query` is SQL (JDBC, R2DBC), and those whose is no SQL at all.
+_SQL_MODULES = ("jdbc", "r2dbc")
+_OTHER_STORES = {
+    "mongodb": "MongoDB", "neo4j": "Neo4j", "elasticsearch": "Elasticsearch", "cassandra": "Cassandra",
+    "couchbase": "Couchbase", "solr": "Solr", "redis": "Redis", "aerospike": "Aerospike",
+    "arangodb": "ArangoDB",
+}
+
+
+def _query_store(root: Node, file: SourceFile) -> str:
+    """Whose `@Query` the file imports: `jpa` (JPQL), `sql` (Spring Data JDBC, R2DBC), or another store.
+
+    `org.springframework.data.<module>.repository.Query` (or the module's `*`); JPA's when
+    the file imports none (the annotation is in the same package, or fully qualified).
+    """
+    found = "jpa"
+    for node in root.named_children:
+        if node.type != "import_declaration":
+            continue
+        text = file.text(node).replace(" ", "").rstrip(";")
+        if "springframework.data." not in text or not text.endswith((".Query", ".*")):
+            continue
+        module = text.split("springframework.data.", 1)[1].split(".", 1)[0]
+        # an import of another module's class (`data.domain.*`) says nothing: kind is empty
+        kind = "sql" if module in _SQL_MODULES else _OTHER_STORES.get(module, "")
+        kind = "jpa" if module == "jpa" else kind
+        if kind and text.endswith(".Query"):
+            return kind
+        if kind and found == "jpa":
+            found = kind
+    return found
+
+
+#: Spring Data's SpEL for the entity a repository holds (`select u from #{#entityName} u`).
+_ENTITY_NAME = "#{#entityName}"
+
+
+def _domain_type(node: Node, file: SourceFile) -> str | None:
+    """`Patient` of `interface PatientRepository extends JpaRepository<Patient, Long>` around a node."""
+    up = node.parent
+    while up is not None and up.type != "interface_declaration":
+        up = up.parent
+    extends = next((c for c in up.named_children if c.type == "extends_interfaces"), None) if up else None
+    for generic in extends.named_children[0].named_children if extends and extends.named_children else ():
+        arguments = next((c for c in generic.named_children if c.type == "type_arguments"), None)
+        if arguments is not None and arguments.named_children:
+            return file.text(arguments.named_children[0]).rsplit(".", 1)[-1]
+    return None
+
+
+def _class_name(node: Node, file: SourceFile) -> str:
+    """The name of the class or interface around a node."""
+    up = node.parent
+    while up is not None:
+        if up.type in _TYPES:
+            name = up.child_by_field_name("name")
+            return file.text(name) if name is not None else "?"
+        up = up.parent
+    return "?"
+
+
+def _comments_before(node: Node, file: SourceFile) -> Iterator[tuple[int, str]]:
+    """The comments just before the declaration an annotation is on, first to last."""
+    declaration = node.parent.parent if node.parent is not None and node.parent.type == "modifiers" else None
+    if declaration is None:
+        return
+    found = []
+    before = declaration.prev_named_sibling
+    while before is not None and before.type in ("line_comment", "block_comment"):
+        found.append((file.place(before)[0], file.text(before)))
+        before = before.prev_named_sibling
+    yield from reversed(found)
+
+
+__all__ = ["has_queries", "read_java_queries", "text_block"]

@@ -1,0 +1,347 @@
+"""JPQL / HQL queries (Spring Data's `@Query`, `@NamedQuery`) rewritten as SQL of the mapped tables.
+
+JPQL names entities and their fields, not tables and columns: `SELECT c FROM Customer c
+WHERE c.lastName = :name` reads the table `customer` (or what `@Table` says) and its
+column `last_name`. The query is parsed with sqlglot (JPQL's grammar is SQL's, but for a
+few words read from its tokens first: a `?1` parameter, `JOIN FETCH`, Spring's `:name%`,
+`SELECT NEW pkg.Dto(...)`), each entity and field is mapped through the JPA entities the
+schemas gave, and the SQL of the tables is what the use rules read. What cannot be
+mapped (an entity or a field no entity read has) is said, never guessed.
+
+What a mapped query reads: `SELECT c` loads every column the entity maps, so it is
+written as those columns (not `c.*`: an entity is what the application asked for, not a
+star that drags along what nobody meant); `COUNT(c)` or `c = :other` compare keys;
+`JOIN c.orders o` joins the target entity's table; `o.customer.email` joins the
+customer's table for its column (an implicit join).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError, SqlglotError, TokenError
+from sqlglot.tokenizer_core import TokenType
+
+from cnsnt.sql.parse_reason import plain_reason
+
+#: Where the JPA schema reader keeps the entities it read (by class and entity name) in the
+#: audit's memo, for the JPQL queries of the `queries:` entries to be read through.
+JPA_ENTITIES = "jpa:entities"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """What one JPA entity maps to: its table and each field's column."""
+
+    name: str
+    table: str
+    schema: str | None = None
+    fields: Mapping[str, str] = field(default_factory=dict)
+    """Field (or `embedded.field` path) -> column, to-one relations as their key column."""
+    relations: Mapping[str, str] = field(default_factory=dict)
+    """Relation field -> the class name of the entity it leads to (to-one and to-many)."""
+    keys: tuple[str, ...] = ()
+    """The key columns (`id`)."""
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """A JPQL query as SQL of the tables, or why it cannot be."""
+
+    sql: str | None
+    problem: str | None = None
+
+
+class _Unmapped(Exception):
+    """A name in the query that no entity maps."""
+
+
+def to_sql(jpql: str, entities: Mapping[str, Entity]) -> Mapped:
+    """The SQL a JPQL query runs against the mapped tables, or a problem saying why not."""
+    try:
+        text = _jpql_words(jpql)
+        tree = sqlglot.parse_one(text, read=None)
+    except ParseError as exc:
+        detail = exc.errors[0] if exc.errors else {}
+        where = f" near column {detail['col']} of it" if detail.get("col") else ""
+        reason = plain_reason(str(detail.get("description") or "syntax error"))
+        return Mapped(None, f"cannot read this JPQL query{where}: {reason}")
+    except (TokenError, SqlglotError):
+        return Mapped(None, "cannot split this JPQL query into tokens (an unterminated string?)")
+    if not isinstance(tree, (exp.Select, exp.Union, exp.Update, exp.Delete)):
+        return Mapped(None, "a JPQL query that is not SELECT, UPDATE or DELETE")
+    try:
+        _Rewrite(entities).statement(tree)
+    except _Unmapped as exc:
+        return Mapped(None, str(exc))
+    return Mapped(tree.sql())
+
+
+# --------------------------------------------------------------------------- JPQL's own words
+
+
+def _jpql_words(text: str) -> str:
+    """The query with JPQL's words SQL has not written as SQL, found from sqlglot's tokens.
+
+    Spring's parameters as `spring_parameters` reads them; `JOIN FETCH` is a join (`FETCH`
+    loads eagerly); `NEW pkg.Dto(a, b)` is its arguments, the columns it reads; a field
+    named like a keyword (`p.values`, `o.order`) is quoted, as the name it is.
+    """
+    tokens = sqlglot.Tokenizer().tokenize(text)
+    cut = _parameter_cuts(tokens)
+    closers: list[int] = []
+    depth = 0
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else None
+        if token.token_type is TokenType.L_PAREN:
+            depth += 1
+        elif token.token_type is TokenType.R_PAREN:
+            if closers and closers[-1] == depth:
+                closers.pop()
+                cut.append((token.start, token.end + 1, ""))
+            depth -= 1
+        if before is None:
+            continue
+        if token.token_type is TokenType.FETCH and before.token_type is TokenType.JOIN:
+            cut.append((token.start, token.end + 1, ""))
+        elif (
+            before.token_type is TokenType.DOT
+            and before.end + 1 == token.start
+            and token.token_type not in (TokenType.VAR, TokenType.STAR, TokenType.IDENTIFIER)
+            and token.text.isidentifier()
+        ):
+            cut.append((token.start, token.end + 1, f'"{token.text}"'))
+        if token.text.upper() == "NEW" and before.token_type in (TokenType.SELECT, TokenType.DISTINCT):
+            j = i + 1
+            while j < len(tokens) and tokens[j].token_type is not TokenType.L_PAREN:
+                j += 1
+            if j < len(tokens):
+                cut.append((token.start, tokens[j].end + 1, ""))
+                closers.append(depth + 1)
+    return _cut(text, cut)
+
+
+def spring_parameters(text: str) -> str:
+    """A query with Spring Data's parameters as SQL reads them, found from sqlglot's tokens.
+
+    `?1` is `?` (sqlglot reads `?` but not `?1`), and so is a parameter named like a keyword
+    (`BETWEEN :from AND :to`); the `%` Spring lets a `LIKE` parameter
+    carry (`LIKE %?1%`, `LIKE :name%`: a wildcard it adds to the value) is dropped. Native
+    queries and JPQL alike.
+    """
+    try:
+        tokens = sqlglot.Tokenizer().tokenize(text)
+    except (TokenError, SqlglotError):
+        return text  # the analysis says why it cannot be read
+    return _cut(text, _parameter_cuts(tokens))
+
+
+def _parameter_cuts(tokens: list[Any]) -> list[tuple[int, int, str]]:
+    """(start, end exclusive, replacement) of `?1`'s number and of `%` written against a parameter."""
+    cut: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int]] = []  # each parameter's first and last character
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else None
+        if token.token_type is TokenType.PLACEHOLDER:
+            spans.append((token.start, token.end))
+        elif before is not None and before.end + 1 == token.start:
+            if token.token_type is TokenType.NUMBER and before.token_type is TokenType.PLACEHOLDER:
+                cut.append((token.start, token.end + 1, ""))
+                spans[-1] = (spans[-1][0], token.end)
+            elif before.token_type is TokenType.COLON and token.text.isidentifier():
+                spans.append((before.start, token.end))
+                if token.token_type is not TokenType.VAR:  # `:to`, `:from`: a keyword's name
+                    cut.append((before.start, token.end + 1, "?"))
+    starts = {start for start, _ in spans}
+    ends = {end for _, end in spans}
+    for token in tokens:
+        if token.token_type is TokenType.MOD and (token.end + 1 in starts or token.start - 1 in ends):
+            cut.append((token.start, token.end + 1, ""))
+    return cut
+
+
+def _cut(text: str, cut: list[tuple[int, int, str]]) -> str:
+    """The text with each (start, end, replacement) made; overlapping ones after the first are left."""
+    out = []
+    at = 0
+    for start, end, replacement in sorted(cut):
+        if start < at:
+            continue
+        out.append(text[at:start])
+        out.append(replacement)
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- the rewrite
+
+
+def _quoted(name: str) -> exp.Identifier:
+    return exp.Identifier(this=name, quoted=True)
+
+
+class _Rewrite:
+    """Entities to tables and fields to columns, in place, in one statement's tree."""
+
+    def __init__(self, entities: Mapping[str, Entity]) -> None:
+        self.entities = entities
+        self.aliases: dict[str, Entity] = {}
+        self.joined: dict[tuple[str, str], str] = {}
+        """(alias, relation field) -> the alias of the implicit join made for it."""
+        self.embedded: dict[str, tuple[str, str]] = {}
+        """`JOIN c.delivery d` of an embedded field: `d` -> (`c`, `delivery`), the same row."""
+
+    def statement(self, tree: exp.Expr) -> None:
+        for table in list(tree.find_all(exp.Table)):
+            self._table(table)
+        columns = [c for c in tree.find_all(exp.Column) if not self._whole(c)]
+        for select in list(tree.find_all(exp.Select)):
+            self._projection(select)
+        for column in columns:
+            self._column(column)
+
+    def _whole(self, column: exp.Column) -> bool:
+        """`SELECT c`: a whole entity in a projection (the projection writes its columns)."""
+        return (
+            not column.table
+            and column.name in self.aliases
+            and isinstance(column.parent, exp.Select)
+            and column.arg_key == "expressions"
+        )
+
+    # ---- FROM and JOIN
+
+    def _table(self, table: exp.Table) -> None:
+        parts = [p.name for p in table.parts]
+        alias = table.alias or parts[-1]
+        if not table.alias and len(parts) == 2:  # `JOIN FETCH c.country` twice: each its own name
+            alias = "_".join(parts)
+        if len(parts) == 2 and (parts[0] in self.aliases or parts[0] in self.embedded):  # `JOIN c.orders o`
+            owner_alias, prefix = self.embedded.get(parts[0], (parts[0], ""))
+            owner = self.aliases[owner_alias]
+            field_path = prefix + parts[1]
+            target = owner.relations.get(field_path)
+            entity = self.entities.get(target or "")
+            if entity is None and any(f.startswith(field_path + ".") for f in owner.fields):
+                self.embedded[alias] = (owner_alias, field_path + ".")  # an embedded field: the same row
+                if isinstance(table.parent, exp.Join):
+                    table.parent.pop()
+                return
+            if entity is None:
+                raise _Unmapped(
+                    f"'{parts[0]}.{parts[1]}' is no relation of entity {owner.name} that cnsnt read"
+                )
+        elif len(parts) == 2 and parts[0][:1].islower():
+            raise _Unmapped(
+                f"'{parts[0]}.{parts[1]}' joins from '{parts[0]}', which the query does not declare"
+            )
+        else:
+            entity = self.entities.get(parts[-1])
+            if entity is None:
+                raise _Unmapped(
+                    f"entity '{'.'.join(parts)}' is not among the JPA entities the schemas gave; "
+                    "list its entity classes under schemas:"
+                )
+        self.aliases[alias] = entity
+        join = table.parent
+        if isinstance(join, exp.Join) and not join.args.get("on") and not join.args.get("using"):
+            join.set("on", exp.true())  # JPQL's path join: the relation's keys, which no rule weighs
+        table.set("this", _quoted(entity.table))
+        table.set("db", _quoted(entity.schema) if entity.schema else None)
+        table.set("catalog", None)
+        table.set("alias", exp.TableAlias(this=exp.to_identifier(alias)))
+
+    # ---- SELECT c: the entity's columns
+
+    def _projection(self, select: exp.Select) -> None:
+        out: list[exp.Expr] = []
+        changed = False
+        for item in select.expressions:
+            whole = item.name if isinstance(item, exp.Column) and self._whole(item) else None
+            if isinstance(item, exp.Star):  # HQL's `FROM Customer c`: the first entity
+                from_ = select.args.get("from_")
+                first = from_.this if from_ is not None else None
+                whole = first.alias_or_name if isinstance(first, exp.Table) else None
+            if whole is not None and whole in self.aliases:
+                entity = self.aliases[whole]
+                columns = dict.fromkeys(entity.fields.values()) or dict.fromkeys(entity.keys)
+                out.extend(exp.Column(this=_quoted(c), table=exp.to_identifier(whole)) for c in columns)
+                changed = True
+            else:
+                out.append(item)
+        if changed:
+            select.set("expressions", out)
+
+    # ---- c.field, c.embedded.field, c.relation.field
+
+    def _column(self, column: exp.Column) -> None:
+        if column.find_ancestor(exp.Table) is not None:
+            return
+        parts = [p.name for p in column.parts]
+        if parts[0] in self.embedded:  # `d.city` of `JOIN c.delivery d`: `c.delivery.city`
+            owner_alias, prefix = self.embedded[parts[0]]
+            parts = [owner_alias, *prefix.rstrip(".").split("."), *parts[1:]]
+        if parts[0] in self.aliases:
+            alias, path = parts[0], parts[1:]
+        elif len(self.aliases) == 1 and not (len(parts) == 1 and _projection_alias(column, parts[0])):
+            alias, path = next(iter(self.aliases)), parts  # HQL lets a lone entity's fields go unqualified
+        else:
+            return  # a SELECT alias (ORDER BY total) or a name cnsnt cannot place: left as written
+        entity = self.aliases[alias]
+        if not path:  # `COUNT(c)`, `c = :other`: the key
+            key = entity.keys[0] if entity.keys else "id"
+            column.replace(exp.Column(this=_quoted(key), table=exp.to_identifier(alias)))
+            return
+        at, name = self._resolve(column, alias, entity, path)
+        column.replace(exp.Column(this=_quoted(name), table=exp.to_identifier(at)))
+
+    def _resolve(self, column: exp.Column, alias: str, entity: Entity, path: list[str]) -> tuple[str, str]:
+        """(alias, column) of a field path from an entity, through relations (implicit joins)."""
+        dotted = ".".join(path)
+        if dotted in entity.fields:
+            return alias, entity.fields[dotted]
+        for cut in range(len(path) - 1, 0, -1):  # the longest relation the path starts with
+            relation = ".".join(path[:cut])
+            target = self.entities.get(entity.relations.get(relation, ""))
+            if target is None:
+                continue
+            rest = path[cut:]
+            if relation in entity.fields and target.fields.get(".".join(rest)) in target.keys:
+                return alias, entity.fields[relation]  # `o.customer.id`: the key column this table holds
+            joined = self._implicit_join(column, alias, relation, target)
+            return self._resolve(column, joined, target, rest)
+        raise _Unmapped(f"'{alias}.{dotted}': entity {entity.name} maps no field '{dotted}' that cnsnt read")
+
+    def _implicit_join(self, column: exp.Column, alias: str, relation: str, target: Entity) -> str:
+        """`o.customer.email`: the customer's table joined (once per path) for its column."""
+        known = self.joined.get((alias, relation))
+        if known is not None:
+            return known
+        statement = column.find_ancestor(exp.Select, exp.Update, exp.Delete)
+        if not isinstance(statement, exp.Select):
+            raise _Unmapped(f"'{alias}.{relation}...': a path through a relation outside a SELECT")
+        name = f"{alias}_{relation.replace('.', '_')}"
+        table = exp.Table(
+            this=_quoted(target.table),
+            db=_quoted(target.schema) if target.schema else None,
+            alias=exp.TableAlias(this=exp.to_identifier(name)),
+        )
+        statement.append("joins", exp.Join(this=table, side="LEFT", on=exp.true()))
+        self.joined[(alias, relation)] = name
+        return name
+
+
+def _projection_alias(column: exp.Column, name: str) -> bool:
+    """Whether `name` is an alias a SELECT around the column gives a projection (`ORDER BY total`)."""
+    select = column.find_ancestor(exp.Select)
+    return select is not None and any(
+        isinstance(e, exp.Alias) and e.alias == name for e in select.expressions
+    )
+
+
+__all__ = ["JPA_ENTITIES", "Entity", "Mapped", "spring_parameters", "to_sql"]
