@@ -330,3 +330,20 @@ def test_an_escaped_or_unescaped_output_line_is_placed_at_its_start(tmp_path: Pa
     view = '= form_with model: @member do |f|\n  != f.text_field :nickname\n  &= f.text_field :city\n'
     fields = _fields(_only(_read(tmp_path, "marks.html.haml", view)))
     assert [(f.location.line, f.location.column) for f in fields.values()] == [(2, 3), (3, 3)]
+
+
+# ---------------------------------------------------------------- session 39: what the Haml reader dropped
+
+
+def test_a_view_whose_lines_end_in_a_carriage_return_alone_gives_its_fields_at_their_lines(tmp_path: Path) -> None:
+    """Classic Mac line ends (`\\r` alone): read as one line, the view gave no field."""
+    text = '%form{action: "/members"}\r  %input{type: "email", name: "email"}\r  %input{name: "phone"}\r'
+    form = _only(_read(tmp_path, "mac.html.haml", text))
+    assert [(f.name, f.location.line, f.location.column) for f in form.fields] == [("email", 2, 3), ("phone", 3, 3)]
+    broken = '%form\r  %input{name: "city"}\r  %input{name: "zip"\r'
+    path = tmp_path / "broken.html.haml"
+    path.write_bytes(broken.encode())
+    with pytest.raises(SourceError) as raised:
+        read_form(path)
+    assert raised.value.location is not None
+    assert (raised.value.location.line, raised.value.location.column) == (3, 9)

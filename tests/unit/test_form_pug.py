@@ -393,3 +393,32 @@ def test_an_include_whose_name_the_system_refuses_is_a_warning_and_the_view_is_r
     assert list(fields(ev)) == ["email"]
     said = [(p.location.line, p.severity, p.message) for p in ev.problems]
     assert len(said) == 1 and said[0][:2] == (2, Severity.WARNING) and "cannot find the file" in said[0][2]
+
+
+# ---------------------------------------------------------------- session 39: what the Pug reader dropped
+
+
+def test_a_view_whose_lines_end_in_a_carriage_return_alone_gives_its_fields_at_their_lines(tmp_path: Path) -> None:
+    """Classic Mac line ends (`\\r` alone), which Pug's lexer reads as line breaks: read as one line, no field."""
+    text = "form(method='post')\r  input(type='email' name='email')\r  input(name='phone'\r  input(name='city')\r"
+    ev = write(tmp_path, "mac.pug", text)
+    assert {name: where(f) for name, f in fields(ev).items()} == {"email": (2, 3), None: (3, 3), "city": (4, 3)}
+    assert [(p.location.line, p.location.column) for p in ev.problems][:1] == [(3, 8)]
+
+
+def test_a_quote_inside_a_regular_expression_attribute_hides_no_field(tmp_path: Path) -> None:
+    """`pattern=/^[^"]+$/` is JavaScript: its quote opens no string (the list read as never closed)."""
+    text = (
+        "form(method='post')\n"
+        "  input(type='text' name='nickname' pattern=/^[^\"]+$/ required)\n"
+        "  input(name='handle', pattern=/[a-z']+/i.source, title=\"it's\")\n"
+        "  input(name='share' value=total / count data-x=a/2)\n"
+        "  input(type='email' name='email')\n"
+    )
+    ev = write(tmp_path, "nick.pug", text)
+    got = fields(ev)
+    assert {name: where(f) for name, f in got.items()} == {
+        "nickname": (2, 3), "handle": (3, 3), "share": (4, 3), "email": (5, 3)
+    }
+    assert got["nickname"].required
+    assert ev.problems == []

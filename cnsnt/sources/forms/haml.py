@@ -31,7 +31,7 @@ from typing import Any
 from cnsnt.sources.forms.common import VOID_ELEMENTS
 from cnsnt.sources.forms.rails_helpers import literal
 from cnsnt.sources.forms.templates import erb_opens_block
-from cnsnt.sources.forms.written import WrittenText
+from cnsnt.sources.forms.written import WrittenText, lone_breaks
 from cnsnt.sources.schemas.grammars import parse_snippet
 
 #: Attributes Haml writes bare when true and leaves out when false or nil (HTML5 format).
@@ -97,6 +97,7 @@ class Translator:
     pipes = True
 
     def __init__(self, source: str) -> None:
+        source = lone_breaks(source)  # a `\r` alone ends a line, as in Haml and Slim
         self.source = source
         self.parts: list[str] = []
         self.outs: list[int] = []

@@ -15,6 +15,7 @@ from cnsnt.model import Location
 from cnsnt.sources.base import LineIndex
 from cnsnt.sources.forms.haml import HamlError, HamlView, translate
 from cnsnt.sources.forms.slim import translate_slim
+from cnsnt.sources.forms.written import lone_breaks
 
 #: Suffix -> the translation of a view of that format.
 TRANSLATIONS: dict[str, Callable[[str], HamlView]] = {".haml": translate, ".slim": translate_slim}
@@ -32,7 +33,7 @@ def read_view(path: Path, text: str, shown: str) -> HamlView:
     try:
         return TRANSLATIONS[path.suffix.lower()](text)
     except HamlError as exc:
-        line, column = LineIndex(text).line_col(exc.offset)
+        line, column = LineIndex(lone_breaks(text)).line_col(exc.offset)
         name = FORMATS[path.suffix.lower()]
         raise SourceError(f"{exc.message} (a {name} view)", Location(shown, line, column)) from None
 
@@ -44,6 +45,7 @@ def view_markup(path: Path, text: str) -> str:
     its line.
     """
     translation = TRANSLATIONS[path.suffix.lower()]
+    text = lone_breaks(text)
     try:
         return translation(text).text
     except HamlError as exc:

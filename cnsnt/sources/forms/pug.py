@@ -36,7 +36,7 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, outside_problem, read_once, read_text
 from cnsnt.sources.forms.common import VOID_ELEMENTS, shorten
 from cnsnt.sources.forms.html_form import read_markup
-from cnsnt.sources.forms.written import WrittenText
+from cnsnt.sources.forms.written import WrittenText, lone_breaks
 
 #: Elements whose text is code, never markup: their text is not written out.
 _RAW_TEXT = frozenset({"script", "style"})
@@ -113,6 +113,40 @@ def _string_end(s: str, q: int, end: int) -> int:
             continue
         if c == quote:
             return j + 1
+        j += 1
+    return -1
+
+
+def _regex_end(s: str, q: int, start: int, limit: int) -> int:
+    """The offset after a regular expression literal opened by the `/` at `q`, -1 when it is none.
+
+    A `/` opens one where JavaScript expects a value (at the expression's `start`, or after
+    an operator or an opening bracket), not after one (`total / count` divides). Its quotes
+    (`/^[^"]+$/`) open no string; a `/` inside `[...]` or after a backslash does not close
+    it, and it ends on its line.
+    """
+    if s.startswith(("//", "/*"), q):
+        return -1  # a comment
+    b = q - 1
+    while b >= start and s[b] in " \t":
+        b -= 1
+    if b >= start and (s[b].isalnum() or s[b] in "_$)]}\"'`"):
+        return -1  # after a value: a division
+    j, in_class = q + 1, False
+    while j < limit and s[j] not in "\r\n":
+        c = s[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        elif c == "/" and not in_class:
+            j += 1
+            while j < limit and s[j].isalpha():  # its flags
+                j += 1
+            return j
         j += 1
     return -1
 
@@ -633,7 +667,7 @@ class _Reader:
         s = self.s
         while q < limit and s[q] in " \t":
             q += 1
-        start, depth, ternary = q, 0, False
+        start, depth, ternary, regex_end = q, 0, False, -1
         while q < limit:
             c = s[q]
             if c in "\"'`":
@@ -641,6 +675,9 @@ class _Reader:
                 if close < 0:
                     return -1
                 q = close
+                continue
+            if c == "/" and (regex := _regex_end(s, q, start, limit)) > 0:
+                q = regex_end = regex  # `pattern=/^[^"]+$/`: its quote opens no string
                 continue
             if c in "([{":
                 depth += 1
@@ -656,7 +693,7 @@ class _Reader:
                 r = q
                 while r < limit and s[r] in " \t\r\n":
                     r += 1
-                before = s[q - 1] if q > start else ""
+                before = s[q - 1] if start < q != regex_end else ""  # a regex's `/` ends a value
                 nxt = s[r] if r < limit else ""
                 goes_on = before in _OPERATORS and not s.startswith(("++", "--"), q - 2)
                 if goes_on or nxt in _CONTINUES or (nxt == ":" and ternary):
@@ -823,7 +860,7 @@ def _bracket_end(s: str, p: int, limit: int, *, strings: bool = True) -> int:
 
 def pug_markup(source: str, include: Includer | None = None) -> PugMarkup:
     """The markup a Pug text draws, line for line, with each piece's Pug position."""
-    return _Reader(source, include).run()
+    return _Reader(lone_breaks(source), include).run()
 
 
 # ---------------------------------------------------------------- the reader
