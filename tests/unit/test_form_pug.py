@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cnsnt.api import audit_path
 from cnsnt.evidence import Evidence, FieldRole, FormField
 from cnsnt.model import Severity
 from cnsnt.sources.forms.pug import pug_markup, safe_code
@@ -422,3 +423,31 @@ def test_a_quote_inside_a_regular_expression_attribute_hides_no_field(tmp_path: 
     }
     assert got["nickname"].required
     assert ev.problems == []
+
+
+def test_an_error_inside_an_included_file_is_said_at_its_own_line_and_by_the_view_that_includes_it(
+    tmp_path: Path,
+) -> None:
+    """An attribute list never closed in a partial was dropped with the partial's markup: no CN001."""
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials/phone.pug").write_text(
+        "label(for='phone') Phone\ninput#phone(type='tel' name='phone'\ninput(name='city')\n", encoding="utf-8"
+    )
+    (tmp_path / "partials/address.pug").write_text("input(name='street')\ninclude postcode\n", encoding="utf-8")
+    (tmp_path / "partials/postcode.pug").write_text("input(name='postcode' pattern='[0-9]{5}\n", encoding="utf-8")
+    text = "form(method='post')\n  input(type='email' name='email')\n  include partials/phone\n  include partials/address\n"
+    ev = write(tmp_path, "signup.pug", text)
+    assert list(fields(ev)) == ["email", None, "city", "street"]
+    said = [(p.location.path, p.location.line, p.location.column, p.severity, p.message) for p in ev.problems]
+    errors = [s for s in said if s[3] is None]
+    assert [s[:3] for s in errors] == [("partials/phone.pug", 2, 12), ("partials/postcode.pug", 1, 6)]
+    assert "attribute list ( is never closed" in errors[0][4]
+    assert errors[0][4].endswith("(in partials/phone.pug, which signup.pug includes at 3:3)")
+    assert errors[1][4].endswith(
+        "(in partials/postcode.pug, which signup.pug includes at 4:3 through partials/address.pug at 2:1)"
+    )
+    (tmp_path / "cnsnt.yaml").write_text(
+        'cnsnt: 1\nsources:\n  forms: [{path: "**/*.pug"}]\npurposes: {}\ndata: {}\n', encoding="utf-8"
+    )
+    found = [(f.location.path, f.location.line, f.location.column) for f in audit_path(tmp_path).findings]
+    assert found.count(("partials/phone.pug", 2, 12)) == 1  # a source itself: said once, by its own reading

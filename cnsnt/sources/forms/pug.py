@@ -27,7 +27,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cnsnt.evidence import Evidence, SourceProblem
@@ -875,6 +875,23 @@ MAX_INCLUDES = 200
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 
+@dataclass(frozen=True)
+class IncludedProblem:
+    """A part of an included Pug file that could not be read: where in that file, and through which includes."""
+
+    at: int
+    """The offset of the `include` in the template that reads it."""
+    file: Path
+    """The included file the problem is in (resolved)."""
+    path: str
+    """The same file, as shown."""
+    line: int
+    column: int
+    message: str
+    via: tuple[str, ...] = ()
+    """The includes between: `partials/address.pug at 2:1`, outermost first."""
+
+
 @dataclass
 class _Includes:
     """Where one template's includes are looked for, how many are left, and what was not followed."""
@@ -885,6 +902,8 @@ class _Includes:
     chain: tuple[Path, ...] = ()
     unread: list[tuple[int, str]] = field(default_factory=list)
     """(offset in the template read, why) of each include not followed."""
+    errors: list[IncludedProblem] = field(default_factory=list)
+    """What the included files read hold that could not be read (said by the template)."""
 
     def reader(self, here: Path) -> Includer:
         """The includer for the file `here` (an include's path is relative to its file)."""
@@ -899,11 +918,21 @@ class _Includes:
             if path.suffix.lower() in _HTML_SUFFIXES:
                 return text
             inner = _Includes(self.ctx, self.root, self.budget, (*self.chain, path))
-            markup = pug_markup(text, inner.reader(path)).text
+            markup = pug_markup(text, inner.reader(path))
             self.unread.extend((at, why) for _, why in inner.unread)  # said at this include
-            return markup
+            self._errors(at, path, markup, inner)
+            return markup.text
 
         return include
+
+    def _errors(self, at: int, path: Path, markup: PugMarkup, inner: _Includes) -> None:
+        """Keep the problems of the file `path` included at `at`, and of the files it includes, for the template."""
+        shown = self.ctx.shown(path)
+        for p in markup.problems:
+            self.errors.append(IncludedProblem(at, path, shown, *markup.source_line_col(p.offset), p.message))
+        for e in inner.errors:
+            line, column = markup.source_line_col(e.at)
+            self.errors.append(replace(e, at=at, via=(f"{shown} at {line}:{column}", *e.via)))
 
     def _file(self, here: Path, name: str) -> tuple[Path, str] | str:
         """The file and text an include names, else why not ('' when nothing needs saying)."""
@@ -963,4 +992,17 @@ def read_pug_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence
         SourceProblem(why, Location(shown, *markup.source_line_col(at)), shown, severity=Severity.WARNING)
         for at, why in includes.unread
     ]
+    problems += [_included_problem(e, shown, markup) for e in includes.errors]
     return read_markup(path, markup.text, ctx, positions=markup.line_col, unread=problems)
+
+
+def _included_problem(e: IncludedProblem, shown: str, markup: PugMarkup) -> SourceProblem:
+    """A problem of an included file, placed in that file and said by the template `shown` that includes it.
+
+    Dropped when the included file is a source of the audit too (`includes`): it says the
+    problem itself then, once, not once more for each view that includes it.
+    """
+    line, column = markup.source_line_col(e.at)
+    through = "".join(f" through {step}" for step in e.via)
+    why = f"{e.message} (in {e.path}, which {shown} includes at {line}:{column}{through})"
+    return SourceProblem(why, Location(e.path, e.line, e.column), shown, includes=(e.file,))
