@@ -347,3 +347,17 @@ def test_a_view_whose_lines_end_in_a_carriage_return_alone_gives_its_fields_at_t
         read_form(path)
     assert raised.value.location is not None
     assert (raised.value.location.line, raised.value.location.column) == (3, 9)
+
+
+@pytest.mark.parametrize(("fmt", "text"), [
+    ("haml", '%form{action: "/members"}\n  %input{type: "email", name: "email"}\n'),
+    ("slim", 'form action="/members"\n  input type="email" name="email"\n'),
+])  # fmt: skip
+def test_a_forms_entry_may_name_the_haml_or_slim_format_for_a_view_of_another_suffix(
+    tmp_path: Path, fmt: str, text: str
+) -> None:
+    """A view kept as `.html` (or an engine's own suffix) is read as Haml or Slim when its entry says so."""
+    path = tmp_path / "join.html"
+    path.write_text(text, encoding="utf-8")
+    form = _only(read_form(path, fmt))
+    assert [(f.name, f.location.line, f.location.column) for f in form.fields] == [("email", 2, 3)]

@@ -451,3 +451,18 @@ def test_an_error_inside_an_included_file_is_said_at_its_own_line_and_by_the_vie
     )
     found = [(f.location.path, f.location.line, f.location.column) for f in audit_path(tmp_path).findings]
     assert found.count(("partials/phone.pug", 2, 12)) == 1  # a source itself: said once, by its own reading
+
+
+def test_a_forms_entry_may_name_the_pug_format_for_a_view_of_another_suffix(tmp_path: Path) -> None:
+    """Express can render `.html` files with Pug; `format: pug` reads one as Pug, not as HTML with no tag."""
+    path = tmp_path / "views/signup.html"
+    path.parent.mkdir()
+    path.write_text("form(method='post')\n  input(type='email' name='email')\n", encoding="utf-8")
+    assert [(f.name, f.location.line) for f in read_form(path, "pug").forms[0].fields] == [("email", 2)]
+    (tmp_path / "cnsnt.yaml").write_text(
+        'cnsnt: 1\nsources:\n  forms: [{path: "views/*.html", format: pug}]\npurposes: {}\n'
+        "data:\n  contact:\n    label: E-mail\n    category: user.contact.email\n    form_fields: [signup.email]\n"
+        "    purposes: []\n",
+        encoding="utf-8",
+    )
+    assert "CN101" not in {f.rule for f in audit_path(tmp_path).findings}
