@@ -361,3 +361,61 @@ def test_a_forms_entry_may_name_the_haml_or_slim_format_for_a_view_of_another_su
     path.write_text(text, encoding="utf-8")
     form = _only(read_form(path, fmt))
     assert [(f.name, f.location.line, f.location.column) for f in form.fields] == [("email", 2, 3)]
+
+
+def test_an_erb_filter_body_is_read_as_the_erb_it_is_and_a_plain_one_as_its_html(tmp_path: Path) -> None:
+    """`:erb` renders its body as ERB and `:plain` writes its HTML as it stands: both were blanked."""
+    text = (
+        "= form_for @member do |f|\n"
+        "  :erb\n"
+        '    <label for="member_phone">Phone</label>\n'
+        "    <%= f.telephone_field :phone %>\n"
+        "    <% if @member.adult? %>\n"
+        '      <input type="checkbox" name="newsletter" checked>\n'
+        "    <% end %>\n"
+        "  = f.email_field :email\n"
+        "  :plain\n"
+        '    <input type="text" name="nickname"> #{t("nickname")}\n'
+        "  :escaped\n"
+        '    <input type="text" name="shown_as_text">\n'
+    )
+    fields = _fields(_only(_read(tmp_path, "member.html.haml", text)))
+    assert {name: (f.location.line, f.location.column) for name, f in fields.items()} == {
+        "phone": (4, 5), "newsletter": (6, 7), "email": (8, 3), "nickname": (10, 5)
+    }
+    assert fields["newsletter"].checked and fields["phone"].control == "tel"
+
+
+DATES_HAML = """\
+= form_for @profile do |f|
+  = f.text_field :nickname
+  = select_date @profile.birthday, { prompt: true, prefix: "profile[birth_date]" }, { class: "form-control" }
+  = select_year Date.today, prefix: "child", field_name: "birth_year"
+  = select_month Date.today
+  = select_date Date.today
+"""
+
+DATES_ERB = """\
+<%= form_for @profile do |f| %>
+  <%= f.text_field :nickname %>
+  <%= select_date @profile.birthday, { prompt: true, prefix: "profile[birth_date]" }, { class: "form-control" } %>
+  <%= select_year Date.today, prefix: "child", field_name: "birth_year" %>
+  <%= select_month Date.today %>
+  <%= select_date Date.today %>
+<% end %>
+"""
+
+
+def test_rails_date_selects_without_a_builder_give_the_field_their_prefix_names(tmp_path: Path) -> None:
+    """`select_date d, prefix: "profile[birth_date]"` posts profile[birth_date][year], [month], [day]:
+    read as nothing, a birthday went unaudited (diaspora's profile view)."""
+    for name, text in (("edit.html.haml", DATES_HAML), ("edit.html.erb", DATES_ERB)):
+        form = _only(_read(tmp_path, name, text))
+        assert [(f.name, f.control, f.location.line) for f in form.fields] == [
+            ("nickname", "text", 2),
+            ("profile[birth_date]", "select", 3),
+            ("child[birth_year]", "select", 4),
+            ("date[month]", "select", 5),
+            ("date", "select", 6),
+        ], name
+        assert form.fields[1].location.column == 3

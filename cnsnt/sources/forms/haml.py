@@ -52,9 +52,13 @@ _TAG_NAME = re.compile(r"[\w:-]++")
 _SHORTCUT = re.compile(r"[\w-]++")
 #: An HTML-style attribute's name. Linear: one possessive class run.
 _HTML_NAME = re.compile(r"[^\s=()\"']++")
-#: What the lines nested under a line are: no markup (a filter's, a comment's), or text (Slim's `|`).
+#: What the lines nested under a line are: no markup (a filter's, a comment's), text (Slim's `|`,
+#: Haml's `:plain`) or ERB as it stands (Haml's `:erb`).
 BLANK = "blank"
 TEXT = "text"
+ERB = "erb"
+#: Haml's filters whose body is written out as its text is (HTML in it is markup; `#{...}` output).
+_TEXT_FILTERS = frozenset({"plain", "preserve"})
 #: Characters an attribute hash or a Ruby line may take over the lines after its own.
 _MAX_SPAN = 50_000
 #: Seconds a parse of one attribute hash may take (a hash is a line or a few).
@@ -147,6 +151,8 @@ class Translator:
             if indent < 0 or (skip is not None and indent > skip):
                 if mode == TEXT and indent >= 0:
                     self._text(start, end)  # Slim's `|` text block: its nested lines are text too
+                elif mode == ERB and indent >= 0:
+                    self.copy(start, end)  # `:erb`: its body is ERB already, its tags the translation's
                 else:
                     self.emit(" " * (end - start), start)  # blank, or a filter's body: blanked
                 self.copy(end, self._next_start(i))
@@ -204,9 +210,10 @@ class Translator:
             return self._ruby(i, at, at + 1, output=True), None
         if c == "/":
             return self._comment(i, at, end)
-        if c == ":" and _TAG_NAME.match(s, at + 1):
-            self.emit(" " * (end - at), at)  # `:javascript`, `:plain`: no markup
-            return i, BLANK
+        if c == ":" and (name := _TAG_NAME.match(s, at + 1)):
+            self.emit(" " * (end - at), at)  # `:javascript`, `:css`, `:escaped`: no markup
+            kind = name.group()
+            return i, ERB if kind == "erb" else TEXT if kind in _TEXT_FILTERS else BLANK
         if s.startswith("!!!", at):
             self.emit(" " * (end - at), at)
             return i, None

@@ -44,7 +44,8 @@ def read_view(path: Path, text: str, shown: str, fmt: str | None = None) -> Haml
         return TRANSLATIONS[suffix](text)
     except HamlError as exc:
         line, column = LineIndex(lone_breaks(text)).line_col(exc.offset)
-        raise SourceError(f"{exc.message} (a {FORMATS[suffix]} view)", Location(shown, line, column)) from None
+        message = f"{exc.message} (a {FORMATS[suffix]} view)"
+        raise SourceError(message, Location(shown, line, column)) from None
 
 
 def view_markup(path: Path, text: str) -> str:

@@ -877,7 +877,7 @@ _HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 @dataclass(frozen=True)
 class IncludedProblem:
-    """A part of an included Pug file that could not be read: where in that file, and through which includes."""
+    """A part of an included Pug file that could not be read: where in that file, through which includes."""
 
     at: int
     """The offset of the `include` in the template that reads it."""
@@ -926,7 +926,7 @@ class _Includes:
         return include
 
     def _errors(self, at: int, path: Path, markup: PugMarkup, inner: _Includes) -> None:
-        """Keep the problems of the file `path` included at `at`, and of the files it includes, for the template."""
+        """Keep the problems of the file `path` included at `at` (and its own includes') for the template."""
         shown = self.ctx.shown(path)
         for p in markup.problems:
             self.errors.append(IncludedProblem(at, path, shown, *markup.source_line_col(p.offset), p.message))
