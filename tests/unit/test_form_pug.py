@@ -466,3 +466,30 @@ def test_a_forms_entry_may_name_the_pug_format_for_a_view_of_another_suffix(tmp_
         encoding="utf-8",
     )
     assert "CN101" not in {f.rule for f in audit_path(tmp_path).findings}
+
+
+def test_block_expansion_reads_a_mixin_call_or_an_include_after_the_colon_as_on_a_line_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """`label: +field('nickname')` and `when 'post': include partials/address`: the colon led only to tags."""
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials/address.pug").write_text("input(type='text' name='street')\n", encoding="utf-8")
+    text = (
+        "mixin field(name)\n"
+        "  input(type='text' name=name)\n"
+        "form(method='post')\n"
+        "  label: +field('nickname')\n"
+        "  case contactBy\n"
+        "    when 'mail': label: +field('contact_email')\n"
+        "    when 'post': include partials/address\n"
+        "    default: .row: +field('contact_other')\n"
+        "  p: label: input(type='checkbox' name='terms')\n"
+    )
+    got = fields(write(tmp_path, "contact.pug", text))
+    assert {name: where(f) for name, f in got.items() if name} == {
+        "nickname": (4, 10),
+        "contact_email": (6, 25),
+        "street": (7, 18),
+        "contact_other": (8, 20),
+        "terms": (9, 13),
+    }

@@ -55,6 +55,8 @@ _CONTINUES = frozenset("+*/%?|&<>=.^")
 #: (so a file of unclosed lists reads each character a bounded number of times).
 _MAX_ATTRS = 50_000
 _MAX_ATTR_LINES = 50
+#: Keywords a block expansion's colon may lead to (`when 'post': include address`).
+_EXPANDED_WORDS = frozenset({"include", "if", "unless", "each", "for", "while"})
 #: Inline tags (`#[strong text]`) read inside one another at most this deep.
 _MAX_INLINE = 8
 #: Pairs of characters that would open or close template code in the markup written out.
@@ -396,7 +398,8 @@ class _Reader:
             while 0 < q < e and s[q] in " \t":
                 q += 1
             if 0 < q < e:  # `when 'mail': input(...)`: block expansion, a tag (or a call) on the line
-                return self.call(q, e, indent) if s[q] == "+" else self.tag_line(q, e, indent)
+                expanded = self.expansion(q, e, indent)
+                return expanded if expanded is not None else self.tag_line(q, e, indent)
             return None, e
         if word in ("doctype", "extends", "extend", "yield"):
             return None, e  # the layout is not read here: it is a file of its own
@@ -487,9 +490,12 @@ class _Reader:
                 p = q + 1
                 while p < e and s[p] in " \t":
                     p += 1
-                if p < e:
-                    continue
-                return block, end
+                if p >= e:
+                    return block, end
+                expanded = self.expansion(p, e, indent)
+                if expanded is None:
+                    continue  # `label: input(...)`: the next tag, in this loop
+                return expanded[0] or block, max(end, expanded[1])
             if s[q] == "=" or s.startswith("!=", q):
                 if not raw:
                     code = s[q + (1 if s[q] == "=" else 2) : e]
@@ -498,6 +504,21 @@ class _Reader:
             if s[q] in " \t" and not raw:
                 self.text(q + 1, e, 0)
             return block, end
+
+    def expansion(self, p: int, e: int, indent: int) -> _Read | None:
+        """What follows a block expansion's colon when it is no tag: a mixin call, an include, a
+        condition or loop, text or code (`label: +field('email')`, `when 'post': include address`),
+        read as on a line of its own; None for a tag, which the caller reads.
+
+        `case` and `when` are not taken here, so a line of `when a: when a: ...` is no recursion.
+        """
+        s = self.s
+        word = _first_word(s, p)
+        after = p + len(word)
+        keyword = word in _EXPANDED_WORDS and (after >= e or s[after] in " \t(")
+        if keyword or s[p] in "+=|" or s.startswith("!=", p):
+            return self.line(p, e, indent)
+        return None
 
     def reach(self, p: int) -> int:
         """How far a bracket opened at `p` is looked for a close (`_MAX_ATTRS`, `_MAX_ATTR_LINES`)."""
