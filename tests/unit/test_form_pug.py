@@ -493,3 +493,33 @@ def test_block_expansion_reads_a_mixin_call_or_an_include_after_the_colon_as_on_
         "contact_other": (8, 20),
         "terms": (9, 13),
     }
+
+
+def test_a_mixin_calls_attributes_reach_the_tag_that_takes_them_with_and_attributes(tmp_path: Path) -> None:
+    """`+field('phone')(required)` and `+input(type="email", name="email")` (attributes, no
+    arguments, as Pug reads a list of `name=`): the call's attributes were dropped, and with
+    them the field's name, its `required` and its `checked`."""
+    text = (
+        "mixin field(name, label)\n"
+        "  label(for=name)= label\n"
+        "  input(id=name name=name type='text')&attributes(attributes)\n"
+        "mixin input\n"
+        "  input&attributes(attributes)\n"
+        "form(method='post')\n"
+        "  +field('phone', 'Phone')(required)\n"
+        "  +input(type=\"email\", name=\"email\", required)\n"
+        "  +input()(type='checkbox' name='newsletter' checked)\n"
+        "  +input.wide#nick(name='nickname' value=user.nick)\n"
+        "  +input(name='optin' type='checkbox' checked=user.optin)\n"
+        "  +field('fax', 'Fax')\n"
+    )
+    ev = write(tmp_path, "profile.pug", text)
+    got = fields(ev)
+    assert {name: where(f) for name, f in got.items() if name} == {
+        "phone": (7, 3), "email": (8, 3), "newsletter": (9, 3), "nickname": (10, 3), "optin": (11, 3), "fax": (12, 3)
+    }
+    assert [name for name, f in got.items() if f.required] == ["phone", "email"]
+    assert got["email"].control == "email" and got["newsletter"].control == "checkbox"
+    assert got["newsletter"].checked and not got["newsletter"].checked_conditionally
+    assert got["optin"].checked_conditionally
+    assert got["phone"].label == "Phone"

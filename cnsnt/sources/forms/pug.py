@@ -405,8 +405,8 @@ class _Reader:
             return None, e  # the layout is not read here: it is a file of its own
         if word == "mixin":
             name, _, args = rest.partition("(")
-            args = _without_rest(args.rsplit(")", 1)[0]) if args else ""
-            w.emit("{% macro " + _macro_name(name) + "(" + safe_code(args) + ") %}", p)
+            args = safe_code(_without_rest(args.rsplit(")", 1)[0]) if args else "")
+            w.emit("{% macro " + _macro_name(name) + "(" + _with_attributes(args) + ") %}", p)
             self.push(indent, "{% endmacro %}", "mixin")
             return None, e
         if word == "include":
@@ -444,12 +444,12 @@ class _Reader:
         """`+field('email', 'E-mail')`: a mixin call, written as the macro call the macro reader reads."""
         s = self.s
         q = p + 1
-        while q < e and (s[q].isalnum() or s[q] in "_-$."):
+        while q < e and (s[q].isalnum() or s[q] in "_-$"):  # a `.` after the name is a class
             q += 1
         name = s[p + 1 : q]
         args = ""
         last = e
-        if q < len(s) and s[q] == "(":
+        if q < len(s) and s[q] == "(" and not _ARGS_ARE_ATTRIBUTES.match(s, q + 1):
             reach = self.reach(q)
             close = _bracket_end(s, q, reach)
             if close < 0:
@@ -459,10 +459,51 @@ class _Reader:
                 )
                 return None, e
             args = s[q + 1 : close - 1]
-            last = close
-        self.w.emit("{{ " + _macro_name(name) + "(" + safe_code(args) + ") }}", p)
+            last = q = close
+        given = self.call_attributes(q, e)
+        if given is None:
+            return None, e
+        attrs, q = given
+        last = max(last, q)
+        args = ", ".join(a for a in (safe_code(args), safe_code(attrs)) if a)
+        self.w.emit("{{ " + _macro_name(name) + "(" + args + ") }}", p)
         self.push(indent, "", "block")  # the call's block is read where it stands
         return None, max(last, e)
+
+    def call_attributes(self, q: int, e: int) -> tuple[str, int] | None:
+        """A mixin call's attributes (`.wide#nick(required)`) as its macro's keyword `attributes={...}`.
+
+        Also where they end; '' when none, None when a list is never closed (said). The macro
+        takes them (`_with_attributes`).
+        """
+        s = self.s
+        classes: list[str] = []
+        pairs: list[str] = []
+        while q < len(s):
+            if s[q] in ".#" and q + 1 < e and (s[q + 1].isalnum() or s[q + 1] in "-_"):
+                r = q + 1
+                while r < e and (s[r].isalnum() or s[r] in "-_"):
+                    r += 1
+                if s[q] == ".":
+                    classes.append(s[q + 1 : r])
+                else:
+                    pairs.append(f"'id': {_jinja_string(s[q + 1 : r])}")
+                q = r
+            elif s[q] == "(":
+                got = self.attributes(q, self.reach(q))
+                if got is None:
+                    return None
+                for a in got[0]:
+                    if a.name.lower() == "class" and a.value is not None and _literal(a.value.strip()):
+                        classes.append(_literal(a.value.strip()) or "")
+                    elif a.name != "&attributes":
+                        pairs.append(f"{_jinja_string(a.name)}: {_jinja_value(a.value)}")
+                q = got[1]
+            else:
+                break
+        if classes:
+            pairs.append(f"'class': {_jinja_string(' '.join(classes))}")
+        return ("attributes={" + ", ".join(pairs) + "}" if pairs else ""), q
 
     # -- tags
 
@@ -506,9 +547,10 @@ class _Reader:
             return block, end
 
     def expansion(self, p: int, e: int, indent: int) -> _Read | None:
-        """What follows a block expansion's colon when it is no tag: a mixin call, an include, a
-        condition or loop, text or code (`label: +field('email')`, `when 'post': include address`),
-        read as on a line of its own; None for a tag, which the caller reads.
+        """What follows a block expansion's colon when it is no tag, read as on a line of its own.
+
+        A mixin call, an include, a condition or loop, text or code (`label: +field('email')`,
+        `when 'post': include address`); None for a tag, which the caller reads.
 
         `case` and `when` are not taken here, so a line of `when a: when a: ...` is no recursion.
         """
@@ -596,8 +638,10 @@ class _Reader:
         for a in attrs:
             low = a.name.lower()
             value = a.value
-            if a.name == "&attributes":
-                w.emit(" {{ " + safe_code(value or "") + " }}", a.at)
+            if a.name == "&attributes":  # Jinja's filter for a hash written as attributes
+                code = safe_code(value or "")
+                code = code if code.isidentifier() else f"({code})"
+                w.emit(" {{ " + code + "|xmlattr }}", a.at)
                 continue
             if value is not None and value.strip() in _OMITTED:
                 continue  # Pug leaves it out
@@ -846,6 +890,46 @@ def _without_rest(params: str) -> str:
     if params[cut + 1 :].strip().startswith("..."):
         return params[: max(cut, 0)]
     return params
+
+
+#: A mixin call's first list holds attributes, not arguments, when it starts with `name =`
+#: (Pug's own test: `+input(type="email")`). Linear: a possessive run, then fixed characters.
+_ARGS_ARE_ATTRIBUTES = re.compile(r"\s*+[-\w]++ *+(?:=|!=)")
+#: A name no template binds: a call's attribute computed by JavaScript, which no literal decides.
+_COMPUTED = "_pug_computed_"
+
+
+def _with_attributes(params: str) -> str:
+    """A mixin's parameters and `attributes={}`, the hash of the attributes a call gives.
+
+    Pug's implicit `attributes`, which `&attributes(attributes)` writes on a tag.
+    """
+    names = [p.strip().partition("=")[0].strip() for p in params.split(",")]
+    if "attributes" in names:
+        return params
+    return f"{params}, attributes={{}}" if params.strip() else "attributes={}"
+
+
+def _jinja_string(text: str) -> str:
+    """A Jinja string literal of `text`."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _jinja_value(value: str | None) -> str:
+    """A call's attribute value as a Jinja literal: a string's, a boolean, or `_COMPUTED` for code."""
+    if value is None:
+        return "true"
+    value = value.strip()
+    literal = _literal(value)
+    if literal is not None:
+        return _jinja_string(literal)
+    if value in ("true", "false"):
+        return value
+    if value in _OMITTED:
+        return "false"
+    if value.isdigit():
+        return value
+    return _COMPUTED
 
 
 def _macro_name(name: str) -> str:
