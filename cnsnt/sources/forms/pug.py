@@ -119,8 +119,9 @@ def _string_end(s: str, q: int, end: int) -> int:
     return -1
 
 
-def _regex_end(s: str, q: int, start: int, limit: int) -> int:
-    """The offset after a regular expression literal opened by the `/` at `q`, -1 when it is none.
+def _regex_end(s: str, q: int, start: int, limit: int) -> tuple[int, int]:
+    """The offset after a regular expression literal opened by the `/` at `q` (-1 when it is
+    none), and where the search stopped (its line's end when it is never closed there).
 
     A `/` opens one where JavaScript expects a value (at the expression's `start`, or after
     an operator or an opening bracket), not after one (`total / count` divides). Its quotes
@@ -128,12 +129,12 @@ def _regex_end(s: str, q: int, start: int, limit: int) -> int:
     it, and it ends on its line.
     """
     if s.startswith(("//", "/*"), q):
-        return -1  # a comment
+        return -1, q  # a comment
     b = q - 1
     while b >= start and s[b] in " \t":
         b -= 1
     if b >= start and (s[b].isalnum() or s[b] in "_$)]}\"'`"):
-        return -1  # after a value: a division
+        return -1, q  # after a value: a division
     j, in_class = q + 1, False
     while j < limit and s[j] not in "\r\n":
         c = s[j]
@@ -148,9 +149,9 @@ def _regex_end(s: str, q: int, start: int, limit: int) -> int:
             j += 1
             while j < limit and s[j].isalpha():  # its flags
                 j += 1
-            return j
+            return j, j
         j += 1
-    return -1
+    return -1, j
 
 
 def _unescape(body: str) -> str:
@@ -264,6 +265,9 @@ class _Reader:
         self.failed_until = -1
         """Where the last attribute list never closed was looked for a close: a list opened
         before there is looked for on its own line only (so unclosed lists cost linear time)."""
+        self.no_regex_until = -1
+        """Where a `/` never closed as a regular expression was searched to: a `/` before there
+        is a division (so a line of them costs linear time)."""
 
     # -- the lines
 
@@ -741,9 +745,13 @@ class _Reader:
                     return -1
                 q = close
                 continue
-            if c == "/" and (regex := _regex_end(s, q, start, limit)) > 0:
-                q = regex_end = regex  # `pattern=/^[^"]+$/`: its quote opens no string
-                continue
+            if c == "/" and q >= self.no_regex_until:
+                regex, searched = _regex_end(s, q, start, limit)
+                if regex > 0:
+                    q = regex_end = regex  # `pattern=/^[^"]+$/`: its quote opens no string
+                    continue
+                if searched > q:  # never closed on its line: no later `/` there is looked at so
+                    self.no_regex_until = searched
             if c in "([{":
                 depth += 1
             elif c in ")]}":
