@@ -33,8 +33,8 @@ def indented_view(path: Path, fmt: str | None = None) -> bool:
 
 
 def _suffix(path: Path, fmt: str | None) -> str:
-    """The suffix a view is read by: its entry's `format:` (`haml`, `slim`) when given, else its own."""
-    return _FORMAT_SUFFIXES.get((fmt or "").lower(), "" if fmt else path.suffix.lower())
+    """The suffix a view is read by: its entry's `format:` when `haml` or `slim`, else its own."""
+    return _FORMAT_SUFFIXES.get((fmt or "").lower(), path.suffix.lower())
 
 
 def read_view(path: Path, text: str, shown: str, fmt: str | None = None) -> HamlView:

@@ -120,8 +120,9 @@ def _string_end(s: str, q: int, end: int) -> int:
 
 
 def _regex_end(s: str, q: int, start: int, limit: int) -> tuple[int, int]:
-    """The offset after a regular expression literal opened by the `/` at `q` (-1 when it is
-    none), and where the search stopped (its line's end when it is never closed there).
+    """After a regular expression literal opened by the `/` at `q`: (its end, where the search stopped).
+
+    The end is -1 when it is none; the search stops at its line's end when it is never closed.
 
     A `/` opens one where JavaScript expects a value (at the expression's `start`, or after
     an operator or an opening bracket), not after one (`total / count` divides). Its quotes
@@ -453,7 +454,7 @@ class _Reader:
         name = s[p + 1 : q]
         args = ""
         last = e
-        if q < len(s) and s[q] == "(" and not _ARGS_ARE_ATTRIBUTES.match(s, q + 1):
+        if q < len(s) and s[q] == "(" and not _ARGS_ARE_ATTRIBUTES.match(s, _blanks_end(s, q + 1)):
             reach = self.reach(q)
             close = _bracket_end(s, q, reach)
             if close < 0:
@@ -498,8 +499,9 @@ class _Reader:
                 if got is None:
                     return None
                 for a in got[0]:
-                    if a.name.lower() == "class" and a.value is not None and _literal(a.value.strip()):
-                        classes.append(_literal(a.value.strip()) or "")
+                    literal = _literal(a.value.strip()) if a.value is not None else None
+                    if a.name.lower() == "class" and literal:
+                        classes.append(literal)  # `.wide(class='light')`: one class list, as Pug joins them
                     elif a.name != "&attributes":
                         pairs.append(f"{_jinja_string(a.name)}: {_jinja_value(a.value)}")
                 q = got[1]
@@ -901,10 +903,18 @@ def _without_rest(params: str) -> str:
 
 
 #: A mixin call's first list holds attributes, not arguments, when it starts with `name =`
-#: (Pug's own test: `+input(type="email")`). Linear: a possessive run, then fixed characters.
-_ARGS_ARE_ATTRIBUTES = re.compile(r"\s*+[-\w]++ *+(?:=|!=)")
+#: (Pug's own test: `+input(type="email")`), blanks before it passed over by hand. Linear: a
+#: try starts only where a name starts (lookbehind), a possessive run, then fixed characters.
+_ARGS_ARE_ATTRIBUTES = re.compile(r"(?<![-\w])[-\w]++ *+!?=")
 #: A name no template binds: a call's attribute computed by JavaScript, which no literal decides.
 _COMPUTED = "_pug_computed_"
+
+
+def _blanks_end(s: str, q: int) -> int:
+    """The offset after the blanks and line breaks at `q`."""
+    while q < len(s) and s[q] in " \t\r\n":
+        q += 1
+    return q
 
 
 def _with_attributes(params: str) -> str:
