@@ -12,8 +12,9 @@ names the Haml line and column of the control or attribute.
 
 Attribute hashes (`{type: "email", :name => "x", data: {x: 1}}`) are read with
 tree-sitter's Ruby grammar; HTML-style attributes (`(type="email" name=@name)`) are no
-Ruby and are read here. Filters (`:javascript`, `:plain`), silent comments (`-#`) and the
-lines nested under them are no markup. A bracket never closed is the one error: Haml
+Ruby and are read here. Filters (`:javascript`, `:css`), silent comments (`-#`) and the
+lines nested under them are no markup; an `:erb` filter's body is ERB as it stands, and a
+`:plain` one's text (its HTML is markup). A bracket never closed is the one error: Haml
 refuses such a view too.
 
 Linear: each line is read once; an attribute hash or a Ruby line that runs on over the
