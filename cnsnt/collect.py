@@ -222,7 +222,7 @@ def _reading(spec: SourceSpec) -> str:
 
 
 def _drop_notes_on_read_scripts(evidence: Evidence, read_paths: set[Path]) -> None:
-    r"""Drop the note on a SQL*Plus `@script` line when that script is itself a source.
+    r"""Drop the note on a SQL*Plus `@script` line (a Pug include's problem) when that file is a source too.
 
     Its tables and statements are audited then, so the note would be noise; it stays
     for a script that is not read (the user may have to add it). Names are compared

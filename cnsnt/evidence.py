@@ -305,8 +305,9 @@ class SourceProblem:
     """None: the rule's default (error). WARNING for parts that cannot hold schema,
     such as a psql meta-command or a stored procedure body skipped whole."""
     includes: tuple[Path, ...] = ()
-    """The files a SQL*Plus `@script` line may run: the note is dropped when one of them
-    is read as a source of the same audit (its tables are audited then)."""
+    """The files a SQL*Plus `@script` line may run, or the Pug file included that holds the
+    problem: the note is dropped when one of them is read as a source of the same audit (its
+    tables are audited then; the included file says its own problem)."""
     nameless: FormField | None = None
     """The control this warning is about when it has no name at all (only a script can
     submit it): CN001 weighs the warning by what its id and label say it holds."""

@@ -30,6 +30,7 @@ from cnsnt.sources.forms.components import draws_component_control
 from cnsnt.sources.forms.indented_views import indented_view, view_markup
 from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.forms.pug import PUG_SUFFIXES, pug_markup
+from cnsnt.sources.forms.rails_helpers import DATE_HELPERS
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
 from cnsnt.sources.forms.widgets import draws_smarty_control
 from cnsnt.sources.queries.java_queries import has_queries
@@ -205,14 +206,15 @@ PARSE_LIMIT = 8 * 1024 * 1024
 _FORM_TAG = re.compile(r"<(?:form|input|textarea|select)(?![\w:-])")
 #: Controls a form helper draws in a template that writes no tag of its own, as the form
 #: reader reads them (`forms.widgets`, `forms.rails_helpers`): Rails' `<%= f.email_field
-#: :email %>` (simple_form's `f.input :email`, `f.date_select :born_on`: the methods
-#: `forms.rails_helpers` reads as controls), Razor's `@Html.TextBoxFor(`, Symfony's
-#: `{{ form_row(form.email) }}`, Laravel Collective's `{!! Form::email('email') !!}` (the
-#: methods `forms.blade_helpers` reads as controls).
+#: :email %>` (simple_form's `f.input :email`, `f.date_select :born_on`, `select_date d,
+#: prefix: "dob"`: the methods `forms.rails_helpers` reads as controls), Razor's
+#: `@Html.TextBoxFor(`, Symfony's `{{ form_row(form.email) }}`, Laravel Collective's
+#: `{!! Form::email('email') !!}` (the methods `forms.blade_helpers` reads as controls).
 #: Linear: fixed words after fixed starts, possessive runs.
 _HELPER_CONTROL = re.compile(
     r"<%[=-]*+\s*+(?:[\w@]++\.)?(?:"
-    + "|".join(sorted(m for m, kind in RAILS_HELPERS.items() if kind not in ("label", "submit")))
+    + "|".join(sorted([*(m for m, kind in RAILS_HELPERS.items() if kind not in ("label", "submit")),
+                       *DATE_HELPERS]))
     + r")(?:_tag)?\b"
     r"|@Html\.(?:TextBox|Password|TextArea|CheckBox|RadioButton|DropDownList|ListBox|Editor)(?:For)?\s*+\("
     r"|\bform_(?:row|widget)\s*+\(\s*+form\b"

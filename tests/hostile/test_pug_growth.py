@@ -70,3 +70,10 @@ def test_a_line_of_case_branches_expanded_into_one_another_is_linear() -> None:
 
 def test_attribute_strings_of_interpolations_never_closed_are_linear() -> None:
     assert_linear(_markup, lambda n: "input(name='" + "#{a" * n + "')\n", 10_000)
+
+
+def test_slashes_that_open_no_regular_expression_are_linear() -> None:
+    """Each `/` where a value starts is looked at as a regular expression to its line's end: once per line."""
+    assert_linear(_markup, lambda n: "input(" + "a=/[ " * n + "name='x')\n", 5_000)
+    assert_linear(_markup, lambda n: "input(" + "a=/x/ " * n + "name='x')\n", 5_000)
+    assert_linear(_markup, lambda n: "+m(" + "a=/[ " * n + ")\n", 5_000)

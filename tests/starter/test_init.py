@@ -2080,3 +2080,11 @@ def test_a_seed_script_named_so_is_no_query_file(tmp_path: Path) -> None:
         "queries of the application; their tables are read from the schema (name one under queries: if "
         "the application runs it)"
     ]
+
+
+def test_a_template_whose_only_control_is_a_date_select_without_a_builder_is_a_form(tmp_path: Path) -> None:
+    """`select_date d, prefix: "profile[birth_date]"` (diaspora's birthday) draws selects the reader reads."""
+    _write(tmp_path, "app/views/profiles/_birthday.html.erb", '<%= select_date @p.birthday, prefix: "dob" %>\n')
+    _write(tmp_path, "app/views/profiles/_year.html.haml", '= select_year Date.today, field_name: "born"\n')
+    _write(tmp_path, "app/views/profiles/_shown.html.erb", "<%= l @p.birthday %>\n")
+    assert _form_files(tmp_path) == ["app/views/profiles/_birthday.html.erb", "app/views/profiles/_year.html.haml"]

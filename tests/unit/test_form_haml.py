@@ -330,3 +330,92 @@ def test_an_escaped_or_unescaped_output_line_is_placed_at_its_start(tmp_path: Pa
     view = '= form_with model: @member do |f|\n  != f.text_field :nickname\n  &= f.text_field :city\n'
     fields = _fields(_only(_read(tmp_path, "marks.html.haml", view)))
     assert [(f.location.line, f.location.column) for f in fields.values()] == [(2, 3), (3, 3)]
+
+
+# ---------------------------------------------------------------- session 39: what the Haml reader dropped
+
+
+def test_a_view_whose_lines_end_in_a_carriage_return_alone_gives_its_fields_at_their_lines(tmp_path: Path) -> None:
+    """Classic Mac line ends (`\\r` alone): read as one line, the view gave no field."""
+    text = '%form{action: "/members"}\r  %input{type: "email", name: "email"}\r  %input{name: "phone"}\r'
+    form = _only(_read(tmp_path, "mac.html.haml", text))
+    assert [(f.name, f.location.line, f.location.column) for f in form.fields] == [("email", 2, 3), ("phone", 3, 3)]
+    broken = '%form\r  %input{name: "city"}\r  %input{name: "zip"\r'
+    path = tmp_path / "broken.html.haml"
+    path.write_bytes(broken.encode())
+    with pytest.raises(SourceError) as raised:
+        read_form(path)
+    assert raised.value.location is not None
+    assert (raised.value.location.line, raised.value.location.column) == (3, 9)
+
+
+@pytest.mark.parametrize(("fmt", "text"), [
+    ("haml", '%form{action: "/members"}\n  %input{type: "email", name: "email"}\n'),
+    ("slim", 'form action="/members"\n  input type="email" name="email"\n'),
+])  # fmt: skip
+def test_a_forms_entry_may_name_the_haml_or_slim_format_for_a_view_of_another_suffix(
+    tmp_path: Path, fmt: str, text: str
+) -> None:
+    """A view kept as `.html` (or an engine's own suffix) is read as Haml or Slim when its entry says so."""
+    path = tmp_path / "join.html"
+    path.write_text(text, encoding="utf-8")
+    form = _only(read_form(path, fmt))
+    assert [(f.name, f.location.line, f.location.column) for f in form.fields] == [("email", 2, 3)]
+
+
+def test_an_erb_filter_body_is_read_as_the_erb_it_is_and_a_plain_one_as_its_html(tmp_path: Path) -> None:
+    """`:erb` renders its body as ERB and `:plain` writes its HTML as it stands: both were blanked."""
+    text = (
+        "= form_for @member do |f|\n"
+        "  :erb\n"
+        '    <label for="member_phone">Phone</label>\n'
+        "    <%= f.telephone_field :phone %>\n"
+        "    <% if @member.adult? %>\n"
+        '      <input type="checkbox" name="newsletter" checked>\n'
+        "    <% end %>\n"
+        "  = f.email_field :email\n"
+        "  :plain\n"
+        '    <input type="text" name="nickname"> #{t("nickname")}\n'
+        "  :escaped\n"
+        '    <input type="text" name="shown_as_text">\n'
+    )
+    fields = _fields(_only(_read(tmp_path, "member.html.haml", text)))
+    assert {name: (f.location.line, f.location.column) for name, f in fields.items()} == {
+        "phone": (4, 5), "newsletter": (6, 7), "email": (8, 3), "nickname": (10, 5)
+    }
+    assert fields["newsletter"].checked and fields["phone"].control == "tel"
+
+
+DATES_HAML = """\
+= form_for @profile do |f|
+  = f.text_field :nickname
+  = select_date @profile.birthday, { prompt: true, prefix: "profile[birth_date]" }, { class: "form-control" }
+  = select_year Date.today, prefix: "child", field_name: "birth_year"
+  = select_month Date.today
+  = select_date Date.today
+"""
+
+DATES_ERB = """\
+<%= form_for @profile do |f| %>
+  <%= f.text_field :nickname %>
+  <%= select_date @profile.birthday, { prompt: true, prefix: "profile[birth_date]" }, { class: "form-control" } %>
+  <%= select_year Date.today, prefix: "child", field_name: "birth_year" %>
+  <%= select_month Date.today %>
+  <%= select_date Date.today %>
+<% end %>
+"""
+
+
+def test_rails_date_selects_without_a_builder_give_the_field_their_prefix_names(tmp_path: Path) -> None:
+    """`select_date d, prefix: "profile[birth_date]"` posts profile[birth_date][year], [month], [day]:
+    read as nothing, a birthday went unaudited (diaspora's profile view)."""
+    for name, text in (("edit.html.haml", DATES_HAML), ("edit.html.erb", DATES_ERB)):
+        form = _only(_read(tmp_path, name, text))
+        assert [(f.name, f.control, f.location.line) for f in form.fields] == [
+            ("nickname", "text", 2),
+            ("profile[birth_date]", "select", 3),
+            ("child[birth_year]", "select", 4),
+            ("date[month]", "select", 5),
+            ("date", "select", 6),
+        ], name
+        assert form.fields[1].location.column == 3

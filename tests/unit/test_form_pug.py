@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cnsnt.api import audit_path
 from cnsnt.evidence import Evidence, FieldRole, FormField
 from cnsnt.model import Severity
 from cnsnt.sources.forms.pug import pug_markup, safe_code
@@ -393,3 +394,132 @@ def test_an_include_whose_name_the_system_refuses_is_a_warning_and_the_view_is_r
     assert list(fields(ev)) == ["email"]
     said = [(p.location.line, p.severity, p.message) for p in ev.problems]
     assert len(said) == 1 and said[0][:2] == (2, Severity.WARNING) and "cannot find the file" in said[0][2]
+
+
+# ---------------------------------------------------------------- session 39: what the Pug reader dropped
+
+
+def test_a_view_whose_lines_end_in_a_carriage_return_alone_gives_its_fields_at_their_lines(tmp_path: Path) -> None:
+    """Classic Mac line ends (`\\r` alone), which Pug's lexer reads as line breaks: read as one line, no field."""
+    text = "form(method='post')\r  input(type='email' name='email')\r  input(name='phone'\r  input(name='city')\r"
+    ev = write(tmp_path, "mac.pug", text)
+    assert {name: where(f) for name, f in fields(ev).items()} == {"email": (2, 3), None: (3, 3), "city": (4, 3)}
+    assert [(p.location.line, p.location.column) for p in ev.problems][:1] == [(3, 8)]
+
+
+def test_a_quote_inside_a_regular_expression_attribute_hides_no_field(tmp_path: Path) -> None:
+    """`pattern=/^[^"]+$/` is JavaScript: its quote opens no string (the list read as never closed)."""
+    text = (
+        "form(method='post')\n"
+        "  input(type='text' name='nickname' pattern=/^[^\"]+$/ required)\n"
+        "  input(name='handle', pattern=/[a-z']+/i.source, title=\"it's\")\n"
+        "  input(name='share' value=total / count data-x=a/2)\n"
+        "  input(type='email' name='email')\n"
+    )
+    ev = write(tmp_path, "nick.pug", text)
+    got = fields(ev)
+    assert {name: where(f) for name, f in got.items()} == {
+        "nickname": (2, 3), "handle": (3, 3), "share": (4, 3), "email": (5, 3)
+    }
+    assert got["nickname"].required
+    assert ev.problems == []
+
+
+def test_an_error_inside_an_included_file_is_said_at_its_own_line_and_by_the_view_that_includes_it(
+    tmp_path: Path,
+) -> None:
+    """An attribute list never closed in a partial was dropped with the partial's markup: no CN001."""
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials/phone.pug").write_text(
+        "label(for='phone') Phone\ninput#phone(type='tel' name='phone'\ninput(name='city')\n", encoding="utf-8"
+    )
+    (tmp_path / "partials/address.pug").write_text("input(name='street')\ninclude postcode\n", encoding="utf-8")
+    (tmp_path / "partials/postcode.pug").write_text("input(name='postcode' pattern='[0-9]{5}\n", encoding="utf-8")
+    text = "form(method='post')\n  input(type='email' name='email')\n  include partials/phone\n  include partials/address\n"
+    ev = write(tmp_path, "signup.pug", text)
+    assert list(fields(ev)) == ["email", None, "city", "street"]
+    said = [(p.location.path, p.location.line, p.location.column, p.severity, p.message) for p in ev.problems]
+    errors = [s for s in said if s[3] is None]
+    assert [s[:3] for s in errors] == [("partials/phone.pug", 2, 12), ("partials/postcode.pug", 1, 6)]
+    assert "attribute list ( is never closed" in errors[0][4]
+    assert errors[0][4].endswith("(in partials/phone.pug, which signup.pug includes at 3:3)")
+    assert errors[1][4].endswith(
+        "(in partials/postcode.pug, which signup.pug includes at 4:3 through partials/address.pug at 2:1)"
+    )
+    (tmp_path / "cnsnt.yaml").write_text(
+        'cnsnt: 1\nsources:\n  forms: [{path: "**/*.pug"}]\npurposes: {}\ndata: {}\n', encoding="utf-8"
+    )
+    found = [(f.location.path, f.location.line, f.location.column) for f in audit_path(tmp_path).findings]
+    assert found.count(("partials/phone.pug", 2, 12)) == 1  # a source itself: said once, by its own reading
+
+
+def test_a_forms_entry_may_name_the_pug_format_for_a_view_of_another_suffix(tmp_path: Path) -> None:
+    """Express can render `.html` files with Pug; `format: pug` reads one as Pug, not as HTML with no tag."""
+    path = tmp_path / "views/signup.html"
+    path.parent.mkdir()
+    path.write_text("form(method='post')\n  input(type='email' name='email')\n", encoding="utf-8")
+    assert [(f.name, f.location.line) for f in read_form(path, "pug").forms[0].fields] == [("email", 2)]
+    (tmp_path / "cnsnt.yaml").write_text(
+        'cnsnt: 1\nsources:\n  forms: [{path: "views/*.html", format: pug}]\npurposes: {}\n'
+        "data:\n  contact:\n    label: E-mail\n    category: user.contact.email\n    form_fields: [signup.email]\n"
+        "    purposes: []\n",
+        encoding="utf-8",
+    )
+    assert "CN101" not in {f.rule for f in audit_path(tmp_path).findings}
+
+
+def test_block_expansion_reads_a_mixin_call_or_an_include_after_the_colon_as_on_a_line_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """`label: +field('nickname')` and `when 'post': include partials/address`: the colon led only to tags."""
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials/address.pug").write_text("input(type='text' name='street')\n", encoding="utf-8")
+    text = (
+        "mixin field(name)\n"
+        "  input(type='text' name=name)\n"
+        "form(method='post')\n"
+        "  label: +field('nickname')\n"
+        "  case contactBy\n"
+        "    when 'mail': label: +field('contact_email')\n"
+        "    when 'post': include partials/address\n"
+        "    default: .row: +field('contact_other')\n"
+        "  p: label: input(type='checkbox' name='terms')\n"
+    )
+    got = fields(write(tmp_path, "contact.pug", text))
+    assert {name: where(f) for name, f in got.items() if name} == {
+        "nickname": (4, 10),
+        "contact_email": (6, 25),
+        "street": (7, 18),
+        "contact_other": (8, 20),
+        "terms": (9, 13),
+    }
+
+
+def test_a_mixin_calls_attributes_reach_the_tag_that_takes_them_with_and_attributes(tmp_path: Path) -> None:
+    """`+field('phone')(required)` and `+input(type="email", name="email")` (attributes, no
+    arguments, as Pug reads a list of `name=`): the call's attributes were dropped, and with
+    them the field's name, its `required` and its `checked`."""
+    text = (
+        "mixin field(name, label)\n"
+        "  label(for=name)= label\n"
+        "  input(id=name name=name type='text')&attributes(attributes)\n"
+        "mixin input\n"
+        "  input&attributes(attributes)\n"
+        "form(method='post')\n"
+        "  +field('phone', 'Phone')(required)\n"
+        "  +input(type=\"email\", name=\"email\", required)\n"
+        "  +input()(type='checkbox' name='newsletter' checked)\n"
+        "  +input.wide#nick(name='nickname' value=user.nick)\n"
+        "  +input(name='optin' type='checkbox' checked=user.optin)\n"
+        "  +field('fax', 'Fax')\n"
+    )
+    ev = write(tmp_path, "profile.pug", text)
+    got = fields(ev)
+    assert {name: where(f) for name, f in got.items() if name} == {
+        "phone": (7, 3), "email": (8, 3), "newsletter": (9, 3), "nickname": (10, 3), "optin": (11, 3), "fax": (12, 3)
+    }
+    assert [name for name, f in got.items() if f.required] == ["phone", "email"]
+    assert got["email"].control == "email" and got["newsletter"].control == "checkbox"
+    assert got["newsletter"].checked and not got["newsletter"].checked_conditionally
+    assert got["optin"].checked_conditionally
+    assert got["phone"].label == "Phone"

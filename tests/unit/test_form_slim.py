@@ -174,3 +174,10 @@ def test_a_tag_with_attributes_nests_the_next_tag_after_a_colon(tmp_path: Path) 
     view = 'form\n  p class="consent": input type="checkbox" name="terms" checked=true\n'
     fields = {f.name: f for f in _only(_read(tmp_path, "terms.html.slim", view)).fields}
     assert fields["terms"].checked
+
+
+def test_a_view_whose_lines_end_in_a_carriage_return_alone_gives_its_fields_at_their_lines(tmp_path: Path) -> None:
+    """Classic Mac line ends (`\\r` alone): read as one line, the view gave no field."""
+    text = 'form action="/members"\r  input type="email" name="email"\r  input name="phone"\r'
+    form = _only(_read(tmp_path, "mac.html.slim", text))
+    assert [(f.name, f.location.line, f.location.column) for f in form.fields] == [("email", 2, 3), ("phone", 3, 3)]

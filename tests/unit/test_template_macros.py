@@ -299,3 +299,21 @@ def test_deeply_nested_blocks_in_a_macro_body_are_read_not_a_crash(tmp_path: Pat
     ev = _read(page)
     assert {"email", "nick"} <= set(_fields(ev))
     assert not any("internal error" in p.message for p in ev.problems)
+
+
+def test_a_hash_written_with_xmlattr_in_a_macro_tag_gives_its_attributes(tmp_path: Path) -> None:
+    """Jinja's `{{ attrs|xmlattr }}` writes a hash as attributes: the call's `required` and `type` reach the tag;
+    a value the call computes stays template code (a condition for a box's `checked`)."""
+    page = _write(
+        tmp_path / "tpl" / "join.html",
+        "{% macro field(name, attrs={}) %}<input name=\"{{ name }}\" {{ attrs|xmlattr }}>{% endmacro %}\n"
+        '<form id="join" method="post">\n'
+        "  {{ field('email', {'type': 'email', 'required': true, 'disabled': false}) }}\n"
+        "  {{ field('news', {'type': 'checkbox', 'checked': user.news}) }}\n"
+        "  {{ field('nickname') }}\n"
+        "</form>\n",
+    )
+    got = _fields(_read(page))
+    assert [(n, f.control, f.required, f.checked_conditionally) for n, f in got.items()] == [
+        ("email", "email", True, False), ("news", "checkbox", False, True), ("nickname", "text", False, False)
+    ]

@@ -12,8 +12,9 @@ names the Haml line and column of the control or attribute.
 
 Attribute hashes (`{type: "email", :name => "x", data: {x: 1}}`) are read with
 tree-sitter's Ruby grammar; HTML-style attributes (`(type="email" name=@name)`) are no
-Ruby and are read here. Filters (`:javascript`, `:plain`), silent comments (`-#`) and the
-lines nested under them are no markup. A bracket never closed is the one error: Haml
+Ruby and are read here. Filters (`:javascript`, `:css`), silent comments (`-#`) and the
+lines nested under them are no markup; an `:erb` filter's body is ERB as it stands, and a
+`:plain` one's text (its HTML is markup). A bracket never closed is the one error: Haml
 refuses such a view too.
 
 Linear: each line is read once; an attribute hash or a Ruby line that runs on over the
@@ -31,7 +32,7 @@ from typing import Any
 from cnsnt.sources.forms.common import VOID_ELEMENTS
 from cnsnt.sources.forms.rails_helpers import literal
 from cnsnt.sources.forms.templates import erb_opens_block
-from cnsnt.sources.forms.written import WrittenText
+from cnsnt.sources.forms.written import WrittenText, lone_breaks
 from cnsnt.sources.schemas.grammars import parse_snippet
 
 #: Attributes Haml writes bare when true and leaves out when false or nil (HTML5 format).
@@ -52,9 +53,13 @@ _TAG_NAME = re.compile(r"[\w:-]++")
 _SHORTCUT = re.compile(r"[\w-]++")
 #: An HTML-style attribute's name. Linear: one possessive class run.
 _HTML_NAME = re.compile(r"[^\s=()\"']++")
-#: What the lines nested under a line are: no markup (a filter's, a comment's), or text (Slim's `|`).
+#: What the lines nested under a line are: no markup (a filter's, a comment's), text (Slim's `|`,
+#: Haml's `:plain`) or ERB as it stands (Haml's `:erb`).
 BLANK = "blank"
 TEXT = "text"
+ERB = "erb"
+#: Haml's filters whose body is written out as its text is (HTML in it is markup; `#{...}` output).
+_TEXT_FILTERS = frozenset({"plain", "preserve"})
 #: Characters an attribute hash or a Ruby line may take over the lines after its own.
 _MAX_SPAN = 50_000
 #: Seconds a parse of one attribute hash may take (a hash is a line or a few).
@@ -97,6 +102,7 @@ class Translator:
     pipes = True
 
     def __init__(self, source: str) -> None:
+        source = lone_breaks(source)  # a `\r` alone ends a line, as in Haml and Slim
         self.source = source
         self.parts: list[str] = []
         self.outs: list[int] = []
@@ -146,6 +152,8 @@ class Translator:
             if indent < 0 or (skip is not None and indent > skip):
                 if mode == TEXT and indent >= 0:
                     self._text(start, end)  # Slim's `|` text block: its nested lines are text too
+                elif mode == ERB and indent >= 0:
+                    self.copy(start, end)  # `:erb`: its body is ERB already, its tags the translation's
                 else:
                     self.emit(" " * (end - start), start)  # blank, or a filter's body: blanked
                 self.copy(end, self._next_start(i))
@@ -203,9 +211,10 @@ class Translator:
             return self._ruby(i, at, at + 1, output=True), None
         if c == "/":
             return self._comment(i, at, end)
-        if c == ":" and _TAG_NAME.match(s, at + 1):
-            self.emit(" " * (end - at), at)  # `:javascript`, `:plain`: no markup
-            return i, BLANK
+        if c == ":" and (name := _TAG_NAME.match(s, at + 1)):
+            self.emit(" " * (end - at), at)  # `:javascript`, `:css`, `:escaped`: no markup
+            kind = name.group()
+            return i, ERB if kind == "erb" else TEXT if kind in _TEXT_FILTERS else BLANK
         if s.startswith("!!!", at):
             self.emit(" " * (end - at), at)
             return i, None

@@ -1610,8 +1610,9 @@ def _fill_view_object(
 def read_html_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """Read the forms of one HTML file or server template (a Reader)."""
     text = read_text(path, ctx.shown(path), limits=ctx.limits)
-    if indented_view(path):  # Haml, Slim: read as the ERB it renders, at the view's own lines and columns
-        view = read_view(path, text, ctx.shown(path))
+    fmt = getattr(spec, "format", None)  # an entry's `format: haml`; callers reading a lone file give none
+    if indented_view(path, fmt):  # Haml, Slim: read as the ERB it renders, at the view's places
+        view = read_view(path, text, ctx.shown(path), fmt)
         return read_markup(path, view.text, ctx, view.line_col)
     return read_markup(path, text, ctx)
 

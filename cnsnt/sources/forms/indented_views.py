@@ -15,6 +15,7 @@ from cnsnt.model import Location
 from cnsnt.sources.base import LineIndex
 from cnsnt.sources.forms.haml import HamlError, HamlView, translate
 from cnsnt.sources.forms.slim import translate_slim
+from cnsnt.sources.forms.written import lone_breaks
 
 #: Suffix -> the translation of a view of that format.
 TRANSLATIONS: dict[str, Callable[[str], HamlView]] = {".haml": translate, ".slim": translate_slim}
@@ -22,19 +23,29 @@ TRANSLATIONS: dict[str, Callable[[str], HamlView]] = {".haml": translate, ".slim
 FORMATS = {".haml": "Haml", ".slim": "Slim"}
 
 
-def indented_view(path: Path) -> bool:
-    """Whether a file is a Haml or Slim view (`app/views/users/new.html.haml`)."""
-    return path.suffix.lower() in TRANSLATIONS
+#: A forms entry's `format:` -> the suffix whose translation it names (a view of another suffix).
+_FORMAT_SUFFIXES = {"haml": ".haml", "slim": ".slim"}
 
 
-def read_view(path: Path, text: str, shown: str) -> HamlView:
+def indented_view(path: Path, fmt: str | None = None) -> bool:
+    """Whether a file is a Haml or Slim view (`app/views/users/new.html.haml`, or `format: haml`)."""
+    return _suffix(path, fmt) in TRANSLATIONS
+
+
+def _suffix(path: Path, fmt: str | None) -> str:
+    """The suffix a view is read by: its entry's `format:` when `haml` or `slim`, else its own."""
+    return _FORMAT_SUFFIXES.get((fmt or "").lower(), path.suffix.lower())
+
+
+def read_view(path: Path, text: str, shown: str, fmt: str | None = None) -> HamlView:
     """A view's translation; one its engine cannot render is a SourceError at its line and column."""
+    suffix = _suffix(path, fmt)
     try:
-        return TRANSLATIONS[path.suffix.lower()](text)
+        return TRANSLATIONS[suffix](text)
     except HamlError as exc:
-        line, column = LineIndex(text).line_col(exc.offset)
-        name = FORMATS[path.suffix.lower()]
-        raise SourceError(f"{exc.message} (a {name} view)", Location(shown, line, column)) from None
+        line, column = LineIndex(lone_breaks(text)).line_col(exc.offset)
+        message = f"{exc.message} (a {FORMATS[suffix]} view)"
+        raise SourceError(message, Location(shown, line, column)) from None
 
 
 def view_markup(path: Path, text: str) -> str:
@@ -44,6 +55,7 @@ def view_markup(path: Path, text: str) -> str:
     its line.
     """
     translation = TRANSLATIONS[path.suffix.lower()]
+    text = lone_breaks(text)
     try:
         return translation(text).text
     except HamlError as exc:

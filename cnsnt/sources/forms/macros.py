@@ -646,6 +646,8 @@ def _print(piece: str, scope: dict[str, object], *, in_tag: bool) -> str:
     expr = _expression(piece)
     if expr is None:
         return piece
+    if isinstance(expr, nodes.Filter) and expr.name == "xmlattr" and expr.node is not None and in_tag:
+        return _xmlattr(expr.node, scope) or piece
     call = expr.node if isinstance(expr, nodes.Filter) else expr
     if isinstance(call, nodes.Call):
         return _call_text(call, scope) or piece
@@ -661,6 +663,42 @@ def _print(piece: str, scope: dict[str, object], *, in_tag: bool) -> str:
     if any(ch in _UNSAFE for ch in text):
         return piece
     return html.escape(text, quote=True)
+
+
+#: Attributes HTML reads by presence, written bare when true (`required`), else left out.
+_PRESENCE = frozenset(
+    {"checked", "selected", "disabled", "readonly", "required", "multiple", "hidden", "autofocus"}
+)
+
+
+def _xmlattr(node: nodes.Expr, scope: dict[str, object]) -> str | None:
+    """`{{ attrs|xmlattr }}` in a tag, the hash decided: its attributes written out; None when not.
+
+    Jinja's filter writes a hash as attributes (`{'name': 'email', 'required': true}` ->
+    ` name="email" required`); Pug's `&attributes(attributes)` is written as it (`pug`), so
+    a mixin call's attributes reach the tag. An entry no literal decides stays template code.
+    """
+    value = _literal(node, scope)
+    if not isinstance(value, dict):
+        return None
+    source = node.name if isinstance(node, nodes.Name) else None
+    out: list[str] = []
+    for key, item in value.items():
+        if not isinstance(key, str) or not key or any(c in key for c in "\"'<>/= \t\r\n{}%"):
+            continue
+        if item is True or (key.lower() in _PRESENCE and item == key):
+            out.append(f" {key}")
+        elif item is False or item is None or item is _MISSING:
+            continue
+        elif isinstance(item, str | int | float) and not any(ch in _UNSAFE for ch in str(item)):
+            out.append(f' {key}="{html.escape(str(item), quote=True)}"')
+        elif source is None:
+            return None
+        elif key.lower() in _PRESENCE:
+            out.append(f" {{% if {source}['{key}'] %}}{key}{{% endif %}}")
+        else:
+            out.append(f' {key}="{{{{ {source}[\'{key}\'] }}}}"')
+    return "".join(out) or " "
 
 
 def _call_text(call: nodes.Call, scope: dict[str, object]) -> str | None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cnsnt.evidence import Evidence, SourceProblem
@@ -36,7 +36,7 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, outside_problem, read_once, read_text
 from cnsnt.sources.forms.common import VOID_ELEMENTS, shorten
 from cnsnt.sources.forms.html_form import read_markup
-from cnsnt.sources.forms.written import WrittenText
+from cnsnt.sources.forms.written import WrittenText, lone_breaks
 
 #: Elements whose text is code, never markup: their text is not written out.
 _RAW_TEXT = frozenset({"script", "style"})
@@ -55,6 +55,8 @@ _CONTINUES = frozenset("+*/%?|&<>=.^")
 #: (so a file of unclosed lists reads each character a bounded number of times).
 _MAX_ATTRS = 50_000
 _MAX_ATTR_LINES = 50
+#: Keywords a block expansion's colon may lead to (`when 'post': include address`).
+_EXPANDED_WORDS = frozenset({"include", "if", "unless", "each", "for", "while"})
 #: Inline tags (`#[strong text]`) read inside one another at most this deep.
 _MAX_INLINE = 8
 #: Pairs of characters that would open or close template code in the markup written out.
@@ -115,6 +117,42 @@ def _string_end(s: str, q: int, end: int) -> int:
             return j + 1
         j += 1
     return -1
+
+
+def _regex_end(s: str, q: int, start: int, limit: int) -> tuple[int, int]:
+    """After a regular expression literal opened by the `/` at `q`: (its end, where the search stopped).
+
+    The end is -1 when it is none; the search stops at its line's end when it is never closed.
+
+    A `/` opens one where JavaScript expects a value (at the expression's `start`, or after
+    an operator or an opening bracket), not after one (`total / count` divides). Its quotes
+    (`/^[^"]+$/`) open no string; a `/` inside `[...]` or after a backslash does not close
+    it, and it ends on its line.
+    """
+    if s.startswith(("//", "/*"), q):
+        return -1, q  # a comment
+    b = q - 1
+    while b >= start and s[b] in " \t":
+        b -= 1
+    if b >= start and (s[b].isalnum() or s[b] in "_$)]}\"'`"):
+        return -1, q  # after a value: a division
+    j, in_class = q + 1, False
+    while j < limit and s[j] not in "\r\n":
+        c = s[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            in_class = True
+        elif c == "]":
+            in_class = False
+        elif c == "/" and not in_class:
+            j += 1
+            while j < limit and s[j].isalpha():  # its flags
+                j += 1
+            return j, j
+        j += 1
+    return -1, j
 
 
 def _unescape(body: str) -> str:
@@ -228,6 +266,9 @@ class _Reader:
         self.failed_until = -1
         """Where the last attribute list never closed was looked for a close: a list opened
         before there is looked for on its own line only (so unclosed lists cost linear time)."""
+        self.no_regex_until = -1
+        """Where a `/` never closed as a regular expression was searched to: a `/` before there
+        is a division (so a line of them costs linear time)."""
 
     # -- the lines
 
@@ -362,14 +403,15 @@ class _Reader:
             while 0 < q < e and s[q] in " \t":
                 q += 1
             if 0 < q < e:  # `when 'mail': input(...)`: block expansion, a tag (or a call) on the line
-                return self.call(q, e, indent) if s[q] == "+" else self.tag_line(q, e, indent)
+                expanded = self.expansion(q, e, indent)
+                return expanded if expanded is not None else self.tag_line(q, e, indent)
             return None, e
         if word in ("doctype", "extends", "extend", "yield"):
             return None, e  # the layout is not read here: it is a file of its own
         if word == "mixin":
             name, _, args = rest.partition("(")
-            args = _without_rest(args.rsplit(")", 1)[0]) if args else ""
-            w.emit("{% macro " + _macro_name(name) + "(" + safe_code(args) + ") %}", p)
+            args = safe_code(_without_rest(args.rsplit(")", 1)[0]) if args else "")
+            w.emit("{% macro " + _macro_name(name) + "(" + _with_attributes(args) + ") %}", p)
             self.push(indent, "{% endmacro %}", "mixin")
             return None, e
         if word == "include":
@@ -407,12 +449,12 @@ class _Reader:
         """`+field('email', 'E-mail')`: a mixin call, written as the macro call the macro reader reads."""
         s = self.s
         q = p + 1
-        while q < e and (s[q].isalnum() or s[q] in "_-$."):
+        while q < e and (s[q].isalnum() or s[q] in "_-$"):  # a `.` after the name is a class
             q += 1
         name = s[p + 1 : q]
         args = ""
         last = e
-        if q < len(s) and s[q] == "(":
+        if q < len(s) and s[q] == "(" and not _ARGS_ARE_ATTRIBUTES.match(s, _blanks_end(s, q + 1)):
             reach = self.reach(q)
             close = _bracket_end(s, q, reach)
             if close < 0:
@@ -422,10 +464,52 @@ class _Reader:
                 )
                 return None, e
             args = s[q + 1 : close - 1]
-            last = close
-        self.w.emit("{{ " + _macro_name(name) + "(" + safe_code(args) + ") }}", p)
+            last = q = close
+        given = self.call_attributes(q, e)
+        if given is None:
+            return None, e
+        attrs, q = given
+        last = max(last, q)
+        args = ", ".join(a for a in (safe_code(args), safe_code(attrs)) if a)
+        self.w.emit("{{ " + _macro_name(name) + "(" + args + ") }}", p)
         self.push(indent, "", "block")  # the call's block is read where it stands
         return None, max(last, e)
+
+    def call_attributes(self, q: int, e: int) -> tuple[str, int] | None:
+        """A mixin call's attributes (`.wide#nick(required)`) as its macro's keyword `attributes={...}`.
+
+        Also where they end; '' when none, None when a list is never closed (said). The macro
+        takes them (`_with_attributes`).
+        """
+        s = self.s
+        classes: list[str] = []
+        pairs: list[str] = []
+        while q < len(s):
+            if s[q] in ".#" and q + 1 < e and (s[q + 1].isalnum() or s[q + 1] in "-_"):
+                r = q + 1
+                while r < e and (s[r].isalnum() or s[r] in "-_"):
+                    r += 1
+                if s[q] == ".":
+                    classes.append(s[q + 1 : r])
+                else:
+                    pairs.append(f"'id': {_jinja_string(s[q + 1 : r])}")
+                q = r
+            elif s[q] == "(":
+                got = self.attributes(q, self.reach(q))
+                if got is None:
+                    return None
+                for a in got[0]:
+                    literal = _literal(a.value.strip()) if a.value is not None else None
+                    if a.name.lower() == "class" and literal:
+                        classes.append(literal)  # `.wide(class='light')`: one class list, as Pug joins them
+                    elif a.name != "&attributes":
+                        pairs.append(f"{_jinja_string(a.name)}: {_jinja_value(a.value)}")
+                q = got[1]
+            else:
+                break
+        if classes:
+            pairs.append(f"'class': {_jinja_string(' '.join(classes))}")
+        return ("attributes={" + ", ".join(pairs) + "}" if pairs else ""), q
 
     # -- tags
 
@@ -453,9 +537,12 @@ class _Reader:
                 p = q + 1
                 while p < e and s[p] in " \t":
                     p += 1
-                if p < e:
-                    continue
-                return block, end
+                if p >= e:
+                    return block, end
+                expanded = self.expansion(p, e, indent)
+                if expanded is None:
+                    continue  # `label: input(...)`: the next tag, in this loop
+                return expanded[0] or block, max(end, expanded[1])
             if s[q] == "=" or s.startswith("!=", q):
                 if not raw:
                     code = s[q + (1 if s[q] == "=" else 2) : e]
@@ -464,6 +551,22 @@ class _Reader:
             if s[q] in " \t" and not raw:
                 self.text(q + 1, e, 0)
             return block, end
+
+    def expansion(self, p: int, e: int, indent: int) -> _Read | None:
+        """What follows a block expansion's colon when it is no tag, read as on a line of its own.
+
+        A mixin call, an include, a condition or loop, text or code (`label: +field('email')`,
+        `when 'post': include address`); None for a tag, which the caller reads.
+
+        `case` and `when` are not taken here, so a line of `when a: when a: ...` is no recursion.
+        """
+        s = self.s
+        word = _first_word(s, p)
+        after = p + len(word)
+        keyword = word in _EXPANDED_WORDS and (after >= e or s[after] in " \t(")
+        if keyword or s[p] in "+=|" or s.startswith("!=", p):
+            return self.line(p, e, indent)
+        return None
 
     def reach(self, p: int) -> int:
         """How far a bracket opened at `p` is looked for a close (`_MAX_ATTRS`, `_MAX_ATTR_LINES`)."""
@@ -541,8 +644,10 @@ class _Reader:
         for a in attrs:
             low = a.name.lower()
             value = a.value
-            if a.name == "&attributes":
-                w.emit(" {{ " + safe_code(value or "") + " }}", a.at)
+            if a.name == "&attributes":  # Jinja's filter for a hash written as attributes
+                code = safe_code(value or "")
+                code = code if code.isidentifier() else f"({code})"
+                w.emit(" {{ " + code + "|xmlattr }}", a.at)
                 continue
             if value is not None and value.strip() in _OMITTED:
                 continue  # Pug leaves it out
@@ -633,7 +738,7 @@ class _Reader:
         s = self.s
         while q < limit and s[q] in " \t":
             q += 1
-        start, depth, ternary = q, 0, False
+        start, depth, ternary, regex_end = q, 0, False, -1
         while q < limit:
             c = s[q]
             if c in "\"'`":
@@ -642,6 +747,13 @@ class _Reader:
                     return -1
                 q = close
                 continue
+            if c == "/" and q >= self.no_regex_until:
+                regex, searched = _regex_end(s, q, start, limit)
+                if regex > 0:
+                    q = regex_end = regex  # `pattern=/^[^"]+$/`: its quote opens no string
+                    continue
+                if searched > q:  # never closed on its line: no later `/` there is looked at so
+                    self.no_regex_until = searched
             if c in "([{":
                 depth += 1
             elif c in ")]}":
@@ -656,7 +768,7 @@ class _Reader:
                 r = q
                 while r < limit and s[r] in " \t\r\n":
                     r += 1
-                before = s[q - 1] if q > start else ""
+                before = s[q - 1] if start < q != regex_end else ""  # a regex's `/` ends a value
                 nxt = s[r] if r < limit else ""
                 goes_on = before in _OPERATORS and not s.startswith(("++", "--"), q - 2)
                 if goes_on or nxt in _CONTINUES or (nxt == ":" and ternary):
@@ -790,6 +902,54 @@ def _without_rest(params: str) -> str:
     return params
 
 
+#: A mixin call's first list holds attributes, not arguments, when it starts with `name =`
+#: (Pug's own test: `+input(type="email")`), blanks before it passed over by hand. Linear: a
+#: try starts only where a name starts (lookbehind), a possessive run, then fixed characters.
+_ARGS_ARE_ATTRIBUTES = re.compile(r"(?<![-\w])[-\w]++ *+!?=")
+#: A name no template binds: a call's attribute computed by JavaScript, which no literal decides.
+_COMPUTED = "_pug_computed_"
+
+
+def _blanks_end(s: str, q: int) -> int:
+    """The offset after the blanks and line breaks at `q`."""
+    while q < len(s) and s[q] in " \t\r\n":
+        q += 1
+    return q
+
+
+def _with_attributes(params: str) -> str:
+    """A mixin's parameters and `attributes={}`, the hash of the attributes a call gives.
+
+    Pug's implicit `attributes`, which `&attributes(attributes)` writes on a tag.
+    """
+    names = [p.strip().partition("=")[0].strip() for p in params.split(",")]
+    if "attributes" in names:
+        return params
+    return f"{params}, attributes={{}}" if params.strip() else "attributes={}"
+
+
+def _jinja_string(text: str) -> str:
+    """A Jinja string literal of `text`."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _jinja_value(value: str | None) -> str:
+    """A call's attribute value as a Jinja literal: a string's, a boolean, or `_COMPUTED` for code."""
+    if value is None:
+        return "true"
+    value = value.strip()
+    literal = _literal(value)
+    if literal is not None:
+        return _jinja_string(literal)
+    if value in ("true", "false"):
+        return value
+    if value in _OMITTED:
+        return "false"
+    if value.isdigit():
+        return value
+    return _COMPUTED
+
+
 def _macro_name(name: str) -> str:
     """A mixin's name as a macro's: `form-input` is `form_input` (a dash is no name's)."""
     return name.strip().replace("-", "_").replace(".", "_") or "mixin"
@@ -823,7 +983,7 @@ def _bracket_end(s: str, p: int, limit: int, *, strings: bool = True) -> int:
 
 def pug_markup(source: str, include: Includer | None = None) -> PugMarkup:
     """The markup a Pug text draws, line for line, with each piece's Pug position."""
-    return _Reader(source, include).run()
+    return _Reader(lone_breaks(source), include).run()
 
 
 # ---------------------------------------------------------------- the reader
@@ -838,6 +998,23 @@ MAX_INCLUDES = 200
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 
+@dataclass(frozen=True)
+class IncludedProblem:
+    """A part of an included Pug file that could not be read: where in that file, through which includes."""
+
+    at: int
+    """The offset of the `include` in the template that reads it."""
+    file: Path
+    """The included file the problem is in (resolved)."""
+    path: str
+    """The same file, as shown."""
+    line: int
+    column: int
+    message: str
+    via: tuple[str, ...] = ()
+    """The includes between: `partials/address.pug at 2:1`, outermost first."""
+
+
 @dataclass
 class _Includes:
     """Where one template's includes are looked for, how many are left, and what was not followed."""
@@ -848,6 +1025,8 @@ class _Includes:
     chain: tuple[Path, ...] = ()
     unread: list[tuple[int, str]] = field(default_factory=list)
     """(offset in the template read, why) of each include not followed."""
+    errors: list[IncludedProblem] = field(default_factory=list)
+    """What the included files read hold that could not be read (said by the template)."""
 
     def reader(self, here: Path) -> Includer:
         """The includer for the file `here` (an include's path is relative to its file)."""
@@ -862,11 +1041,21 @@ class _Includes:
             if path.suffix.lower() in _HTML_SUFFIXES:
                 return text
             inner = _Includes(self.ctx, self.root, self.budget, (*self.chain, path))
-            markup = pug_markup(text, inner.reader(path)).text
+            markup = pug_markup(text, inner.reader(path))
             self.unread.extend((at, why) for _, why in inner.unread)  # said at this include
-            return markup
+            self._errors(at, path, markup, inner)
+            return markup.text
 
         return include
+
+    def _errors(self, at: int, path: Path, markup: PugMarkup, inner: _Includes) -> None:
+        """Keep the problems of the file `path` included at `at` (and its own includes') for the template."""
+        shown = self.ctx.shown(path)
+        for p in markup.problems:
+            self.errors.append(IncludedProblem(at, path, shown, *markup.source_line_col(p.offset), p.message))
+        for e in inner.errors:
+            line, column = markup.source_line_col(e.at)
+            self.errors.append(replace(e, at=at, via=(f"{shown} at {line}:{column}", *e.via)))
 
     def _file(self, here: Path, name: str) -> tuple[Path, str] | str:
         """The file and text an include names, else why not ('' when nothing needs saying)."""
@@ -926,4 +1115,17 @@ def read_pug_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence
         SourceProblem(why, Location(shown, *markup.source_line_col(at)), shown, severity=Severity.WARNING)
         for at, why in includes.unread
     ]
+    problems += [_included_problem(e, shown, markup) for e in includes.errors]
     return read_markup(path, markup.text, ctx, positions=markup.line_col, unread=problems)
+
+
+def _included_problem(e: IncludedProblem, shown: str, markup: PugMarkup) -> SourceProblem:
+    """A problem of an included file, placed in that file and said by the template `shown` that includes it.
+
+    Dropped when the included file is a source of the audit too (`includes`): it says the
+    problem itself then, once, not once more for each view that includes it.
+    """
+    line, column = markup.source_line_col(e.at)
+    through = "".join(f" through {step}" for step in e.via)
+    why = f"{e.message} (in {e.path}, which {shown} includes at {line}:{column}{through})"
+    return SourceProblem(why, Location(e.path, e.line, e.column), shown, includes=(e.file,))

@@ -45,6 +45,16 @@ HELPERS = {
     "input": "text", "input_field": "text", "association": "select",
     "submit": "submit", "button": "submit", "label": "label",
 }  # fmt: skip
+#: Rails' date and time selects drawn with no builder -> the part a lone one posts ('' for the
+#: whole date): `select_date d, prefix: "profile[birth_date]"` posts
+#: `profile[birth_date][year]`, `[month]` and `[day]` (`prefix:` is "date" when not given),
+#: `select_year d, field_name: "born"` posts `date[born]` (`field_name:` is the part when
+#: not given). Their first argument is the date shown, never the field.
+DATE_HELPERS = {
+    "select_date": "", "select_datetime": "", "select_time": "",
+    "select_year": "year", "select_month": "month", "select_day": "day",
+    "select_hour": "hour", "select_minute": "minute", "select_second": "second",
+}  # fmt: skip
 #: simple_form's and Formtastic's `as:` -> control.
 _AS = {
     "boolean": "checkbox", "check_boxes": "checkbox", "radio_buttons": "radio", "select": "select",
@@ -143,7 +153,7 @@ def _first_call(root: Any, named: Callable[[str], bool]) -> Any | None:
 
 def _helper_call(root: Any) -> Any | None:
     """The first call, breadth first, whose method is a form helper."""
-    return _first_call(root, lambda method: _name(method)[0] in HELPERS)
+    return _first_call(root, lambda method: _name(method)[0] in HELPERS or method in DATE_HELPERS)
 
 
 def _name(method: str) -> tuple[str, bool]:
@@ -175,11 +185,13 @@ def rails_helper(tree: Any) -> Helper | None:
     if call is None:
         return None
     method, tag = _name(_text(call.child_by_field_name("method")))
-    control = HELPERS[method]
     arguments = call.child_by_field_name("arguments")
     nodes = [n for n in arguments.named_children if n.type != "comment"] if arguments else []
     args = [n for n in nodes if n.type not in ("pair", "hash", "block_argument")]
     options = _options(nodes)
+    if method in DATE_HELPERS and not tag:
+        return _date_select(method, options, _text(args[0]) if args else _text(call))
+    control = HELPERS[method]
     builder = call.child_by_field_name("receiver") is not None
     if control == "submit":
         return Helper(method, "submit", None, "")
@@ -211,6 +223,19 @@ def rails_helper(tree: Any) -> Helper | None:
         given = args[1] if tag and len(args) > 1 else options.get("value") or html.get("value")
         value = _literal(given)
         helper.default = value if isinstance(value, str) and value else None
+    return helper
+
+
+def _date_select(method: str, options: dict[str, Any], shown: str) -> Helper:
+    """`select_date d, prefix: "profile[birth_date]"`: the field its selects post, named by its options."""
+    prefix = _literal(options["prefix"]) if "prefix" in options else "date"
+    part = DATE_HELPERS[method]
+    if part and _literal(options.get("discard_type")) is not True:
+        given = _literal(options["field_name"]) if "field_name" in options else part
+        part = given if isinstance(given, str) and given else ""
+        prefix = f"{prefix}[{part}]" if isinstance(prefix, str) and prefix and part else None
+    helper = Helper(method, "select", prefix if isinstance(prefix, str) and prefix else None, shown)
+    _describe(helper, options)
     return helper
 
 

@@ -9,7 +9,8 @@ file that declares a class extending Symfony's `AbstractType` (a FormType), dire
 through the project's form types (`class TagApiForm extends TagForm {}`: the file is
 parsed and its bases followed), to the Symfony form reader (other `.php` files are
 templates). Haml, Slim and Pug (Jade) views, which write no HTML, are written out as the
-markup they draw and read by the HTML reader (`indented_views`, `pug`). A XAML view
+markup they draw and read by the HTML reader (`indented_views`, `pug`); `format: pug`,
+`haml` or `slim` reads a view of another suffix so. A XAML view
 (`template_formats`), which no reader reads, is a CN001 error rather than an HTML file read
 to nothing.
 """
@@ -35,6 +36,8 @@ from cnsnt.sources.forms.template_formats import xaml_view
 PYTHON_FORMS = "python-forms"
 #: The `format:` of Symfony FormType classes (PHP).
 SYMFONY_FORMS = "symfony-forms"
+#: The `format:` of a Pug view of another suffix (Express renders `.html` with Pug when told to).
+PUG = "pug"
 
 
 def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -46,7 +49,7 @@ def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
             "a XAML view: a format cnsnt does not read; its form fields are not audited",
             Location(ctx.shown(path), 1, 1),
         )
-    if not fmt and path.suffix.lower() in PUG_SUFFIXES:
+    if fmt == PUG or (not fmt and path.suffix.lower() in PUG_SUFFIXES):
         return read_pug_forms(path, spec, ctx)
     if fmt == "jsonschema" or (not fmt and path.suffix.lower() == ".json"):
         return read_jsonschema_form(path, spec, ctx)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from cnsnt.blanks import blanks
 from cnsnt.sources.forms.phoenix import phoenix_helper
+from cnsnt.sources.forms.rails_helpers import DATE_HELPERS
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
 from cnsnt.sources.forms.smarty_calls import function_control, read_call
 from cnsnt.sources.forms.template_braces import brace_end, raw_text_regions, svelte_kind
@@ -115,7 +116,7 @@ _CONTROL_CALL_WORDS = ("select", "input", "textarea", "checkbox", "radio")
 #: names are fixed words.
 RAILS_HELPER = re.compile(
     r"(?:(?<![\w@])[\w@]++\.)?("
-    + "|".join(sorted(RAILS_HELPERS, key=lambda name: (-len(name), name)))
+    + "|".join(sorted([*RAILS_HELPERS, *DATE_HELPERS], key=lambda name: (-len(name), name)))
     + r")(_tag)?\b"
 )
 #: A Laravel form helper in a Blade echo: Collective's `Form::text(`, spatie's `html()->email(`.

@@ -19,6 +19,7 @@ from cnsnt.evidence import FieldRole
 from cnsnt.sources.forms.common import NO_VALUES, NOT_READONLY, looks_like_consent, shorten
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, first_string_literal, flat, smarty_syntax
 from cnsnt.sources.forms.phoenix import Helper
+from cnsnt.sources.forms.rails_helpers import DATE_HELPERS
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_CONTROLS
 from cnsnt.sources.forms.razor_helpers import html_attributes, stated
 from cnsnt.sources.forms.smarty_calls import FLAG_KEYS, Argument, FunctionCall, function_control, read_call
@@ -181,7 +182,7 @@ def rendered_control(tok: Token, code: str) -> Control | None:
         if m is None:
             return None
         helper, is_tag = m.group(1), bool(m.group(2))
-        control = RAILS_CONTROLS.get(helper, "text")
+        control = RAILS_CONTROLS.get(helper) or ("select" if helper in DATE_HELPERS else "text")
         if control == "label":
             return None  # a label names a control, it is none
         sym = _RAILS_SYMBOL.match(code, m.end())

@@ -8,10 +8,23 @@ text is placed at the view's line and column.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from cnsnt.sources.base import LineIndex
+
+#: A carriage return that ends a line by itself (classic Mac OS). Linear: one fixed character.
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def lone_breaks(source: str) -> str:
+    r"""A view's text with each line ended by a `\r` alone ended by `\n`: same length, same offsets.
+
+    Pug, Haml and Slim read such a file as lines (Pug's lexer turns `\r` into `\n`); read
+    by `\n` alone it was one line, and every field in it was lost.
+    """
+    return _LONE_CR.sub("\n", source) if "\r" in source else source
 
 
 @dataclass
