@@ -225,3 +225,16 @@ def test_messages_of_many_sessions_are_kept_for_a_bounded_number_of_sessions(
                                     path.stat().st_size, "postgres")
     assert len(result.messages) == 4
     assert calls(read(path, tables)) == [(1, 50, TWO)]
+
+
+def test_a_statement_of_more_relations_than_the_window_counts_once(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A statement over many partitions is logged once per relation: the window runs from
+    its session's latest record, not its first."""
+    from cnsnt.sources.queries.formats import pgaudit
+
+    monkeypatch.setattr(pgaudit, "_WINDOW", 2)
+    path = tmp_path / "audit.log"
+    path.write_text("".join(audit("[4242]", 7, JOIN, f"orders_p{p}") for p in range(6)))
+    assert calls(read(path, tables)) == [(1, 1, JOIN)]

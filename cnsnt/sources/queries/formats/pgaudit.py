@@ -188,8 +188,11 @@ class PgAudit(PostgresStderr):
             # count per session: a session's repeat is its own last record, whatever
             # other sessions wrote between.
             same = (user, database, application, row[1], statement)
-            if not statement or statement == _PREVIOUSLY_LOGGED or _repeats(lasts, session, same, seen):
+            if not statement or statement == _PREVIOUSLY_LOGGED:
                 continue  # a repeat: counted with the record that carried the text
+            if _repeats(lasts, session, same, seen):
+                _remember(lasts, session, same, seen)  # a statement of many relations goes on
+                continue
             if statement == _NOT_LOGGED:
                 yield Skipped(start, "pgAudit record without its statement text "
                               "(pgaudit.log_statement = off)", count)
