@@ -39,6 +39,8 @@ _FIELDS = 9
 #: records of its relations are written within microseconds, a few other sessions' records
 #: between at most. Later, the same id and text is a new session reusing the process id.
 _WINDOW = 1 << 12
+#: Sessions kept before those silent for `_WINDOW` records are let go.
+_KEPT = 256
 _NO_SESSION = ("pgAudit records whose log_line_prefix shows no session (%p or %c): "
                "statement ids count per session, so a statement whose records another "
                "session's records interleave may count twice")
@@ -190,14 +192,22 @@ class PgAudit(PostgresStderr):
             same = (user, database, application, row[1], statement)
             if not statement or statement == _PREVIOUSLY_LOGGED:
                 continue  # a repeat: counted with the record that carried the text
-            if _repeats(lasts, session, same, seen):
-                _remember(lasts, session, same, seen)  # a statement of many relations goes on
-                continue
             if statement == _NOT_LOGGED:
                 yield Skipped(start, "pgAudit record without its statement text "
                               "(pgaudit.log_statement = off)", count)
                 continue
-            _remember(lasts, session, same, seen)
+            # Inline, not in a function: this runs once per record of the log. A repeat
+            # moves its session's record on too (a statement of many relations: the window
+            # runs from its latest record).
+            last = lasts.get(session)
+            repeat = last is not None and last[0] == same and seen - last[1] <= _WINDOW
+            if last is not None:
+                del lasts[session]  # to the end: the dict is in order of last use
+            lasts[session] = (same, seen)
+            if len(lasts) > _KEPT:
+                _forget(lasts, seen)
+            if repeat:
+                continue  # another relation of the statement: counted at its first record
             yield Record(start, statement, user, database, application, fields["client"],
                          message=self._message(row[1], statement, session))
         self._seen = seen
@@ -210,21 +220,12 @@ class PgAudit(PostgresStderr):
         return [(line, count, _NO_SESSION)]
 
 
-def _repeats(lasts: dict[str | None, tuple[tuple[object, ...], int]], session: str | None,
-             same: tuple[object, ...], seen: int) -> bool:
-    """Whether a record repeats its session's last record (another relation of it).
+def _forget(lasts: dict[str | None, tuple[tuple[object, ...], int]], seen: int) -> None:
+    """Let go of the sessions silent for `_WINDOW` records (the dict is in order of last use).
 
-    Only within `_WINDOW` records: later, the process id serves another session.
+    Called only once more than `_KEPT` sessions are kept, which most logs never reach:
+    the window itself is minded where a repeat is told.
     """
-    last = lasts.get(session)
-    return last is not None and last[0] == same and seen - last[1] <= _WINDOW
-
-
-def _remember(lasts: dict[str | None, tuple[tuple[object, ...], int]], session: str | None,
-              same: tuple[object, ...], seen: int) -> None:
-    """A session's last record, at the end; sessions silent for `_WINDOW` records are forgotten."""
-    lasts.pop(session, None)
-    lasts[session] = (same, seen)
     while True:
         oldest = next(iter(lasts))
         if seen - lasts[oldest][1] <= _WINDOW:

@@ -218,7 +218,7 @@ def _bracketed_session(prefix: str) -> str | None:
         if closing == -1:
             return None
         inside = prefix[opening + 1:closing]
-        if inside.isdigit() and inside.isascii() or _is_session_id(inside):
+        if inside.isdigit() or _is_session_id(inside):
             return inside
         opening = prefix.find("[", closing)
     return None
