@@ -806,16 +806,17 @@ def test_a_stderr_log_opening_with_connections_only_is_detected(tmp_path: Path,
     assert ev.problems == []
 
 
-def _multi_statement_log() -> str:
+def _multi_statement_log(pid: int = 202) -> str:
     """One simple-query message of two statements, sent twice by mailer: pgAudit logs a
     SESSION record per statement (ids 5 and 6, then 7 and 8), each with the whole text;
     billing_app's record falls between two of them, and statement 6 touches a second
-    relation. A one-statement message sent twice (ids 9 and 10) is two calls."""
-    audit = "2026-12-01 10:00:0{s}.000 UTC [202] mailer@shop LOG:  AUDIT: SESSION,{i},1,READ,SELECT,{rel},"
+    relation. A one-statement message sent twice (ids 9 and 10) is two calls. Each `pid`
+    is a pair of sessions of their own (statement ids count per session)."""
+    audit = f"2026-12-01 10:00:0{{s}}.000 UTC [{pid}] mailer@shop LOG:  AUDIT: SESSION,{{i}},1,READ,SELECT,{{rel}},"
     both = '"SELECT email FROM customers WHERE id = 1; SELECT total FROM orders WHERE id = 2",<none>\n'
     lines = [
         audit.format(s=1, i=5, rel=",") + both,
-        "2026-12-01 10:00:01.500 UTC [203] billing_app@shop LOG:  AUDIT: SESSION,1,1,READ,SELECT,,,"
+        f"2026-12-01 10:00:01.500 UTC [{pid + 1}] billing_app@shop LOG:  AUDIT: SESSION,1,1,READ,SELECT,,,"
         "SELECT total FROM orders WHERE customer_id = 3,<none>\n",
         audit.format(s=2, i=6, rel="TABLE,public.orders") + both,
         audit.format(s=2, i=6, rel="TABLE,public.customers") + both,
@@ -847,7 +848,7 @@ def test_pgaudit_multi_statement_count_does_not_depend_on_where_the_log_is_cut(
     tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "audit.log"
-    path.write_text(_multi_statement_log() * 20)
+    path.write_text("".join(_multi_statement_log(pid) for pid in range(202, 242, 2)))
     one = read(path, tables, "pgaudit", jobs=1)
     assert sum(q.calls for q in one.queries) == 5 * 20
     monkeypatch.setattr(scan_module, "PARALLEL_BYTES", 1)

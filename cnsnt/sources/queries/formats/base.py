@@ -31,9 +31,10 @@ class Record(NamedTuple):
     application: str | None = None
     client: str | None = None
     calls: int = 1
-    message: tuple[int, int] | None = None
-    """pgAudit: (statement id, statements of the text) of one statement's record of a
-    message of several, each record carrying the whole text; None for any other record."""
+    message: tuple[int, int, str | None] | None = None
+    """pgAudit: (statement id, statements of the text, session) of one statement's record
+    of a message of several, each record carrying the whole text; None for any other
+    record. Statement ids count per session (None: the prefix shows none)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -89,23 +90,23 @@ class LogFormat(ABC):
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
 
-    def edges(self) -> Edges | None:
-        """After `records`: its first and last record, when a repeat of a record counts once.
+    context_bytes: ClassVar[int] = 0
+    """Bytes before a byte range whose records `read_context` is given (0: none needed)."""
 
-        pgAudit logs a statement once per relation; the others give None, as does a
-        range without records. A byte range of such a log cannot tell that its first
-        record repeats the previous range's last one: the merge of the ranges drops it
-        then, so the count does not depend on where the log was cut.
+    def read_context(self, lines: Lines) -> None:  # noqa: B027 - most formats need none
+        """The lines of the records just before this range, read only to learn from them.
+
+        pgAudit logs a statement once per relation, and another session's lines may fall
+        between: a range cannot tell that its first records of a session repeat that
+        session's last record before it without reading that record again.
         """
-        return None
 
+    def notes(self) -> list[tuple[int, int, str]]:
+        """After `records`: (first line, occurrences, message) of what it could not tell.
 
-class Edges(NamedTuple):
-    """The first record of a scanned range (its line and identity), and the last one's identity."""
-
-    first_line: int
-    first: object
-    last: object
+        Each is reported once, as a CN001 warning with the occurrences of all ranges.
+        """
+        return []
 
 
 #: A multi-line record longer than this is skipped (and reported), not held in memory.

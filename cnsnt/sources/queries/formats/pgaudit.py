@@ -14,6 +14,14 @@ logged once per statement, each record with its own statement id (sequential, al
 statements pgAudit does not log) and the whole message as its text. Such a record carries
 its id and the number of statements of its text (`Record.message`): the scan counts the
 message once, at its first record, and the records of its later ids as its statements.
+
+Statement ids count per session, and sessions' records interleave in the log, so both
+are told apart by session: the prefix's `%c`, else its `%p` (without a `log_line_prefix`,
+the first bracketed id, as in `%m [%p] `). A repeat is its session's own last record, with
+other sessions' records between; a message's ids are placed per session. A byte range
+first reads the records before it (`read_context`, `context_bytes`) to learn each
+session's last record. Where the prefix shows no session, the records are one sequence,
+as before, and one warning says how many records that covers.
 """
 
 from __future__ import annotations
@@ -22,11 +30,20 @@ import csv
 from collections.abc import Iterator
 from typing import ClassVar
 
-from cnsnt.sources.queries.formats.base import Edges, Lines, Record, Skipped
+from cnsnt.sources.queries.formats.base import Lines, Record, Settings, Skipped
 from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
 from cnsnt.sql.ddl_split import statement_count
 
 _FIELDS = 9
+#: Records within which a session's repeat of its last record is taken as one: a statement's
+#: records of its relations are written within microseconds, a few other sessions' records
+#: between at most. Later, the same id and text is a new session reusing the process id.
+_WINDOW = 1 << 12
+#: Sessions kept before those silent for `_WINDOW` records are let go.
+_KEPT = 256
+_NO_SESSION = ("pgAudit records whose log_line_prefix shows no session (%p or %c): "
+               "statement ids count per session, so a statement whose records another "
+               "session's records interleave may count twice")
 #: The statement of a record after the first of its statement and substatement, with
 #: `pgaudit.log_statement_once = on`: a repeat, counted with the first.
 _PREVIOUSLY_LOGGED = "<previously logged>"
@@ -95,13 +112,23 @@ class PgAudit(PostgresStderr):
 
     name: ClassVar[str] = "pgaudit"
     dialect: ClassVar[str] = "postgres"
+    context_bytes: ClassVar[int] = 1 << 20
+
+    def __init__(self, settings: Settings = Settings()) -> None:  # noqa: B008 - frozen
+        super().__init__(settings)
+        self._last: dict[str | None, tuple[tuple[object, ...], int]] = {}
+        """Per session (None: not shown), its last record counted and that record's number,
+        for `_WINDOW` records, oldest first."""
+        self._seen = 0
+        """SESSION records read so far (the context's too)."""
+        self._unknown = [0, 0]
+        """First line and number of the records whose session the prefix does not show."""
 
     @classmethod
     def sniff(cls, head: list[str]) -> bool:
         """Tell whether these first lines look like this format."""
         return any("AUDIT: SESSION," in line for line in head)
 
-    _edges: Edges | None = None
     _counted: tuple[str, int] = ("", 1)
     """The last text with a `;` and how many statements it holds (its records come together)."""
 
@@ -116,20 +143,29 @@ class PgAudit(PostgresStderr):
             return False
         return b"AUDIT: SESSION," not in line or (b";" not in line and line.count(b'"') % 2 == 0)
 
-    def _message(self, statement_id: str, statement: str) -> tuple[int, int] | None:
-        """(statement id, statements) of a record whose text holds several statements."""
+    def _message(self, statement_id: str, statement: str,
+                 session: str | None) -> tuple[int, int, str | None] | None:
+        """(statement id, statements, session) of a record whose text holds several statements."""
         if ";" not in statement or not statement_id.isdigit():  # one memchr: most hold one
             return None
         if self._counted[0] != statement:
             self._counted = (statement, statement_count(statement, "postgres"))
         statements = self._counted[1]
-        return (int(statement_id), statements) if statements > 1 else None
+        return (int(statement_id), statements, session) if statements > 1 else None
+
+    def read_context(self, lines: Lines) -> None:
+        """Learn each session's last record before the range (nothing is counted)."""
+        for _ in self._read(lines, counted=False):
+            pass
 
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
-        self._edges = None
-        first: tuple[int, tuple[object, ...]] | None = None
-        last: tuple[object, ...] | None = None
+        return self._read(lines, counted=True)
+
+    def _read(self, lines: Lines, counted: bool) -> Iterator[Record | Skipped]:
+        """`records`; without `counted` (the context before a range) sessions are only learnt."""
+        lasts = self._last
+        seen = self._seen
         for item in self.log_messages(lines, "AUDIT: "):
             if isinstance(item, Skipped):
                 yield item
@@ -142,24 +178,56 @@ class PgAudit(PostgresStderr):
                 yield Skipped(start, "pgAudit line with broken CSV quoting", count)
                 continue
             statement = row[7].strip()
+            seen += 1
             user, database, application = fields["user"], fields["database"], fields["application"]
+            session = fields["session"]
+            if session is None and counted:
+                if not self._unknown[1]:
+                    self._unknown[0] = start
+                self._unknown[1] += 1
             # The substatement id is not part of it: a cursor's SELECT and its DECLARE
-            # are logged with one statement id and one text, as one run.
+            # are logged with one statement id and one text, as one run. Statement ids
+            # count per session: a session's repeat is its own last record, whatever
+            # other sessions wrote between.
             same = (user, database, application, row[1], statement)
-            if same == last or not statement or statement == _PREVIOUSLY_LOGGED:
+            if not statement or statement == _PREVIOUSLY_LOGGED:
                 continue  # a repeat: counted with the record that carried the text
             if statement == _NOT_LOGGED:
                 yield Skipped(start, "pgAudit record without its statement text "
                               "(pgaudit.log_statement = off)", count)
                 continue
-            if first is None:
-                first = (start, same)
-            last = same
+            # Inline, not in a function: this runs once per record of the log. A repeat
+            # moves its session's record on too (a statement of many relations: the window
+            # runs from its latest record).
+            last = lasts.get(session)
+            repeat = last is not None and last[0] == same and seen - last[1] <= _WINDOW
+            if last is not None:
+                del lasts[session]  # to the end: the dict is in order of last use
+            lasts[session] = (same, seen)
+            if len(lasts) > _KEPT:
+                _forget(lasts, seen)
+            if repeat:
+                continue  # another relation of the statement: counted at its first record
             yield Record(start, statement, user, database, application, fields["client"],
-                         message=self._message(row[1], statement))
-        if first is not None:
-            self._edges = Edges(first[0], first[1], last)
+                         message=self._message(row[1], statement, session))
+        self._seen = seen
 
-    def edges(self) -> Edges | None:
-        """What the first and last SESSION record of the scanned lines were."""
-        return self._edges
+    def notes(self) -> list[tuple[int, int, str]]:
+        """How many records could not be told apart by session, at the first of them."""
+        line, count = self._unknown
+        if not count:
+            return []
+        return [(line, count, _NO_SESSION)]
+
+
+def _forget(lasts: dict[str | None, tuple[tuple[object, ...], int]], seen: int) -> None:
+    """Let go of the sessions silent for `_WINDOW` records (the dict is in order of last use).
+
+    Called only once more than `_KEPT` sessions are kept, which most logs never reach:
+    the window itself is minded where a repeat is told.
+    """
+    while True:
+        oldest = next(iter(lasts))
+        if seen - lasts[oldest][1] <= _WINDOW:
+            return
+        del lasts[oldest]

@@ -12,6 +12,9 @@ With the entry's `log_line_prefix` the prefix is read exactly: `%u` user,
 blank, or a colon as in Amazon RDS's `%t:%r:%u@%d:[%p]:`), and `user=`, `db=`,
 `app=`, `client=`/`host=` or a `user@database` word (the Debian default
 `%m [%p] %q%u@%d `; between colons in RDS's) are read from it.
+
+The session (`%c`, else `%p`; guessed from `pid=`, `session=` or the first bracketed
+id) is read too: pgAudit's statement ids count per session.
 """
 
 from __future__ import annotations
@@ -64,11 +67,11 @@ _ESCAPES = {
     "m": _TIME + r"(?:\.\d++)?" + _ZONE,
     "s": _TIME + _ZONE,
     "n": r"\d++\.\d++",
-    "p": r"\d*+",
+    "p": r"(?P<pid>\d*+)",
     "P": r"\d*+",
     "l": r"\d++",
     "x": r"\d*+",
-    "c": r"[0-9a-f]++\.[0-9a-f]++",
+    "c": r"(?P<session>[0-9a-f]++\.[0-9a-f]++)",
     "v": r"(?:\d++/\d++)?",
     "e": r"[0-9A-Z]{5}",
     "Q": r"-?\d++",
@@ -80,10 +83,13 @@ _ESCAPE = re.compile(r"%(-?)(\d*)(.)", re.S)
 #: is short (each field is bounded, names at most 63 bytes).
 MAX_PREFIX_CHARS = 4096
 _FIELDS = ("user", "database", "application", "client")
+#: What a record's fields hold: the prefix's fields and the session (`%c`, else `%p`).
+FIELDS = (*_FIELDS, "session")
 _KEYS = {
     "user": "user", "usr": "user", "db": "database", "database": "database",
     "dbname": "database", "app": "application", "application": "application",
     "appname": "application", "client": "client", "host": "client", "remote": "client",
+    "pid": "session", "session": "session",
 }
 _KEY = re.compile(r"(?<![\w.])(" + "|".join(_KEYS) + r")=")
 _SEVERITY_SET = frozenset(SEVERITIES.replace("DEBUG[1-5]?", "DEBUG|DEBUG1|DEBUG2|DEBUG3|"
@@ -180,11 +186,13 @@ def _guess(prefix: str) -> dict[str, str | None]:
 
     Without `=` only the first word holding `@` matters (the prefixes of a log differ
     in their timestamp and pid, not in that word), so its reading is cached by word.
+    The session is the first bracketed process or session id (`_bracketed_session`).
     """
     if "=" not in prefix:
         before, at, after = prefix.partition("@")
         if not at:
-            return dict.fromkeys(_FIELDS)
+            return {"user": None, "database": None, "application": None, "client": None,
+                    "session": _bracketed_session(prefix)}
         # The whitespace-separated word around the first `@`, as `str.split()` cuts it:
         # between spaces, when it is printable (every other blank is not).
         word = before.rpartition(" ")[2] + at + after.partition(" ")[0]
@@ -192,8 +200,37 @@ def _guess(prefix: str) -> dict[str, str | None]:
             left = "" if not before or before[-1].isspace() else before.rsplit(None, 1)[-1]
             word = (left + at + after).split(None, 1)[0]
         user, database = _user_at_database(word)
-        return {"user": user, "database": database, "application": None, "client": None}
+        return {"user": user, "database": database, "application": None, "client": None,
+                "session": _bracketed_session(prefix)}
     return _guess_keys(prefix)
+
+
+def _bracketed_session(prefix: str) -> str | None:
+    """The first `[4242]` (`%p`) or `[6570a1b2.1092]` (`%c`) of a prefix, else None.
+
+    Every common prefix writes the process id in brackets: Debian's `%m [%p] `, RDS's
+    `...:[%p]:`, pgBadger's `%t [%p]: [%l-1] ` (whose `[14-1]` is no id), the pgAudit
+    README's `%m %u %d [%p]: `; `[local]` (`%r`) is skipped.
+    """
+    opening = prefix.find("[")
+    while opening != -1:
+        closing = prefix.find("]", opening)
+        if closing == -1:
+            return None
+        inside = prefix[opening + 1:closing]
+        if inside.isdigit() or _is_session_id(inside):
+            return inside
+        opening = prefix.find("[", closing)
+    return None
+
+
+def _is_session_id(text: str) -> bool:
+    """Whether a text is a `%c` session id: two hexadecimal numbers joined by a dot."""
+    start, dot, pid = text.partition(".")
+    return bool(dot and start and pid) and all(c in _HEX for c in start + pid)
+
+
+_HEX = frozenset("0123456789abcdef")
 
 
 @lru_cache(maxsize=4096)
@@ -210,8 +247,11 @@ def _user_at_database(word: str) -> tuple[str | None, str | None]:
 
 
 def _guess_keys(prefix: str) -> dict[str, str | None]:
-    """`_guess` of a prefix with `=`: `user=`, `db=`, `app=`, `client=` (then `%u@%d`)."""
-    found: dict[str, str | None] = dict.fromkeys(_FIELDS)
+    """`_guess` of a prefix with `=`: `user=`, `db=`, `app=`, `client=`, `pid=`, `session=`.
+
+    Then a `%u@%d` word for the user, and a bracketed id for the session.
+    """
+    found: dict[str, str | None] = dict.fromkeys(FIELDS)
     keys = list(_KEY.finditer(prefix))
     for i, m in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(prefix)
@@ -229,6 +269,8 @@ def _guess_keys(prefix: str) -> dict[str, str | None]:
                     found["user"] = user
                     found["database"] = found["database"] or database
                 break
+    if found["session"] is None:
+        found["session"] = _bracketed_session(prefix)
     return found
 
 
@@ -293,6 +335,7 @@ class PostgresStderr(LogFormat):
                     fields = {k: ((groups.get(k) or "").strip() or None) for k in _FIELDS}
                 else:
                     fields = {k: (groups.get(k) or None) for k in _FIELDS}
+                fields["session"] = groups.get("session") or groups.get("pid") or None
                 return fields, line[end:at], line[at + 3:]
             at = line.find(":  ", at + 1, MAX_PREFIX_CHARS)
         return None

@@ -4,7 +4,9 @@ Each worker returns only the unique shapes of its range (fingerprint, user,
 application, annotation -> first line, count, first text), so memory follows
 the number of shapes, not the size of the log; ranges are merged in order, so
 the result is the same for every `--jobs`. Compressed logs and formats with
-per-connection state are read in one pass.
+per-connection state are read in one pass. pgAudit, whose repeats are told by session,
+reads the records just before its range again (`LogFormat.read_context`) to know each
+session's last record.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from cnsnt.sources.queries.common import (
     workers,
 )
 from cnsnt.sources.queries.compressed import compression, open_log
-from cnsnt.sources.queries.formats.base import Edges, LogFormat, Settings, Skipped
+from cnsnt.sources.queries.formats.base import Lines, LogFormat, Settings, Skipped
 from cnsnt.sources.queries.formats.messages import MessageIds
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.statements import comments_in
@@ -45,6 +47,11 @@ _RANGES_PER_WORKER = 4
 
 # (fingerprint, user, application, annotation or None)
 _Key = tuple[bytes, str | None, str | None, Annotation | None]
+#: A shape and the session whose statement ids a message's records count in.
+_SessionKey = tuple[_Key, str | None]
+#: Sessions whose messages of several statements a range and the merge keep apart (far
+#: more than a server's connections at a time); the longest silent is counted and let go.
+_SESSIONS = 1 << 16
 
 
 @dataclass(slots=True)
@@ -68,11 +75,20 @@ class RangeResult:
     """message -> [first line index, occurrences]: bounded however often it recurs."""
     oversize: list[tuple[int, int]] = field(default_factory=list)
     """(line index, characters) of each statement over the statement size limit."""
-    edges: Edges | None = None
-    """The format's `edges` (pgAudit: its first and last record, to drop a repeat)."""
-    messages: dict[_Key, MessageIds] = field(default_factory=dict)
-    """The ids of records that are statements of a message of several (pgAudit), by shape:
-    counted as messages by the merge."""
+    messages: dict[_SessionKey, MessageIds] = field(default_factory=dict)
+    """The ids of records that are statements of a message of several (pgAudit), by shape
+    and session: counted as messages by the merge."""
+
+    def fold_oldest(self) -> None:
+        """Count the messages of the session that sent one longest ago, and forget it.
+
+        Memory stays bounded however many sessions a log holds; that session's ids are
+        placed as if no earlier range had counted a message of it (it has been silent
+        for `_SESSIONS` other sessions' messages).
+        """
+        oldest = next(iter(self.messages))
+        ids = self.messages.pop(oldest)
+        self.shapes[oldest[0]].calls += ids.place(None)[0]
 
     def note(self, line: int, message: str) -> None:
         """Count one annotation or stream problem."""
@@ -92,12 +108,13 @@ def _annotation(text: str, dialect: str, line: int) -> tuple[Annotation | None, 
 
 def scan_range(
     fmt_cls: type[LogFormat], settings: Settings, path: str, start: int, end: int, dialect: str,
-    limit: int = 0,
+    limit: int = 0, floor: int | None = None,
 ) -> RangeResult:
     """Shapes of the records that start in [start, end); line indexes relative to the range.
 
     A statement longer than `limit` characters (0: no limit) is listed, not fingerprinted:
-    it would not be parsed.
+    it would not be parsed. `floor`: where the log's first range starts, when this range
+    is a later one (the format reads the records before it, from no earlier than that).
     """
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 27))
     longest = limit if limit > 0 else sys.maxsize
@@ -105,6 +122,8 @@ def scan_range(
     fingerprint = Fingerprinter(dialect).fingerprint
     out = RangeResult()
     shapes, skipped = out.shapes, out.skipped
+    if fmt.context_bytes and floor is not None and start > floor:
+        fmt.read_context(_context(path, fmt, floor, start))
     with open_log(path) as fh:
         if start:
             fh.seek(start)
@@ -150,21 +169,52 @@ def scan_range(
             if rec.message is not None:  # counted by the merge, once per message
                 if seen is None:
                     shapes[key] = Seen(rec.line, 0, text)
-                ids = out.messages.get(key)
+                statement_id, statements, session = rec.message
+                ids = out.messages.pop((key, session), None)  # to the end: most recent last
                 if ids is None:
-                    ids = out.messages[key] = MessageIds(rec.message[1])
-                ids.add(rec.message[0])
+                    ids = MessageIds(statements)
+                    if len(out.messages) >= _SESSIONS:
+                        out.fold_oldest()
+                out.messages[key, session] = ids
+                ids.add(statement_id)
             elif seen is None:
                 shapes[key] = Seen(rec.line, rec.calls, text)
             else:
                 seen.calls += rec.calls
-        out.edges = fmt.edges()
+        for line, count, message in fmt.notes():
+            entry = out.notes.setdefault(message, [line, 0])
+            entry[1] += count
         # Every format reads all its lines; zip drew one number more at the end of the file.
         out.lines = next(counter) - (1 if to_the_end else 0)
         if fh.problem:
             out.note(out.lines, f"{fh.problem}: the {out.lines:,} lines before this point "
                                 "were audited, the rest could not be read")
     return out
+
+
+def _context(path: str, fmt: LogFormat, floor: int, start: int) -> Lines:
+    """The lines before `start` from a record start `fmt.context_bytes` or more back (or `floor`).
+
+    Goes back further while no whole record starts in between (a record longer than that).
+    """
+    with open(path, "rb") as fh:
+        back = start
+        while back > floor:
+            back = max(floor, back - fmt.context_bytes)
+            fh.seek(back)
+            if back == floor:
+                break
+            fh.readline()  # the rest of the line `back` cuts
+            pos = fh.tell()
+            if pos < start and fmt.is_start(fh.readline()):
+                fh.seek(pos)
+                break
+        offset = fh.tell()
+        for index, raw in enumerate(fh):
+            if offset >= start:
+                return
+            offset += len(raw)
+            yield index, raw
 
 
 def _cuts(path: Path, fmt: LogFormat, parts: int, start: int = 0) -> list[tuple[int, int]]:
@@ -219,28 +269,15 @@ def read_log(
         ranges = [(bom, size)] if size > bom else []
     if len(ranges) > 1:
         with WorkerPool(jobs) as pool:
-            futures = [pool.submit(scan_range, fmt_cls, settings, str(path), a, b, dialect, limit)
-                       for a, b in ranges]
+            futures = [pool.submit(scan_range, fmt_cls, settings, str(path), a, b, dialect, limit,
+                                   ranges[0][0] if i else None)
+                       for i, (a, b) in enumerate(ranges)]
             weights = [b - a for a, b in ranges]
             results = pool.results(futures, weights, ctx.progress, "Reading query log", size)
     else:
         results = [scan_range(fmt_cls, settings, str(path), a, b, dialect, limit)
                    for a, b in ranges]
     return merge(results, shown, attribution(spec, ctx), fmt_cls.name, limit)
-
-
-def _drop_first(res: RangeResult, first_line: int) -> None:
-    """Uncount a range's first record, which repeats the previous range's last one.
-
-    It was counted in the first shape or the first oversize entry of its range (the one
-    at its line), or in neither when it has no shape (a comment alone).
-    """
-    if res.oversize and res.oversize[0][0] == first_line:
-        del res.oversize[0]
-        return
-    seen = next(iter(res.shapes.values()), None)
-    if seen is not None and seen.line == first_line:
-        seen.calls -= 1
 
 
 def merge(
@@ -253,14 +290,10 @@ def merge(
     oversize: list[SourceProblem] = []
     base = 0
     empty = Annotation()
-    last: object = None
-    carried: dict[_Key, int | None] = {}
-    """Per shape, the first id of the message of several statements counted last."""
+    carried: dict[_SessionKey, int | None] = {}
+    """Per shape and session, the first id of the message of several statements counted
+    last (most recent last)."""
     for res in results:
-        if res.edges is not None:
-            if last is not None and res.edges.first == last:
-                _drop_first(res, res.edges.first_line)  # counted in the previous range
-            last = res.edges.last
         for message, (index, count) in res.notes.items():
             entry = notes.setdefault(message, [base + index + 1, 0])
             entry[1] += count
@@ -271,8 +304,11 @@ def merge(
             entry = skipped.setdefault(reason, [base + index + 1, 0, 0])
             entry[1] += records
             entry[2] += lines
-        for shape, ids in res.messages.items():
-            count, carried[shape] = ids.place(carried.get(shape))
+        for (shape, session), ids in res.messages.items():
+            count, start = ids.place(carried.pop((shape, session), None))
+            carried[shape, session] = start
+            if len(carried) > _SESSIONS:
+                del carried[next(iter(carried))]
             res.shapes[shape].calls += count
         for (fp, user, application, annotation), seen in res.shapes.items():
             if not seen.calls:
