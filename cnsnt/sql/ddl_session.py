@@ -128,15 +128,18 @@ class Session:
         else:
             del self._savepoints[at:]
 
-    def next_file(self, *, fresh: bool) -> None:
-        """A migration file ends and the next begins: its transaction ends as the tool commits it.
+    def next_file(self, *, fresh: bool, transaction: bool = False) -> None:
+        """A migration file begins: the one before's transaction ended as the tool committed it.
 
-        `fresh`: the tool runs the next file in a session of its own (Flyway restores the
+        `fresh`: the tool runs the file in a session of its own (Flyway restores the
         connection's state after each migration, sqitch runs each change with psql), so a
         SET of the file before does not reach it. Otherwise (golang-migrate, dbmate, goose,
-        Liquibase: one connection for the whole run) the path carries on.
+        Liquibase: one connection for the whole run) the path carries on. `transaction`:
+        the tool runs the file in one transaction (all but sqitch's psql), so a `SET LOCAL`
+        or a savepoint needs no BEGIN of its own there.
         """
-        self._before = self._local = None
+        self._local = None
+        self._before = (None if fresh else self._path,) if transaction else None
         self._savepoints = []
         if fresh:
             self._path = None
