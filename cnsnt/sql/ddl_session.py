@@ -75,6 +75,8 @@ class Session:
         """Whether a table was made in the database the file is loaded into before any USE."""
         self._savepoints: list[tuple[str, tuple[str, ...] | None, tuple[tuple[str, ...] | None] | None]] = []
         """The open transaction's savepoints, in order: (name, the path, the `SET LOCAL` one)."""
+        self._savepoint_at: dict[str, list[int]] = {}
+        """Where each name stands in `_savepoints`, in order: a ROLLBACK TO scans none of them."""
         self._order: dict[str, tuple[int, int]] | None = None
         """`order()` as made last: once per path, not per name looked up."""
         self._order_for: tuple[tuple[str, ...] | None, str | None] = (None, None)
@@ -91,9 +93,9 @@ class Session:
             self._savepoint(change.transaction, change.savepoint)
         elif change.transaction == "begin":
             self._before = (self._path,)
-            self._savepoints = []
+            self._forget_savepoints(0)
         elif change.transaction is not None:
-            self._savepoints = []
+            self._forget_savepoints(0)
             if change.transaction == "rollback" and self._before is not None:
                 self._path = self._before[0]
             self._before = self._local = None
@@ -116,17 +118,24 @@ class Session:
         if self._before is None:
             return  # no transaction: PostgreSQL refuses a savepoint there
         if action == "savepoint":
+            self._savepoint_at.setdefault(name, []).append(len(self._savepoints))
             self._savepoints.append((name, self._path, self._local))
             return
-        names = [saved[0] for saved in self._savepoints]
-        if name not in names:
+        places = self._savepoint_at.get(name)
+        if not places:
             return
-        at = len(names) - 1 - names[::-1].index(name)
+        at = places[-1]
         if action == "rollback_to":
             _, self._path, self._local = self._savepoints[at]
-            del self._savepoints[at + 1 :]
+            self._forget_savepoints(at + 1)
         else:
-            del self._savepoints[at:]
+            self._forget_savepoints(at)
+
+    def _forget_savepoints(self, start: int) -> None:
+        """Forget the savepoints from `start` on: each is forgotten once, however many there were."""
+        for name, _, _ in reversed(self._savepoints[start:]):
+            self._savepoint_at[name].pop()
+        del self._savepoints[start:]
 
     def next_file(self, *, fresh: bool, transaction: bool = False) -> None:
         """A migration file begins: the one before's transaction ended as the tool committed it.
@@ -140,7 +149,7 @@ class Session:
         """
         self._local = None
         self._before = (None if fresh else self._path,) if transaction else None
-        self._savepoints = []
+        self._forget_savepoints(0)
         if fresh:
             self._path = None
 
