@@ -62,9 +62,12 @@ class Session:
     lasts to the end of its transaction; a ROLLBACK undoes the transaction's SETs too.
     """
 
-    def __init__(self, default: str | None) -> None:
+    def __init__(self, default: str | None, *, transactional: bool = True) -> None:
         self.default = default
         """The database's default schema (`public`, `dbo`), which a table's name leaves out."""
+        self.transactional = transactional
+        """Whether a ROLLBACK undoes the path's changes: PostgreSQL's SET, not MySQL's USE or
+        Oracle's ALTER SESSION (`transactional_path`)."""
         self._path: tuple[str, ...] | None = None
         self._local: tuple[tuple[str, ...] | None] | None = None
         self._before: tuple[tuple[str, ...] | None] | None = None
@@ -96,7 +99,7 @@ class Session:
             self._forget_savepoints(0)
         elif change.transaction is not None:
             self._forget_savepoints(0)
-            if change.transaction == "rollback" and self._before is not None:
+            if change.transaction == "rollback" and self._before is not None and self.transactional:
                 self._path = self._before[0]
             self._before = self._local = None
         elif change.local:
@@ -126,7 +129,8 @@ class Session:
             return
         at = places[-1]
         if action == "rollback_to":
-            _, self._path, self._local = self._savepoints[at]
+            if self.transactional:
+                _, self._path, self._local = self._savepoints[at]
             self._forget_savepoints(at + 1)
         else:
             self._forget_savepoints(at)
@@ -229,6 +233,15 @@ def temporary_apart(dia: Dialect) -> bool:
     """
     name = _dialect_name(dia)
     return name not in _DATABASE_IS_SCHEMA and name != "oracle"
+
+
+def transactional_path(dia: Dialect) -> bool:
+    """Whether a ROLLBACK undoes a change of the session's schema.
+
+    PostgreSQL's SET is undone with its transaction; MySQL's `USE` and Oracle's `ALTER
+    SESSION SET CURRENT_SCHEMA` are no part of one and stay.
+    """
+    return temporary_apart(dia)
 
 
 def creation_schema(path: Sequence[str]) -> str | None:

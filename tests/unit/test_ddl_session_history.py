@@ -208,3 +208,16 @@ def test_psql_runs_a_sqitch_change_statement_by_statement(tmp_path: Path) -> Non
     assert run_by_psql(deploy / "invoices.sql")
     assert not run_by_psql(Path("db/migration/V3_1__add_phone.sql"))
     assert not run_by_psql(Path("migrations/000003_add_phone.up.sql"))
+
+
+def test_a_rollback_does_not_undo_a_mysql_use_or_an_oracle_current_schema() -> None:
+    """Only PostgreSQL's SET is transactional: MySQL's USE and Oracle's ALTER SESSION stay."""
+    mysql = (
+        "USE app;\nCREATE TABLE staff (id int);\nSTART TRANSACTION;\nSAVEPOINT s;\nUSE archive;\n"
+        "ROLLBACK TO SAVEPOINT s;\nCREATE TABLE old_staff (id int);\nUSE app;\nSTART TRANSACTION;\n"
+        "USE archive;\nROLLBACK;\nCREATE TABLE old_visits (id int);\n"
+    )
+    assert _dump(mysql, "mysql") == [(None, "staff", []), ("archive", "old_staff", []), ("archive", "old_visits", [])]
+    oracle = "SAVEPOINT s;\nALTER SESSION SET CURRENT_SCHEMA = archive;\nROLLBACK TO SAVEPOINT s;\nCREATE TABLE staff (id int);\n"
+    files = [MigrationFile("V1__staff.sql", oracle, True)]
+    assert [(t.schema, t.name) for t in replay_migrations(files, "oracle").tables] == [("archive", "staff")]
