@@ -46,7 +46,7 @@ from cnsnt.sql.ddl_recover import (
     token_foreign_keys,
 )
 from cnsnt.sql.ddl_result import DDLForeignKey, DDLProblem
-from cnsnt.sql.ddl_session import Session, session_change, temporary_apart
+from cnsnt.sql.ddl_session import Session, session_change, temporary_apart, transactional_path
 from cnsnt.sql.ddl_split import (
     Statement,
     alter_adds,
@@ -93,7 +93,8 @@ class SchemaBuilder:
         """Tables dropped without `CASCADE`: the keys to them wait for the end of the file."""
         self._unknown_drops: list[tuple[int, str, tuple[str, str]]] = []
         """DROPs of a table not defined before them: (offset, what, its key), judged at the end."""
-        self.session = Session(name_lookup(type(dia).__name__.lower()).default)
+        default = name_lookup(type(dia).__name__.lower()).default
+        self.session = Session(default, transactional=transactional_path(dia))
         """The file's search path (`SET search_path`, `USE`), as `follow_session` reads it."""
         self._temporary_apart = temporary_apart(dia)
         """Whether a TEMP table stays out of the path's schema (PostgreSQL's own `pg_temp`)."""

@@ -62,9 +62,12 @@ class Session:
     lasts to the end of its transaction; a ROLLBACK undoes the transaction's SETs too.
     """
 
-    def __init__(self, default: str | None) -> None:
+    def __init__(self, default: str | None, *, transactional: bool = True) -> None:
         self.default = default
         """The database's default schema (`public`, `dbo`), which a table's name leaves out."""
+        self.transactional = transactional
+        """Whether a ROLLBACK undoes the path's changes: PostgreSQL's SET, not MySQL's USE or
+        Oracle's ALTER SESSION (`transactional_path`)."""
         self._path: tuple[str, ...] | None = None
         self._local: tuple[tuple[str, ...] | None] | None = None
         self._before: tuple[tuple[str, ...] | None] | None = None
@@ -75,6 +78,8 @@ class Session:
         """Whether a table was made in the database the file is loaded into before any USE."""
         self._savepoints: list[tuple[str, tuple[str, ...] | None, tuple[tuple[str, ...] | None] | None]] = []
         """The open transaction's savepoints, in order: (name, the path, the `SET LOCAL` one)."""
+        self._savepoint_at: dict[str, list[int]] = {}
+        """Where each name stands in `_savepoints`, in order: a ROLLBACK TO scans none of them."""
         self._order: dict[str, tuple[int, int]] | None = None
         """`order()` as made last: once per path, not per name looked up."""
         self._order_for: tuple[tuple[str, ...] | None, str | None] = (None, None)
@@ -91,10 +96,10 @@ class Session:
             self._savepoint(change.transaction, change.savepoint)
         elif change.transaction == "begin":
             self._before = (self._path,)
-            self._savepoints = []
+            self._forget_savepoints(0)
         elif change.transaction is not None:
-            self._savepoints = []
-            if change.transaction == "rollback" and self._before is not None:
+            self._forget_savepoints(0)
+            if change.transaction == "rollback" and self._before is not None and self.transactional:
                 self._path = self._before[0]
             self._before = self._local = None
         elif change.local:
@@ -116,28 +121,39 @@ class Session:
         if self._before is None:
             return  # no transaction: PostgreSQL refuses a savepoint there
         if action == "savepoint":
+            self._savepoint_at.setdefault(name, []).append(len(self._savepoints))
             self._savepoints.append((name, self._path, self._local))
             return
-        names = [saved[0] for saved in self._savepoints]
-        if name not in names:
+        places = self._savepoint_at.get(name)
+        if not places:
             return
-        at = len(names) - 1 - names[::-1].index(name)
+        at = places[-1]
         if action == "rollback_to":
-            _, self._path, self._local = self._savepoints[at]
-            del self._savepoints[at + 1 :]
+            if self.transactional:
+                _, self._path, self._local = self._savepoints[at]
+            self._forget_savepoints(at + 1)
         else:
-            del self._savepoints[at:]
+            self._forget_savepoints(at)
 
-    def next_file(self, *, fresh: bool) -> None:
-        """A migration file ends and the next begins: its transaction ends as the tool commits it.
+    def _forget_savepoints(self, start: int) -> None:
+        """Forget the savepoints from `start` on: each is forgotten once, however many there were."""
+        for name, _, _ in reversed(self._savepoints[start:]):
+            self._savepoint_at[name].pop()
+        del self._savepoints[start:]
 
-        `fresh`: the tool runs the next file in a session of its own (Flyway restores the
+    def next_file(self, *, fresh: bool, transaction: bool = False) -> None:
+        """A migration file begins: the one before's transaction ended as the tool committed it.
+
+        `fresh`: the tool runs the file in a session of its own (Flyway restores the
         connection's state after each migration, sqitch runs each change with psql), so a
         SET of the file before does not reach it. Otherwise (golang-migrate, dbmate, goose,
-        Liquibase: one connection for the whole run) the path carries on.
+        Liquibase: one connection for the whole run) the path carries on. `transaction`:
+        the tool runs the file in one transaction (all but sqitch's psql), so a `SET LOCAL`
+        or a savepoint needs no BEGIN of its own there.
         """
-        self._before = self._local = None
-        self._savepoints = []
+        self._local = None
+        self._before = (None if fresh else self._path,) if transaction else None
+        self._forget_savepoints(0)
         if fresh:
             self._path = None
 
@@ -217,6 +233,15 @@ def temporary_apart(dia: Dialect) -> bool:
     """
     name = _dialect_name(dia)
     return name not in _DATABASE_IS_SCHEMA and name != "oracle"
+
+
+def transactional_path(dia: Dialect) -> bool:
+    """Whether a ROLLBACK undoes a change of the session's schema.
+
+    PostgreSQL's SET is undone with its transaction; MySQL's `USE` and Oracle's `ALTER
+    SESSION SET CURRENT_SCHEMA` are no part of one and stay.
+    """
+    return temporary_apart(dia)
 
 
 def creation_schema(path: Sequence[str]) -> str | None:

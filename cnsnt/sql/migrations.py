@@ -70,6 +70,10 @@ class MigrationFile:
     """The tool runs it in a session of its own (Flyway, sqitch): a `SET search_path` of
     the file before it does not reach it. False: one session runs the files one after
     another (golang-migrate, dbmate, goose, Liquibase), so the path carries on."""
+    autocommit: bool = False
+    """psql runs it statement by statement (sqitch): a `SET LOCAL` or a savepoint outside
+    BEGIN does nothing. False: the tool runs the file in one transaction (Flyway, dbmate,
+    goose, Liquibase open one; golang-migrate and Prisma send one multi-statement query)."""
 
 
 @dataclass(frozen=True)
@@ -175,8 +179,7 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
             scan = scan_lines(stripped, dia)
             # a PL/SQL unit runs to its `/`, and at most to the end of its file
             builder.unit_ends = [*(base + end for end in scan.unit_ends), base + len(stripped)]
-            if index:
-                builder.session.next_file(fresh=migration.own_session)
+            builder.session.next_file(fresh=migration.own_session, transaction=not migration.autocommit)
             problems.extend(
                 ReplayProblem(
                     Where(index, offsets.original(p.offset)), p.message, p.may_hold_schema, p.info, p.includes

@@ -61,3 +61,16 @@ def test_the_history_still_ends_where_it_did() -> None:
     assert tables[("clinic", "visit_0")] == []
     assert tables[(None, "bay_1")] == []  # its key to bay_2 went with the CASCADE
     assert [c.name for c in next(t for t in dump.tables if t.name == "visit_1").columns] == ["id", "nurse_note"]
+
+
+def _savepoints(n: int) -> str:
+    """Many savepoints, each rolled back to again and again: each ROLLBACK TO scanned them all."""
+    made = "BEGIN;\n" + "".join(f"SAVEPOINT ward_{i};\nSET search_path TO ward_{i};\n" for i in range(n))
+    return made + "".join(f"ROLLBACK TO SAVEPOINT ward_{n - 1};\nRELEASE SAVEPOINT night_{i};\n" for i in range(n))
+
+
+@pytest.mark.parametrize("read", [_read_dump, _read_folder])
+def test_many_savepoints_are_read_in_linear_time(read: object) -> None:
+    assert callable(read)
+    assert_linear(read, _savepoints, 1000)
+    assert parse_ddl(_savepoints(3) + "CREATE TABLE beds (id int);\n", "postgres").tables[0].schema == "ward_1"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.sources.schemas.migration_order import own_session
+from cnsnt.sources.schemas.migration_order import own_session, run_by_psql
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.embedded import LiveTable, replay_embedded
 from cnsnt.sql.migrations import MigrationFile, replay_migrations
@@ -174,3 +174,50 @@ def test_a_mysql_or_oracle_temporary_table_goes_where_any_table_goes() -> None:
     assert _dump(mysql, "mysql") == [(None, "a", []), ("archive", "import_rows", [])]
     oracle = "ALTER SESSION SET CURRENT_SCHEMA = hr;\nCREATE GLOBAL TEMPORARY TABLE import_rows (email VARCHAR2(80));\n"
     assert _dump(oracle, "oracle") == [("hr", "import_rows", [])]
+
+
+# -- a migration's own transaction
+
+
+def test_a_set_local_without_begin_holds_to_the_end_of_its_migration() -> None:
+    """Flyway, dbmate and goose run each file in a transaction (golang-migrate sends it as
+    one multi-statement query, which PostgreSQL runs as one): a bare SET LOCAL holds there."""
+    first = "SET LOCAL search_path TO billing;\nCREATE TABLE invoices (id int);\n"
+    files = [
+        MigrationFile("V1__invoices.sql", first, True),
+        MigrationFile("V2__payers.sql", "CREATE TABLE payers (id int);\n", True),
+    ]
+    assert _replayed(files) == [("billing", "invoices", []), (None, "payers", [])]
+    carried = [MigrationFile("0001_a.up.sql", first), MigrationFile("0002_b.up.sql", "CREATE TABLE payers (id int);\n")]
+    assert _replayed(carried) == [("billing", "invoices", []), (None, "payers", [])]
+
+
+def test_a_savepoint_without_begin_works_in_a_migrations_transaction() -> None:
+    text = "SAVEPOINT s;\nSET search_path TO ward;\nROLLBACK TO SAVEPOINT s;\nCREATE TABLE beds (id int);\n"
+    assert _replayed([MigrationFile("V1__beds.sql", text, True)]) == [(None, "beds", [])]
+
+
+def test_psql_runs_a_sqitch_change_statement_by_statement(tmp_path: Path) -> None:
+    """sqitch's psql commits each statement of a change without BEGIN: a bare SET LOCAL does nothing."""
+    first = "SET LOCAL search_path TO billing;\nCREATE TABLE invoices (id int);\n"
+    files = [MigrationFile("deploy/invoices.sql", first, True, autocommit=True)]
+    assert _replayed(files) == [(None, "invoices", [])]
+    deploy = tmp_path / "deploy"
+    deploy.mkdir()
+    (tmp_path / "sqitch.plan").write_text("%project=clinic\n", encoding="utf-8")
+    assert run_by_psql(deploy / "invoices.sql")
+    assert not run_by_psql(Path("db/migration/V3_1__add_phone.sql"))
+    assert not run_by_psql(Path("migrations/000003_add_phone.up.sql"))
+
+
+def test_a_rollback_does_not_undo_a_mysql_use_or_an_oracle_current_schema() -> None:
+    """Only PostgreSQL's SET is transactional: MySQL's USE and Oracle's ALTER SESSION stay."""
+    mysql = (
+        "USE app;\nCREATE TABLE staff (id int);\nSTART TRANSACTION;\nSAVEPOINT s;\nUSE archive;\n"
+        "ROLLBACK TO SAVEPOINT s;\nCREATE TABLE old_staff (id int);\nUSE app;\nSTART TRANSACTION;\n"
+        "USE archive;\nROLLBACK;\nCREATE TABLE old_visits (id int);\n"
+    )
+    assert _dump(mysql, "mysql") == [(None, "staff", []), ("archive", "old_staff", []), ("archive", "old_visits", [])]
+    oracle = "SAVEPOINT s;\nALTER SESSION SET CURRENT_SCHEMA = archive;\nROLLBACK TO SAVEPOINT s;\nCREATE TABLE staff (id int);\n"
+    files = [MigrationFile("V1__staff.sql", oracle, True)]
+    assert [(t.schema, t.name) for t in replay_migrations(files, "oracle").tables] == [("archive", "staff")]

@@ -161,6 +161,16 @@ def own_session(path: Path) -> bool:
     """
     if _FLYWAY.match(_database_variant(versioned_name(path))[0]) is not None:
         return True
+    return run_by_psql(path)
+
+
+def run_by_psql(path: Path) -> bool:
+    """Whether psql runs the file statement by statement, each committed unless it opens a transaction.
+
+    sqitch does so with each change's `deploy/*.sql` (a `sqitch.plan` beside `deploy/`).
+    The other tools run a file in one transaction: Flyway, dbmate, goose and Liquibase open
+    one, golang-migrate and Prisma send the file as one query, which PostgreSQL runs as one.
+    """
     return path.parent.name == "deploy" and (path.parent.parent / "sqitch.plan").is_file()
 
 

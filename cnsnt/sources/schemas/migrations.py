@@ -24,7 +24,13 @@ from cnsnt.sources.schemas.liquibase_dbms import (
     formatted_changesets,
     formatted_for,
 )
-from cnsnt.sources.schemas.migration_order import is_liquibase, order_migrations, own_session, up_part
+from cnsnt.sources.schemas.migration_order import (
+    is_liquibase,
+    order_migrations,
+    own_session,
+    run_by_psql,
+    up_part,
+)
 from cnsnt.sql.ddl import UnknownDialectError
 from cnsnt.sql.migrations import MigrationFile, Where, replay_migrations
 from cnsnt.sql.sqlplus import script_paths
@@ -50,7 +56,7 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
         except SourceError as exc:
             problems.append(problem_of(exc, shown))
             continue
-        files.append(MigrationFile(shown, up_part(text), own_session(path)))
+        files.append(MigrationFile(shown, up_part(text), own_session(path), run_by_psql(path)))
         shown_names.append(shown)
         read_paths.append(path)
     files, dialect = _for_one_database(files, dialect)
