@@ -369,9 +369,11 @@ class Mapper:
         """Each entity read, by class name and by `@Entity(name)`: its table and its fields' columns.
 
         After `tables()`. A JPQL query (`@Query` on a Spring Data repository) names entities and
-        fields; these say which tables and columns it reads.
+        fields; these say which tables and columns it reads. An entity name comes before a class
+        name: `FROM Client` is `@Entity(name = "Client") class Customer` even beside a class
+        `Client` whose entity is named otherwise.
         """
-        out: dict[str, Entity] = {}
+        read: list[tuple[str, Entity]] = []
         for cls in self.order:
             table = self.by_name.get(cls.name)
             if "Entity" not in cls.annotations or table is None or self.classes.get(cls.name) is not cls:
@@ -380,8 +382,12 @@ class Mapper:
                 entity = self._entity(cls, table)
             except Exception:  # noqa: BLE001 - the tables were read; a query naming it says it is unmapped
                 continue
-            out.setdefault(cls.name, entity)
+            read.append((cls.name, entity))
+        out: dict[str, Entity] = {}
+        for _, entity in read:
             out.setdefault(entity.name, entity)
+        for class_name, entity in read:
+            out.setdefault(class_name, entity)
         return out
 
     def _entity(self, cls: JavaClass, table: ModelTable) -> Entity:
@@ -402,8 +408,9 @@ class Mapper:
         relations: dict[str, str],
         prefix: str = "",
         depth: int = 0,
+        overrides: dict[str, str] | None = None,
     ) -> None:
-        """One member's column (an embedded one's, by `embedded.field`) and where a relation leads."""
+        """One member's column (an embedded one's by `embedded.field`, as `@AttributeOverride` names it)."""
         anns = member.annotations
         path = prefix + member.name
         if member.skipped or "Transient" in anns or "Formula" in anns:
@@ -427,12 +434,14 @@ class Mapper:
             "Embeddable" in embeddable.annotations or "Embedded" in anns or "EmbeddedId" in anns
         ):
             if depth < 5:
+                inner_overrides = self._overrides(member, embeddable, overrides or {})
                 for inner in embeddable.members():
-                    self._field(inner, fields, relations, path + ".", depth + 1)
+                    self._field(inner, fields, relations, path + ".", depth + 1, inner_overrides)
             return
         if member.type in _COLLECTIONS:
             return
-        fields[path] = self.physical(self.text_value(anns.get("Column"), "name") or member.name)
+        renamed = (overrides or {}).get(member.name)
+        fields[path] = self.physical(renamed or self.text_value(anns.get("Column"), "name") or member.name)
 
     def _guard(self, cls: JavaClass, step: Any) -> None:
         try:
@@ -614,6 +623,11 @@ class Mapper:
         key: bool,
         depth: int,
     ) -> None:
+        overrides = self._overrides(member, embeddable, outer)
+        self._columns(embeddable, table, embeddable.members(), overrides, key, depth + 1)
+
+    def _overrides(self, member: Member, embeddable: JavaClass, outer: dict[str, str]) -> dict[str, str]:
+        """An embedded field's `@AttributeOverride`s (field -> column), then those of the field around it."""
         overrides: dict[str, str] = {}
         fields = {m.name for c in [embeddable, *self.ancestors(embeddable)] for m in c.members()}
         for ann in self._repeated(member.annotations, "AttributeOverride", "AttributeOverrides"):
@@ -627,7 +641,7 @@ class Mapper:
                 self._unread_override(ann, member, embeddable, name if name and col_name else None)
         for name, col_name in outer.items():
             overrides.setdefault(name, col_name)
-        self._columns(embeddable, table, embeddable.members(), overrides, key, depth + 1)
+        return overrides
 
     def _unread_override(
         self, ann: Annotation, member: Member, embeddable: JavaClass, name: str | None
