@@ -539,3 +539,16 @@ def test_pasted_fragments_and_constants_stop_at_the_statement_size_limit(tmp_pat
     assert said["NotesRepository.java"].location.line == 25
     assert not any(q.name in ("org.example.clinic.mapper.Notes.all", "NotesRepository.huge") for q in ev.queries)
     assert _reads(ev, "NotesRepository.fine") == ["visit.diagnosis", "visit.id", "visit.patient_id", "visit.visit_date"]
+
+
+def test_an_entity_the_unread_dtd_would_define_is_said_not_dropped() -> None:
+    from cnsnt.sources.queries.mybatis import parse_mapper
+
+    text = (
+        '<?xml version="1.0"?>\n<!DOCTYPE mapper SYSTEM "http://dtd.example.org/clinic-mapper.dtd">\n'
+        '<mapper namespace="org.example.clinic.mapper.Secrets"><select id="s">SELECT &columns; FROM patients</select>'
+        "</mapper>\n"
+    )
+    _, closed, error = parse_mapper(text)
+    assert error is not None and "&columns;" in error[0] and error[1:] == (3, 77)
+    assert not closed

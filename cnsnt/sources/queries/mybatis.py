@@ -101,6 +101,11 @@ class Comment:
 class _EntityDeclared(Exception):
     """The file declares an entity of its own (refused, as defusedxml refuses it), or nests too deep."""
 
+    def __init__(self, message: str, back: int = 0) -> None:
+        super().__init__(message)
+        self.back = back
+        """How far before expat's place the reason starts (a reference expat has read past)."""
+
 
 def parse_mapper(text: str) -> tuple[Element | None, list[Element], tuple[str, int, int] | None]:
     """The root element, the statement elements closed, and the syntax error (message, line, column)."""
@@ -138,11 +143,18 @@ def parse_mapper(text: str) -> tuple[Element | None, list[Element], tuple[str, i
             "the file declares entities of its own, which cnsnt does not expand (a mapper needs none)"
         )
 
+    def skipped(name: str, _: int) -> None:  # `&columns;` of a DTD expat does not read: not silently dropped
+        raise _EntityDeclared(
+            f"entity &{name}; is not defined in the file; cnsnt reads no external DTD (a mapper needs none)",
+            back=len(name) + 2,
+        )
+
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = data
     parser.CommentHandler = comment
     parser.EntityDeclHandler = entity
+    parser.SkippedEntityHandler = skipped
     error: tuple[str, int, int] | None = None
     try:
         parser.Parse(text, True)
@@ -153,7 +165,7 @@ def parse_mapper(text: str) -> tuple[Element | None, list[Element], tuple[str, i
         error = (
             str(exc),
             parser.CurrentLineNumber,
-            parser.CurrentColumnNumber + 1,
+            parser.CurrentColumnNumber + 1 - exc.back,
         )
     return (root[0] if root else None), closed, error
 
