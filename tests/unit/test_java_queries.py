@@ -552,3 +552,31 @@ def test_an_entity_the_unread_dtd_would_define_is_said_not_dropped() -> None:
     _, closed, error = parse_mapper(text)
     assert error is not None and "&columns;" in error[0] and error[1:] == (3, 77)
     assert not closed
+
+
+def test_joined_inheritance_reads_inherited_fields_from_the_parent_table(tmp_path: Path) -> None:
+    person = (
+        "package org.example.clinic.model;\n\nimport jakarta.persistence.*;\n\n"
+        "@Entity\n@Table(name = \"people\")\n@Inheritance(strategy = InheritanceType.JOINED)\n"
+        "public abstract class Person {\n    @Id private Long id;\n    private String homeEmail;\n}\n"
+    )
+    nurse = (
+        "package org.example.clinic.model;\n\nimport jakarta.persistence.*;\n\n"
+        "@Entity\n@Table(name = \"nurses\")\npublic class Nurse extends Person {\n    private String badgeCode;\n}\n"
+    )
+    repository = (
+        "package org.example.clinic.repository;\n\n"
+        "public interface NurseRepository extends JpaRepository<Nurse, Long> {\n"
+        '    @Query("SELECT n.homeEmail, n.badgeCode FROM Nurse n")\n    List<Object[]> contacts();\n'
+        '    @Query("SELECT n FROM Nurse n")\n    List<Nurse> all();\n'
+        "}\n"
+    )
+    ev = _audit(tmp_path, **{
+        "src/main/java/org/example/clinic/model/Person.java": person,
+        "src/main/java/org/example/clinic/model/Nurse.java": nurse,
+        "src/main/java/org/example/clinic/repository/NurseRepository.java": repository,
+    })
+    assert _reads(ev, "NurseRepository.contacts") == ["nurses.badge_code", "people.home_email"]
+    assert _reads(ev, "NurseRepository.all") == ["nurses.badge_code", "nurses.id", "people.home_email"]
+    repo = "src/main/java/org/example/clinic/repository/NurseRepository.java"
+    assert not [p for p in ev.problems if p.location.path == repo]

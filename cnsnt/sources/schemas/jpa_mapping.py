@@ -393,13 +393,28 @@ class Mapper:
     def _entity(self, cls: JavaClass, table: ModelTable) -> Entity:
         fields: dict[str, str] = {}
         relations: dict[str, str] = {}
+        inherited: dict[str, str] = {}
         mapped = ("Entity", "MappedSuperclass")
-        parents = [a for a in reversed(self.ancestors(cls)) if any(m in a.annotations for m in mapped)]
-        for owner in [*parents, cls]:
-            for member in owner.members():
-                self._field(member, fields, relations)
+        chain = [*(a for a in reversed(self.ancestors(cls)) if any(m in a.annotations for m in mapped)), cls]
         keys = tuple(k.name for k in self._keys.get(cls.name, []))
-        return Entity(self.entity_name(cls), table.name, table.schema, fields, relations, keys)
+        root_keys = {k.name for k in self._keys.get(self.root_entity(cls).name, [])}
+        joined = self.strategy(self.root_entity(cls)) == "JOINED"
+        for at, owner in enumerate(chain):
+            holder = next((c for c in chain[at:] if "Entity" in c.annotations), cls) if joined else cls
+            own: dict[str, str] = {}
+            for member in owner.members():
+                self._field(member, own, relations)
+            for path, column in own.items():
+                if holder is cls or column in root_keys:  # the key is repeated in each JOINED table
+                    fields[path] = keys[0] if column in root_keys and len(keys) == 1 else column
+                else:
+                    inherited[path] = self.entity_name(holder)
+        return Entity(self.entity_name(cls), table.name, table.schema, fields, relations, keys, inherited)
+
+    def _entity_name_of(self, class_name: str) -> str:
+        """The entity name JPQL knows a relation's target class by (`@Entity(name)`, else the class name)."""
+        cls = self.classes.get(class_name)
+        return self.entity_name(cls) if cls is not None else class_name
 
     def _field(
         self,
@@ -419,7 +434,7 @@ class Mapper:
             relation = anns["ManyToOne"] if "ManyToOne" in anns else anns["OneToOne"]
             explicit = self.value(relation, "targetEntity")
             target = explicit if isinstance(explicit, str) else member.type
-            relations[path] = target
+            relations[path] = self._entity_name_of(target)
             if not self.text_value(relation, "mappedBy"):
                 joins = self._repeated(anns, "JoinColumn", "JoinColumns")
                 key = or_id(self._key_of(target))[0].name
@@ -427,7 +442,8 @@ class Mapper:
                 fields[path] = self.physical(name or f"{member.name}_{key}")
             return
         if any(a in anns for a in ("OneToMany", "ManyToMany", "ElementCollection")):
-            relations[path] = self._element(member, anns.get("OneToMany") or anns.get("ManyToMany"))
+            element = self._element(member, anns.get("OneToMany") or anns.get("ManyToMany"))
+            relations[path] = self._entity_name_of(element)
             return
         embeddable = self.classes.get(member.type)
         if embeddable is not None and (
