@@ -43,9 +43,11 @@ class Entity:
     fields: Mapping[str, str] = field(default_factory=dict)
     """Field (or `embedded.field` path) -> column, to-one relations as their key column."""
     relations: Mapping[str, str] = field(default_factory=dict)
-    """Relation field -> the class name of the entity it leads to (to-one and to-many)."""
+    """Relation field -> the name of the entity it leads to (to-one and to-many)."""
     keys: tuple[str, ...] = ()
     """The key columns (`id`)."""
+    inherited: Mapping[str, str] = field(default_factory=dict)
+    """Field -> the parent entity whose table holds it (JOINED inheritance: not this table)."""
 
 
 @dataclass(frozen=True)
@@ -268,14 +270,29 @@ class _Rewrite:
                 first = from_.this if from_ is not None else None
                 whole = first.alias_or_name if isinstance(first, exp.Table) else None
             if whole is not None and whole in self.aliases:
-                entity = self.aliases[whole]
-                columns = dict.fromkeys(entity.fields.values()) or dict.fromkeys(entity.keys)
-                out.extend(exp.Column(this=_quoted(c), table=exp.to_identifier(whole)) for c in columns)
+                out.extend(self._entity_columns(select, whole, self.aliases[whole]))
                 changed = True
             else:
                 out.append(item)
         if changed:
             select.set("expressions", out)
+
+    def _entity_columns(
+        self, select: exp.Select, alias: str, entity: Entity, parent_of: bool = False
+    ) -> list[exp.Column]:
+        """Every column an entity maps, its parents' (JOINED inheritance) from their joined tables.
+
+        A parent's key is the child's again (`parent_of`): read once, in the child's table.
+        """
+        columns = dict.fromkeys(entity.fields.values()) or dict.fromkeys(entity.keys)
+        kept = [c for c in columns if not (parent_of and c in entity.keys)]
+        out = [exp.Column(this=_quoted(c), table=exp.to_identifier(alias)) for c in kept]
+        for holder in dict.fromkeys(entity.inherited.values()):
+            parent = self.entities.get(holder)
+            if parent is not None:
+                joined = self._implicit_join(select, alias, f"super_{parent.name}", parent)
+                out.extend(self._entity_columns(select, joined, parent, parent_of=True))
+        return out
 
     # ---- c.field, c.embedded.field, c.relation.field
 
@@ -305,6 +322,11 @@ class _Rewrite:
         dotted = ".".join(path)
         if dotted in entity.fields:
             return alias, entity.fields[dotted]
+        parent = self.entities.get(entity.inherited.get(dotted, ""))
+        if parent is not None:  # JOINED inheritance: the parent's table, joined on the key
+            statement = column.find_ancestor(exp.Select, exp.Update, exp.Delete)
+            joined = self._implicit_join(statement, alias, f"super_{parent.name}", parent)
+            return self._resolve(column, joined, parent, path)
         for cut in range(len(path) - 1, 0, -1):  # the longest relation the path starts with
             relation = ".".join(path[:cut])
             target = self.entities.get(entity.relations.get(relation, ""))
@@ -313,16 +335,16 @@ class _Rewrite:
             rest = path[cut:]
             if relation in entity.fields and target.fields.get(".".join(rest)) in target.keys:
                 return alias, entity.fields[relation]  # `o.customer.id`: the key column this table holds
-            joined = self._implicit_join(column, alias, relation, target)
+            statement = column.find_ancestor(exp.Select, exp.Update, exp.Delete)
+            joined = self._implicit_join(statement, alias, relation, target)
             return self._resolve(column, joined, target, rest)
         raise _Unmapped(f"'{alias}.{dotted}': entity {entity.name} maps no field '{dotted}' that cnsnt read")
 
-    def _implicit_join(self, column: exp.Column, alias: str, relation: str, target: Entity) -> str:
+    def _implicit_join(self, statement: exp.Expr | None, alias: str, relation: str, target: Entity) -> str:
         """`o.customer.email`: the customer's table joined (once per path) for its column."""
         known = self.joined.get((alias, relation))
         if known is not None:
             return known
-        statement = column.find_ancestor(exp.Select, exp.Update, exp.Delete)
         if not isinstance(statement, exp.Select):
             raise _Unmapped(f"'{alias}.{relation}...': a path through a relation outside a SELECT")
         name = f"{alias}_{relation.replace('.', '_')}"

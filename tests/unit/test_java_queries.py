@@ -412,3 +412,171 @@ def test_jpql_path_joins_without_alias_and_unknown_names() -> None:
     assert to_sql("select m from Member m where :t member of m.tags", entities).problem == (
         "cannot read this JPQL query near column 38 of it: Invalid expression / Unexpected token"
     )
+
+
+# --------------------------------------------------------------------------- review codereview39b
+
+CLIENTS = """\
+package org.example.clinic.model;
+
+import jakarta.persistence.*;
+
+@Entity(name = "ArchivedClient")
+@Table(name = "archived_clients")
+public class Client {
+    @Id private Long id;
+    private String faxNumber;
+}
+"""
+
+CUSTOMERS = """\
+package org.example.clinic.model;
+
+import jakarta.persistence.*;
+
+@Entity(name = "Client")
+@Table(name = "customers")
+public class Customer {
+    @Id private Long id;
+    private String mobilePhone;
+    @Embedded
+    @AttributeOverride(name = "postCode", column = @Column(name = "home_post_code"))
+    private Address home;
+    @Embedded
+    @AttributeOverrides({@AttributeOverride(name = "street", column = @Column(name = "billing_street"))})
+    private Address billing;
+}
+"""
+
+CLIENT_REPOSITORY = """\
+package org.example.clinic.repository;
+
+import org.springframework.data.jpa.repository.*;
+
+public interface ClientRepository extends JpaRepository<Customer, Long> {
+    @Query("SELECT c.mobilePhone FROM Client c")
+    List<String> phones();
+
+    @Query("SELECT c.faxNumber FROM ArchivedClient c")
+    List<String> faxes();
+
+    @Query("SELECT c.home.postCode, c.billing.street FROM Client c")
+    List<Object[]> addresses();
+}
+"""
+
+
+def test_entity_names_come_before_class_names_and_embedded_overrides_rename(tmp_path: Path) -> None:
+    ev = _audit(tmp_path, **{
+        "src/main/java/org/example/clinic/model/Client.java": CLIENTS,
+        "src/main/java/org/example/clinic/model/Customer.java": CUSTOMERS,
+        "src/main/java/org/example/clinic/repository/ClientRepository.java": CLIENT_REPOSITORY,
+    })
+    # `FROM Client` is the entity named Client (class Customer), not the class Client
+    assert _reads(ev, "ClientRepository.phones") == ["customers.mobile_phone"]
+    assert _reads(ev, "ClientRepository.faxes") == ["archived_clients.fax_number"]
+    # an @AttributeOverride renames the embedded field's column in JPQL as in the table
+    assert _reads(ev, "ClientRepository.addresses") == ["customers.billing_street", "customers.home_post_code"]
+    repo = "src/main/java/org/example/clinic/repository/ClientRepository.java"
+    assert not [p for p in ev.problems if p.location.path == repo]
+
+
+def test_text_block_with_crlf_line_ends() -> None:
+    # JLS 3.10.6: a text block's line terminators are LF whatever the file's; `\` at a line's end joins
+    assert text_block('"""\r\n    SELECT a \\\r\n    FROM t\r\n    """') == "SELECT a FROM t\n"
+
+
+PROPERTY_MAPPER = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<mapper namespace="org.example.clinic.mapper.PatientCards">
+  <sql id="nameColumns">${alias}.first_name, ${alias}.last_name</sql>
+  <sql id="cardColumns"><include refid="nameColumns"><property name="alias" value="${who}"/></include>,
+    ${who}.email_address</sql>
+  <select id="card">
+    SELECT <include refid="cardColumns"><property name="who" value="p"/></include>
+      FROM patients p WHERE p.id = #{id} ORDER BY ${sortColumn}
+  </select>
+</mapper>
+"""
+
+
+def test_mybatis_include_properties_are_pasted(tmp_path: Path) -> None:
+    ev = _audit(tmp_path, **{"src/main/resources/mapper/PatientCards.xml": PROPERTY_MAPPER})
+    assert _reads(ev, "org.example.clinic.mapper.PatientCards.card") == [
+        "patients.email_address", "patients.first_name", "patients.id", "patients.last_name",
+    ]
+    assert not [p for p in ev.problems if p.location.path.endswith("PatientCards.xml")]
+
+
+def test_pasted_fragments_and_constants_stop_at_the_statement_size_limit(tmp_path: Path) -> None:
+    from cnsnt.sources.base import Limits
+
+    columns = ", ".join(f"v.note_{i}" for i in range(100))  # about 1,100 characters
+    includes = ", ".join(['<include refid="notes"/>'] * 20)
+    mapper = (
+        '<mapper namespace="org.example.clinic.mapper.Notes">\n'
+        f'  <sql id="notes">{columns}</sql>\n'
+        f'  <select id="all">SELECT {includes} FROM visit v</select>\n'
+        '</mapper>\n'
+    )
+    doubled = "".join(f"    String PART_{i} = PART_{i - 1} + PART_{i - 1};\n" for i in range(1, 21))  # 64 MB unbounded
+    repository = (
+        "package org.example.clinic.repository;\n\n"
+        "public interface NotesRepository extends JpaRepository<Visit, Long> {\n"
+        '    String PART_0 = "SELECT v FROM Visit v WHERE v.diagnosis IS NOT NULL OR v.id > 0 ";\n'
+        f"{doubled}"
+        "    @Query(PART_20)\n    List<Visit> huge();\n"
+        '    @Query(PART_0)\n    List<Visit> fine();\n'
+        "}\n"
+    )
+    policy = _project(tmp_path, **{
+        "src/main/resources/mapper/Notes.xml": mapper,
+        "src/main/java/org/example/clinic/repository/NotesRepository.java": repository,
+    })
+    ev = collect_evidence(load_policy(policy), jobs=1, limits=Limits(statement_bytes=10_000))
+    said = {p.location.path.rsplit("/", 1)[-1]: p for p in ev.problems if "size limit" in p.message}
+    assert said["Notes.xml"].location.line == 3 and "10,000" in said["Notes.xml"].message
+    assert said["NotesRepository.java"].location.line == 25
+    assert not any(q.name in ("org.example.clinic.mapper.Notes.all", "NotesRepository.huge") for q in ev.queries)
+    assert _reads(ev, "NotesRepository.fine") == ["visit.diagnosis", "visit.id", "visit.patient_id", "visit.visit_date"]
+
+
+def test_an_entity_the_unread_dtd_would_define_is_said_not_dropped() -> None:
+    from cnsnt.sources.queries.mybatis import parse_mapper
+
+    text = (
+        '<?xml version="1.0"?>\n<!DOCTYPE mapper SYSTEM "http://dtd.example.org/clinic-mapper.dtd">\n'
+        '<mapper namespace="org.example.clinic.mapper.Secrets"><select id="s">SELECT &columns; FROM patients</select>'
+        "</mapper>\n"
+    )
+    _, closed, error = parse_mapper(text)
+    assert error is not None and "&columns;" in error[0] and error[1:] == (3, 77)
+    assert not closed
+
+
+def test_joined_inheritance_reads_inherited_fields_from_the_parent_table(tmp_path: Path) -> None:
+    person = (
+        "package org.example.clinic.model;\n\nimport jakarta.persistence.*;\n\n"
+        "@Entity\n@Table(name = \"people\")\n@Inheritance(strategy = InheritanceType.JOINED)\n"
+        "public abstract class Person {\n    @Id private Long id;\n    private String homeEmail;\n}\n"
+    )
+    nurse = (
+        "package org.example.clinic.model;\n\nimport jakarta.persistence.*;\n\n"
+        "@Entity\n@Table(name = \"nurses\")\npublic class Nurse extends Person {\n    private String badgeCode;\n}\n"
+    )
+    repository = (
+        "package org.example.clinic.repository;\n\n"
+        "public interface NurseRepository extends JpaRepository<Nurse, Long> {\n"
+        '    @Query("SELECT n.homeEmail, n.badgeCode FROM Nurse n")\n    List<Object[]> contacts();\n'
+        '    @Query("SELECT n FROM Nurse n")\n    List<Nurse> all();\n'
+        "}\n"
+    )
+    ev = _audit(tmp_path, **{
+        "src/main/java/org/example/clinic/model/Person.java": person,
+        "src/main/java/org/example/clinic/model/Nurse.java": nurse,
+        "src/main/java/org/example/clinic/repository/NurseRepository.java": repository,
+    })
+    assert _reads(ev, "NurseRepository.contacts") == ["nurses.badge_code", "people.home_email"]
+    assert _reads(ev, "NurseRepository.all") == ["nurses.badge_code", "nurses.id", "people.home_email"]
+    repo = "src/main/java/org/example/clinic/repository/NurseRepository.java"
+    assert not [p for p in ev.problems if p.location.path == repo]

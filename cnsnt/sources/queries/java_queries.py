@@ -85,12 +85,13 @@ def read_java_queries(
     broken = syntax_problem(tree, file, "Java", "queries")
     if broken is not None:
         gathered.problems.append(broken)
-    constants = _constants(tree.root_node, file)
+    limit = ctx.limits.statement_bytes
+    constants = _constants(tree.root_node, file, limit)
     entities: Mapping[str, Entity] = ctx.memo.get(JPA_ENTITIES) or {}  # type: ignore[assignment]
     attr = attribution(spec, ctx)
     fp = Fingerprinter(dialect)
     store = _query_store(tree.root_node, file)
-    for found in _queries(tree.root_node, file, constants, gathered.problems, store):
+    for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit):
         ctx.check_time("reading Java queries")
         _add(gathered, found, file, entities, attr, fp)
     return gathered
@@ -150,7 +151,12 @@ def _hibernate_placeholders(text: str) -> str:
 
 
 def _queries(
-    root: Node, file: SourceFile, constants: dict[str, str], problems: list[SourceProblem], store: str = "jpa"
+    root: Node,
+    file: SourceFile,
+    constants: dict[str, object],
+    problems: list[SourceProblem],
+    store: str = "jpa",
+    limit: int = 1_000_000,
 ) -> Iterator[JavaQuery]:
     """Every query annotation of the tree, in file order (nested ones: `@NamedQueries({...})`)."""
     stack = [(root, 0)]
@@ -160,7 +166,7 @@ def _queries(
             name = node.child_by_field_name("name")
             simple = file.text(name).rsplit(".", 1)[-1] if name is not None else ""
             if simple in QUERY_ANNOTATIONS:
-                yield from _annotation(node, simple, file, constants, problems, store)
+                yield from _annotation(node, simple, file, constants, problems, store, limit)
                 continue
         if depth < _DEPTH:
             stack.extend((c, depth + 1) for c in reversed(node.named_children))
@@ -170,9 +176,10 @@ def _annotation(
     node: Node,
     name: str,
     file: SourceFile,
-    constants: dict[str, str],
+    constants: dict[str, object],
     problems: list[SourceProblem],
     store: str = "jpa",
+    limit: int = 1_000_000,
 ) -> Iterator[JavaQuery]:
     args = _arguments(node, file)
     native = QUERY_ANNOTATIONS[name]
@@ -188,7 +195,7 @@ def _annotation(
             )
             return
     else:
-        label = _text(args["name"], file, constants) if "name" in args else None
+        label = _text(args["name"], file, constants, limit) if "name" in args else None
         owner = label if isinstance(label, str) and label else f"@{name} of {_class_name(node, file)}"
         keys = ["query"]
     comments = tuple(_comments_before(node, file))
@@ -199,7 +206,18 @@ def _annotation(
                 said = f"@{name} of {owner} has no query text; nothing is audited"
                 problems.append(_problem(file, node, said))
             continue
-        text = _text(value, file, constants)
+        text = _text(value, file, constants, limit)
+        if text is _TOO_LONG or (isinstance(text, str) and len(text) > limit):
+            line, column = file.place(value)
+            problems.append(
+                SourceProblem(
+                    f"@{name}({key}) of {owner}: its text is over the statement size limit ({limit:,} "
+                    "characters): not parsed (raise it with --max-statement-size)",
+                    Location(file.shown, line, column),
+                    file.shown,
+                )
+            )
+            continue
         if not isinstance(text, str):
             problems.append(
                 _problem(
@@ -226,8 +244,15 @@ def _problem(file: SourceFile, node: Node, message: str) -> SourceProblem:
     return SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.WARNING)
 
 
-def _text(node: Node, file: SourceFile, constants: dict[str, str], depth: int = 0) -> object:
-    """A query's text: a string, a text block, `+` of those, or a constant; else None."""
+class _TooLong:
+    """A text over the statement size limit (constants doubling each other: `B = A + A`, `C = B + B`)."""
+
+
+_TOO_LONG = _TooLong()
+
+
+def _text(node: Node, file: SourceFile, constants: dict[str, object], limit: int, depth: int = 0) -> object:
+    """A query's text: a string, a text block, `+` of those, or a constant; else None (`_TOO_LONG`)."""
     if depth > _DEPTH:
         return None
     fragments = node.named_children if node.type == "string_literal" else []
@@ -238,10 +263,14 @@ def _text(node: Node, file: SourceFile, constants: dict[str, str], depth: int = 
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         if op is None or file.text(op) != "+" or left is None or right is None:
             return None
-        a, b = _text(left, file, constants, depth + 1), _text(right, file, constants, depth + 1)
-        return a + b if isinstance(a, str) and isinstance(b, str) else None
+        a, b = _text(left, file, constants, limit, depth + 1), _text(right, file, constants, limit, depth + 1)
+        if a is _TOO_LONG or b is _TOO_LONG:
+            return _TOO_LONG
+        if not isinstance(a, str) or not isinstance(b, str):
+            return None
+        return a + b if len(a) + len(b) <= limit else _TOO_LONG
     if node.type == "parenthesized_expression" and node.named_children:
-        return _text(node.named_children[0], file, constants, depth + 1)
+        return _text(node.named_children[0], file, constants, limit, depth + 1)
     if node.type == "string_literal":
         return _string(node, file)
     if node.type in ("identifier", "field_access"):  # a constant of the file: `BY_EMAIL`, `Queries.BY_EMAIL`
@@ -277,20 +306,22 @@ def _arguments(node: Node, file: SourceFile) -> dict[str, Node]:
     return args
 
 
-def _constants(root: Node, file: SourceFile) -> dict[str, str]:
+def _constants(root: Node, file: SourceFile, limit: int) -> dict[str, object]:
     """The file's string constants (`static final String BY_EMAIL = "..."`), by name and `Owner.NAME`.
 
-    In file order, so a constant may be built from those before it.
+    In file order, so a constant may be built from those before it; one longer than `limit`
+    is `_TOO_LONG`, so that constants doubling each other stay small.
     """
-    constants: dict[str, str] = {}
+    constants: dict[str, object] = {}
     stack = [(root, "", 0)]
     while stack:
         node, owner, depth = stack.pop()
         if node.type in ("field_declaration", "constant_declaration"):
             for declarator in node.children_by_field_name("declarator"):
                 name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
-                text = _text(value, file, constants) if name is not None and value is not None else None
-                if isinstance(text, str) and name is not None:
+                readable = name is not None and value is not None
+                text = _text(value, file, constants, limit) if readable else None
+                if (isinstance(text, str) or text is _TOO_LONG) and name is not None:
                     constants.setdefault(file.text(name), text)
                     constants[f"{owner}.{file.text(name)}"] = text
             continue
@@ -306,8 +337,10 @@ def text_block(literal: str) -> str:
     """A Java text block's value (JLS 3.10.6): indentation common to its lines removed, escapes read.
 
     The opening `\"\"\"` and the rest of its line are not content; the closing delimiter's
-    line counts for the indentation when it stands alone.
+    line counts for the indentation when it stands alone. Its line ends are LF whatever the
+    file's (in a CRLF file too, a backslash at a line's end joins lines).
     """
+    literal = literal.replace("\r\n", "\n").replace("\r", "\n")
     body = literal[3:-3] if literal.endswith('"""') and len(literal) >= 6 else literal[3:]
     lines = body.split("\n")[1:]
     closing_alone = bool(lines) and not lines[-1].strip()

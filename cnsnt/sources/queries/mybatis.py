@@ -10,7 +10,8 @@ run, every dynamic part's text kept, so that every column it may read counts:
   trailing comma; `<trim>` adds its `prefix`/`suffix` and drops its overrides;
 - `<foreach>` is one pass (`open`, the body, `close`);
 - `<include refid="x"/>` is the `<sql id="x">` fragment of the file, or of another mapper
-  in its folder (`refid="other.Mapper.x"`);
+  in its folder (`refid="other.Mapper.x"`), its `<property name="alias" value="p"/>`s
+  written for the fragment's `${alias}`;
 - two branches that write a clause a statement has once (`<if>order by a desc</if>` and
   `<if>order by a asc</if>`) are alternatives: the first is read;
 - `<bind>` and `<selectKey>` run no query of the statement.
@@ -100,6 +101,11 @@ class Comment:
 class _EntityDeclared(Exception):
     """The file declares an entity of its own (refused, as defusedxml refuses it), or nests too deep."""
 
+    def __init__(self, message: str, back: int = 0) -> None:
+        super().__init__(message)
+        self.back = back
+        """How far before expat's place the reason starts (a reference expat has read past)."""
+
 
 def parse_mapper(text: str) -> tuple[Element | None, list[Element], tuple[str, int, int] | None]:
     """The root element, the statement elements closed, and the syntax error (message, line, column)."""
@@ -137,11 +143,18 @@ def parse_mapper(text: str) -> tuple[Element | None, list[Element], tuple[str, i
             "the file declares entities of its own, which cnsnt does not expand (a mapper needs none)"
         )
 
+    def skipped(name: str, _: int) -> None:  # `&columns;` of a DTD expat does not read: not silently dropped
+        raise _EntityDeclared(
+            f"entity &{name}; is not defined in the file; cnsnt reads no external DTD (a mapper needs none)",
+            back=len(name) + 2,
+        )
+
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = data
     parser.CommentHandler = comment
     parser.EntityDeclHandler = entity
+    parser.SkippedEntityHandler = skipped
     error: tuple[str, int, int] | None = None
     try:
         parser.Parse(text, True)
@@ -152,7 +165,7 @@ def parse_mapper(text: str) -> tuple[Element | None, list[Element], tuple[str, i
         error = (
             str(exc),
             parser.CurrentLineNumber,
-            parser.CurrentColumnNumber + 1,
+            parser.CurrentColumnNumber + 1 - exc.back,
         )
     return (root[0] if root else None), closed, error
 
@@ -168,9 +181,17 @@ class _Text:
         fragments: dict[str, Element],
         namespace: str,
         elsewhere: Callable[[str], dict[str, Element] | None] = lambda _: None,
+        limit: int = 1_000_000,
     ) -> None:
         self.fragments = fragments
         self.namespace = namespace
+        self.properties: dict[str, str] = {}
+        """The `<property>`s of the `<include>`s around: `${alias}` in a fragment is their value."""
+        self.limit = limit
+        self.pasted = 0
+        self.oversize = False
+        """Whether the fragments pasted passed `limit` characters (the statement size limit): ten
+        includes of a 100 kB fragment are a megabyte, and so on for each statement."""
         self.elsewhere = elsewhere
         """The `<sql>` fragments of another mapper, by its namespace (None: no such mapper)."""
         self.missing: list[str] = []
@@ -183,7 +204,7 @@ class _Text:
         clauses: set[str] = set()
         for child in element.children:
             if isinstance(child, str):
-                out.append(child)
+                out.append(_substitute(child, self.properties) if self.properties else child)
             elif isinstance(child, Element):
                 text = self._dynamic(child, depth)
                 clause = _clause(text) if child.tag in _BRANCHES else None
@@ -217,7 +238,9 @@ class _Text:
         return inner  # if, choose, when, otherwise: their text
 
     def _include(self, element: Element, depth: int) -> str:
-        refid = element.attrs.get("refid", "")
+        if self.oversize:
+            return ""
+        refid = _substitute(element.attrs.get("refid", ""), self.properties)
         local = refid.removeprefix(self.namespace + ".") if self.namespace else refid
         fragments, namespace = self.fragments, self.namespace
         fragment = fragments.get(local)
@@ -229,12 +252,22 @@ class _Text:
             self.missing.append(refid)
             return ""
         self.included += 1
-        kept = self.fragments, self.namespace
-        self.fragments, self.namespace = fragments, namespace  # its own includes are its mapper's
+        kept = self.fragments, self.namespace, self.properties
+        properties = dict(self.properties)
+        for item in element.children:  # `<property name="alias" value="p"/>`, read in the outer context
+            if isinstance(item, Element) and item.tag == "property" and "name" in item.attrs:
+                properties[item.attrs["name"]] = _substitute(item.attrs.get("value", ""), self.properties)
+        # its own includes are its mapper's
+        self.fragments, self.namespace, self.properties = fragments, namespace, properties
         try:
-            return self.of(fragment, depth + 1)
+            text = self.of(fragment, depth + 1)
         finally:
-            self.fragments, self.namespace = kept
+            self.fragments, self.namespace, self.properties = kept
+        self.pasted += len(text)
+        if self.pasted > self.limit:
+            self.oversize = True
+            return ""
+        return text
 
 
 #: Dynamic elements of which one or another runs; `_clause` says which clause each writes.
@@ -272,6 +305,23 @@ def _drop_suffix(text: str, words: tuple[str, ...]) -> str:
         if stripped.upper().endswith(word):
             return stripped[: len(stripped) - len(word)]
     return text
+
+
+def _substitute(text: str, properties: dict[str, str]) -> str:
+    """`${alias}` as the `<include>`'s `<property>` says; other `${...}` stay (filled in at run time)."""
+    out: list[str] = []
+    at = 0
+    while True:
+        start = text.find("${", at)
+        end = text.find("}", start) if start != -1 else -1
+        if end == -1:
+            break
+        name = text[start + 2 : end]
+        out.append(text[at:start])
+        out.append(properties.get(name, text[start : end + 1]))
+        at = end + 1
+    out.append(text[at:])
+    return "".join(out)
 
 
 def parameters(text: str) -> str:
@@ -329,8 +379,12 @@ def read_mybatis(
     for element, comments in _statements(root, {id(e) for e in closed}):
         ctx.check_time("reading MyBatis statements")
         name = f"{namespace}.{element.attrs.get('id', '?')}" if namespace else element.attrs.get("id", "?")
-        reader = _Text(fragments, namespace, elsewhere.fragments)
+        reader = _Text(fragments, namespace, elsewhere.fragments, ctx.limits.statement_bytes)
         sql = " ".join(parameters(reader.of(element)).split())
+        if reader.oversize or len(sql) > reader.limit:
+            gathered.statements += 1
+            gathered.problems.append(_oversize(element, name, reader.limit, shown))
+            continue
         for refid in reader.missing:
             gathered.problems.append(
                 SourceProblem(
@@ -359,6 +413,16 @@ def read_mybatis(
         key = attr.key(fp.fingerprint_text(sql), annotation)
         gathered.add(key, element.line, element.column, sql, name=name)
     return gathered
+
+
+def _oversize(element: Element, name: str, limit: int, shown: str) -> SourceProblem:
+    """A statement over `--max-statement-size` once its fragments are pasted: said, not parsed."""
+    return SourceProblem(
+        f"<{element.tag}> {name}: its text with the fragments it includes is over the statement size "
+        f"limit ({limit:,} characters): not parsed (raise it with --max-statement-size)",
+        Location(shown, element.line, element.column),
+        shown,
+    )
 
 
 #: How many mapper files beside one are read for the fragments it includes from them.

@@ -369,9 +369,11 @@ class Mapper:
         """Each entity read, by class name and by `@Entity(name)`: its table and its fields' columns.
 
         After `tables()`. A JPQL query (`@Query` on a Spring Data repository) names entities and
-        fields; these say which tables and columns it reads.
+        fields; these say which tables and columns it reads. An entity name comes before a class
+        name: `FROM Client` is `@Entity(name = "Client") class Customer` even beside a class
+        `Client` whose entity is named otherwise.
         """
-        out: dict[str, Entity] = {}
+        read: list[tuple[str, Entity]] = []
         for cls in self.order:
             table = self.by_name.get(cls.name)
             if "Entity" not in cls.annotations or table is None or self.classes.get(cls.name) is not cls:
@@ -380,20 +382,39 @@ class Mapper:
                 entity = self._entity(cls, table)
             except Exception:  # noqa: BLE001 - the tables were read; a query naming it says it is unmapped
                 continue
-            out.setdefault(cls.name, entity)
+            read.append((cls.name, entity))
+        out: dict[str, Entity] = {}
+        for _, entity in read:
             out.setdefault(entity.name, entity)
+        for class_name, entity in read:
+            out.setdefault(class_name, entity)
         return out
 
     def _entity(self, cls: JavaClass, table: ModelTable) -> Entity:
         fields: dict[str, str] = {}
         relations: dict[str, str] = {}
+        inherited: dict[str, str] = {}
         mapped = ("Entity", "MappedSuperclass")
-        parents = [a for a in reversed(self.ancestors(cls)) if any(m in a.annotations for m in mapped)]
-        for owner in [*parents, cls]:
-            for member in owner.members():
-                self._field(member, fields, relations)
+        chain = [*(a for a in reversed(self.ancestors(cls)) if any(m in a.annotations for m in mapped)), cls]
         keys = tuple(k.name for k in self._keys.get(cls.name, []))
-        return Entity(self.entity_name(cls), table.name, table.schema, fields, relations, keys)
+        root_keys = {k.name for k in self._keys.get(self.root_entity(cls).name, [])}
+        joined = self.strategy(self.root_entity(cls)) == "JOINED"
+        for at, owner in enumerate(chain):
+            holder = next((c for c in chain[at:] if "Entity" in c.annotations), cls) if joined else cls
+            own: dict[str, str] = {}
+            for member in owner.members():
+                self._field(member, own, relations)
+            for path, column in own.items():
+                if holder is cls or column in root_keys:  # the key is repeated in each JOINED table
+                    fields[path] = keys[0] if column in root_keys and len(keys) == 1 else column
+                else:
+                    inherited[path] = self.entity_name(holder)
+        return Entity(self.entity_name(cls), table.name, table.schema, fields, relations, keys, inherited)
+
+    def _entity_name_of(self, class_name: str) -> str:
+        """The entity name JPQL knows a relation's target class by (`@Entity(name)`, else the class name)."""
+        cls = self.classes.get(class_name)
+        return self.entity_name(cls) if cls is not None else class_name
 
     def _field(
         self,
@@ -402,8 +423,9 @@ class Mapper:
         relations: dict[str, str],
         prefix: str = "",
         depth: int = 0,
+        overrides: dict[str, str] | None = None,
     ) -> None:
-        """One member's column (an embedded one's, by `embedded.field`) and where a relation leads."""
+        """One member's column (an embedded one's by `embedded.field`, as `@AttributeOverride` names it)."""
         anns = member.annotations
         path = prefix + member.name
         if member.skipped or "Transient" in anns or "Formula" in anns:
@@ -412,7 +434,7 @@ class Mapper:
             relation = anns["ManyToOne"] if "ManyToOne" in anns else anns["OneToOne"]
             explicit = self.value(relation, "targetEntity")
             target = explicit if isinstance(explicit, str) else member.type
-            relations[path] = target
+            relations[path] = self._entity_name_of(target)
             if not self.text_value(relation, "mappedBy"):
                 joins = self._repeated(anns, "JoinColumn", "JoinColumns")
                 key = or_id(self._key_of(target))[0].name
@@ -420,19 +442,22 @@ class Mapper:
                 fields[path] = self.physical(name or f"{member.name}_{key}")
             return
         if any(a in anns for a in ("OneToMany", "ManyToMany", "ElementCollection")):
-            relations[path] = self._element(member, anns.get("OneToMany") or anns.get("ManyToMany"))
+            element = self._element(member, anns.get("OneToMany") or anns.get("ManyToMany"))
+            relations[path] = self._entity_name_of(element)
             return
         embeddable = self.classes.get(member.type)
         if embeddable is not None and (
             "Embeddable" in embeddable.annotations or "Embedded" in anns or "EmbeddedId" in anns
         ):
             if depth < 5:
+                inner_overrides = self._overrides(member, embeddable, overrides or {})
                 for inner in embeddable.members():
-                    self._field(inner, fields, relations, path + ".", depth + 1)
+                    self._field(inner, fields, relations, path + ".", depth + 1, inner_overrides)
             return
         if member.type in _COLLECTIONS:
             return
-        fields[path] = self.physical(self.text_value(anns.get("Column"), "name") or member.name)
+        renamed = (overrides or {}).get(member.name)
+        fields[path] = self.physical(renamed or self.text_value(anns.get("Column"), "name") or member.name)
 
     def _guard(self, cls: JavaClass, step: Any) -> None:
         try:
@@ -614,6 +639,11 @@ class Mapper:
         key: bool,
         depth: int,
     ) -> None:
+        overrides = self._overrides(member, embeddable, outer)
+        self._columns(embeddable, table, embeddable.members(), overrides, key, depth + 1)
+
+    def _overrides(self, member: Member, embeddable: JavaClass, outer: dict[str, str]) -> dict[str, str]:
+        """An embedded field's `@AttributeOverride`s (field -> column), then those of the field around it."""
         overrides: dict[str, str] = {}
         fields = {m.name for c in [embeddable, *self.ancestors(embeddable)] for m in c.members()}
         for ann in self._repeated(member.annotations, "AttributeOverride", "AttributeOverrides"):
@@ -627,7 +657,7 @@ class Mapper:
                 self._unread_override(ann, member, embeddable, name if name and col_name else None)
         for name, col_name in outer.items():
             overrides.setdefault(name, col_name)
-        self._columns(embeddable, table, embeddable.members(), overrides, key, depth + 1)
+        return overrides
 
     def _unread_override(
         self, ann: Annotation, member: Member, embeddable: JavaClass, name: str | None
