@@ -523,3 +523,35 @@ def test_a_mixin_calls_attributes_reach_the_tag_that_takes_them_with_and_attribu
     assert got["newsletter"].checked and not got["newsletter"].checked_conditionally
     assert got["optin"].checked_conditionally
     assert got["phone"].label == "Phone"
+
+
+def test_a_mixin_calls_attributes_win_over_the_literal_ones_of_the_tag_that_takes_them(tmp_path: Path) -> None:
+    """Pug merges `&attributes` over the tag's own (`type='checkbox'` over `type='text'`); the
+    HTML read keeps the first of a duplicate attribute, so the literal one was read and a
+    pre-ticked checkbox was a text field."""
+    text = (
+        "mixin box(name)\n"
+        "  input(type='text' name=name)&attributes(attributes)\n"
+        "form(method='post')\n"
+        "  +box('newsletter')(type='checkbox' checked)\n"
+        "  +box('handle')(name='nickname')\n"
+        "  +box('city')\n"
+    )
+    got = fields(write(tmp_path, "optin.pug", text))
+    assert {name: (f.control, f.checked) for name, f in got.items()} == {
+        "newsletter": ("checkbox", True), "nickname": ("text", False), "city": ("text", False)
+    }
+
+
+def test_an_error_in_a_partial_included_many_times_is_said_once(tmp_path: Path) -> None:
+    """A partial included by two rows, each included twice: its unclosed list was a CN001 per
+    path of includes (2 here, up to the include budget of 200), each at the same place."""
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared/phone.pug").write_text("input(type='tel' name='phone'\n", encoding="utf-8")
+    (tmp_path / "shared/row.pug").write_text("include phone\ninclude phone\n", encoding="utf-8")
+    text = "form(method='post')\n  include shared/row\n  include shared/row\n"
+    ev = write(tmp_path, "contacts.pug", text)
+    errors = [(p.location.path, p.location.line, p.location.column, p.message) for p in ev.problems
+              if p.severity is None]
+    assert [e[:3] for e in errors] == [("shared/phone.pug", 1, 6)]
+    assert errors[0][3].endswith("which contacts.pug includes at 2:3 through shared/row.pug at 1:1)")

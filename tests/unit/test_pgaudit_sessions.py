@@ -189,6 +189,7 @@ def test_the_context_before_a_range_goes_back_past_a_long_record(
     ("2026-12-01 10:00:01.000 UTC [65a1b2c3.1092] mailer@shop ", "65a1b2c3.1092"),
     ("2026-12-01 10:00:01.000 UTC mailer@shop ", None),
     ("2026-12-01 10:00:01.000 UTC [local] mailer@shop ", None),
+    ("[1764583201.123] [4242] mailer@shop ", "4242"),  # `[%n] [%p] `: a Unix epoch, no %c
 ])
 def test_the_session_of_a_prefix_without_a_log_line_prefix(prefix: str, session: str | None) -> None:
     parsed = PostgresStderr().split(prefix + "LOG:  statement: SELECT 1")

@@ -641,6 +641,11 @@ class _Reader:
         """Write a tag's attributes as HTML: literals quoted, expressions as template code."""
         w = self.w
         class_code: list[str] = []
+        # Pug merges `&attributes` over the tag's own (a later one over an earlier one), and
+        # HTML keeps the first of a duplicate attribute: they are written first, last first.
+        given = [a for a in attrs if a.name == "&attributes"]
+        if given:
+            attrs = given[::-1] + [a for a in attrs if a.name != "&attributes"]
         for a in attrs:
             low = a.name.lower()
             value = a.value
@@ -1115,7 +1120,11 @@ def read_pug_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence
         SourceProblem(why, Location(shown, *markup.source_line_col(at)), shown, severity=Severity.WARNING)
         for at, why in includes.unread
     ]
-    problems += [_included_problem(e, shown, markup) for e in includes.errors]
+    # A partial included along many paths holds one problem: said once, through the first.
+    first: dict[tuple[Path, int, int, str], IncludedProblem] = {}
+    for e in includes.errors:
+        first.setdefault((e.file, e.line, e.column, e.message), e)
+    problems += [_included_problem(e, shown, markup) for e in first.values()]
     return read_markup(path, markup.text, ctx, positions=markup.line_col, unread=problems)
 
 

@@ -225,9 +225,13 @@ def _bracketed_session(prefix: str) -> str | None:
 
 
 def _is_session_id(text: str) -> bool:
-    """Whether a text is a `%c` session id: two hexadecimal numbers joined by a dot."""
+    """Whether a text is a `%c` session id: two hexadecimal numbers joined by a dot.
+
+    The first is the session's start in seconds, at most 8 hexadecimal digits until 2106:
+    a `%n` Unix epoch (`[1764583201.123]`, ten decimal digits) is no session.
+    """
     start, dot, pid = text.partition(".")
-    return bool(dot and start and pid) and all(c in _HEX for c in start + pid)
+    return bool(dot and start and pid) and len(start) <= 8 and all(c in _HEX for c in start + pid)
 
 
 _HEX = frozenset("0123456789abcdef")
