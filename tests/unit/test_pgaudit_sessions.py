@@ -239,3 +239,23 @@ def test_a_statement_of_more_relations_than_the_window_counts_once(
     path = tmp_path / "audit.log"
     path.write_text("".join(audit("[4242]", 7, JOIN, f"orders_p{p}") for p in range(6)))
     assert calls(read(path, tables)) == [(1, 1, JOIN)]
+
+
+def test_a_process_id_taken_again_far_back_counts_alike_for_every_jobs(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session's record and a later one with the same id and text on the same process
+    id, more bytes apart than a range reads before it but fewer records than `_WINDOW`:
+    a range that starts between them cannot see the first, so no run takes the second
+    for its repeat (codereview39c: `--jobs 1` counted 1, `--jobs 2` counted 2)."""
+    monkeypatch.setattr(LOG_FORMATS["pgaudit"], "context_bytes", 2048)
+    others = "".join(audit(f"[{4300 + s}]", 1, "SELECT name FROM customers", "customers") for s in range(40))
+    path = tmp_path / "audit.log"
+    path.write_text(audit("[4242]", 1, JOIN, "customers") + others + audit("[4242]", 1, JOIN, "customers"))
+    assert len(others) > 2048
+    one = read(path, tables, jobs=1)
+    assert (1, 2, JOIN) in calls(one)
+    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", 1)
+    for jobs in (2, 3):
+        again = read(path, tables, jobs=jobs)
+        assert calls(again) == calls(one)

@@ -27,6 +27,7 @@ as before, and one warning says how many records that covers.
 from __future__ import annotations
 
 import csv
+from collections import deque
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -39,6 +40,10 @@ _FIELDS = 9
 #: records of its relations are written within microseconds, a few other sessions' records
 #: between at most. Later, the same id and text is a new session reusing the process id.
 _WINDOW = 1 << 12
+#: And within half the bytes a byte range reads before it (`PgAudit.context_bytes`), from
+#: the end of one record to the start of its repeat: a range then always has the record a
+#: repeat repeats in its context, so every `--jobs` counts alike (codereview39c).
+_GAP_DIVISOR = 2
 #: Sessions kept before those silent for `_WINDOW` records are let go.
 _KEPT = 256
 _NO_SESSION = ("pgAudit records whose log_line_prefix shows no session (%p or %c): "
@@ -116,11 +121,15 @@ class PgAudit(PostgresStderr):
 
     def __init__(self, settings: Settings = Settings()) -> None:  # noqa: B008 - frozen
         super().__init__(settings)
-        self._last: dict[str | None, tuple[tuple[object, ...], int]] = {}
-        """Per session (None: not shown), its last record counted and that record's number,
-        for `_WINDOW` records, oldest first."""
+        self._last: dict[str | None, tuple[tuple[object, ...], int, int]] = {}
+        """Per session (None: not shown), its last record counted, that record's number
+        and the byte its lines end at, for `_WINDOW` records, oldest first."""
         self._seen = 0
         """SESSION records read so far (the context's too)."""
+        self._bytes = 0
+        """Bytes of the lines read so far (the context's too)."""
+        self._offsets: deque[tuple[int, int]] = deque()
+        """(line index, the byte it starts at) of the lines read and not yet passed."""
         self._unknown = [0, 0]
         """First line and number of the records whose session the prefix does not show."""
 
@@ -166,11 +175,18 @@ class PgAudit(PostgresStderr):
         """`records`; without `counted` (the context before a range) sessions are only learnt."""
         lasts = self._last
         seen = self._seen
-        for item in self.log_messages(lines, "AUDIT: "):
+        gap = self.context_bytes // _GAP_DIVISOR
+        offsets = self._offsets
+        offsets.clear()  # a call's line indexes start again at 0
+        for item in self.log_messages(self._measured(lines), "AUDIT: "):
             if isinstance(item, Skipped):
                 yield item
                 continue
             start, count, fields, body = item
+            while offsets[0][0] < start:
+                offsets.popleft()
+            begins = offsets[0][1]
+            ends = offsets[count][1] if count < len(offsets) else self._bytes
             if body[:8] != "SESSION,":
                 continue
             row = session_fields(body)
@@ -200,10 +216,11 @@ class PgAudit(PostgresStderr):
             # moves its session's record on too (a statement of many relations: the window
             # runs from its latest record).
             last = lasts.get(session)
-            repeat = last is not None and last[0] == same and seen - last[1] <= _WINDOW
+            repeat = (last is not None and last[0] == same and seen - last[1] <= _WINDOW
+                      and begins - last[2] <= gap)
             if last is not None:
                 del lasts[session]  # to the end: the dict is in order of last use
-            lasts[session] = (same, seen)
+            lasts[session] = (same, seen, ends)
             if len(lasts) > _KEPT:
                 _forget(lasts, seen)
             if repeat:
@@ -211,6 +228,14 @@ class PgAudit(PostgresStderr):
             yield Record(start, statement, user, database, application, fields["client"],
                          message=self._message(row[1], statement, session))
         self._seen = seen
+
+    def _measured(self, lines: Lines) -> Lines:
+        """`lines`, each line's first byte kept (a repeat's window is told in bytes too)."""
+        offsets = self._offsets
+        for item in lines:
+            offsets.append((item[0], self._bytes))
+            self._bytes += len(item[1])
+            yield item
 
     def notes(self) -> list[tuple[int, int, str]]:
         """How many records could not be told apart by session, at the first of them."""
@@ -220,7 +245,7 @@ class PgAudit(PostgresStderr):
         return [(line, count, _NO_SESSION)]
 
 
-def _forget(lasts: dict[str | None, tuple[tuple[object, ...], int]], seen: int) -> None:
+def _forget(lasts: dict[str | None, tuple[tuple[object, ...], int, int]], seen: int) -> None:
     """Let go of the sessions silent for `_WINDOW` records (the dict is in order of last use).
 
     Called only once more than `_KEPT` sessions are kept, which most logs never reach:
