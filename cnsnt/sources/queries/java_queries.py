@@ -39,6 +39,7 @@ from cnsnt.sources.queries.common import (
     unknown_purpose_problems,
 )
 from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded, parser, syntax_problem
+from cnsnt.sources.schemas.jpa_entities import java_string, java_unescape
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.jpql import JPA_ENTITIES, Entity, spring_parameters, to_sql
 
@@ -272,24 +273,11 @@ def _text(node: Node, file: SourceFile, constants: dict[str, object], limit: int
     if node.type == "parenthesized_expression" and node.named_children:
         return _text(node.named_children[0], file, constants, limit, depth + 1)
     if node.type == "string_literal":
-        return _string(node, file)
+        return java_string(node, file)
     if node.type in ("identifier", "field_access"):  # a constant of the file: `BY_EMAIL`, `Queries.BY_EMAIL`
         name = file.text(node).replace(" ", "")
         return constants.get(name, constants.get(name.rsplit(".", 1)[-1]) if "." in name else None)
     return None
-
-
-def _string(node: Node, file: SourceFile) -> str | None:
-    """A string literal's value (its escapes read); None for a part cnsnt cannot read."""
-    parts = []
-    for child in node.named_children:
-        if child.type == "string_fragment":
-            parts.append(file.text(child))
-        elif child.type == "escape_sequence":
-            parts.append(_unescape(file.text(child)))
-        else:
-            return None
-    return "".join(parts)
 
 
 def _arguments(node: Node, file: SourceFile) -> dict[str, Node]:
@@ -347,23 +335,7 @@ def text_block(literal: str) -> str:
     significant = [ln for ln in lines if ln.strip()] + ([lines[-1]] if closing_alone else [])
     indent = min((len(ln) - len(ln.lstrip(" \t")) for ln in significant), default=0)
     kept = [ln[indent:].rstrip(" \t") for ln in lines]
-    return _unescape("\n".join(kept))
-
-
-def _unescape(text: str) -> str:
-    r"""Java's escapes in a text block; a backslash at a line's end joins lines, `\s` is a blank."""
-    out: list[str] = []
-    simple = {"n": "\n", "t": "\t", '"': '"', "'": "'", "\\": "\\", "s": " ", "\n": "", "r": "\r", "b": "\b"}
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if char == "\\" and i + 1 < len(text) and text[i + 1] in simple:
-            out.append(simple[text[i + 1]])
-            i += 2
-            continue
-        out.append(char)
-        i += 1
-    return "".join(out)
+    return java_unescape("\n".join(kept))
 
 
 def _method(node: Node, file: SourceFile) -> str:
