@@ -38,8 +38,14 @@ from cnsnt.sources.queries.common import (
     parse_directives,
     unknown_purpose_problems,
 )
-from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded, parser, syntax_problem
-from cnsnt.sources.schemas.jpa_entities import java_string, java_unescape
+from cnsnt.sources.schemas.grammars import (
+    SourceFile,
+    java_string,
+    java_unescape,
+    parse_bounded,
+    parser,
+    syntax_problem,
+)
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.jpql import JPA_ENTITIES, Entity, spring_parameters, to_sql
 

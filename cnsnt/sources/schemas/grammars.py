@@ -275,6 +275,39 @@ COMMENTS = frozenset({"comment", "line_comment", "block_comment"})
 _ERROR_DEPTH = 200
 
 
+def java_string(node: Any, file: SourceFile) -> str | None:
+    """A Java string literal's value, its escapes read; None for a part cnsnt cannot read.
+
+    One reader for JPA entities' annotation values (`schemas.jpa_entities`) and Spring's
+    query annotations (`queries.java_queries`).
+    """
+    parts = []
+    for child in node.named_children:
+        if child.type == "string_fragment":
+            parts.append(file.text(child))
+        elif child.type == "escape_sequence":
+            parts.append(java_unescape(file.text(child)))
+        else:
+            return None
+    return "".join(parts)
+
+
+def java_unescape(text: str) -> str:
+    r"""Java's escapes (JLS 3.10.7): a backslash at a text block's line end joins lines, `\s` is a blank."""
+    out: list[str] = []
+    simple = {"n": "\n", "t": "\t", '"': '"', "'": "'", "\\": "\\", "s": " ", "\n": "", "r": "\r", "b": "\b"}
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text) and text[i + 1] in simple:
+            out.append(simple[text[i + 1]])
+            i += 2
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
 #: C# declarations of a class or a record (`cs_declarations`).
 CS_CLASSES = ("class_declaration", "record_declaration")
 _CS_CONTAINERS = ("namespace_declaration", "file_scoped_namespace_declaration", "declaration_list")

@@ -39,7 +39,14 @@ from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import model_evidence, nothing_found
-from cnsnt.sources.schemas.grammars import SourceFile, deepest_opening, parsed_files, parser, syntax_problem
+from cnsnt.sources.schemas.grammars import (
+    SourceFile,
+    deepest_opening,
+    java_string,
+    parsed_files,
+    parser,
+    syntax_problem,
+)
 from cnsnt.sources.schemas.jpa_kotlin import kotlin_classes, kotlin_entity_files
 from cnsnt.sources.schemas.jpa_mapping import (
     Annotation,
@@ -280,39 +287,6 @@ def evaluate(node: Node, file: SourceFile, constants: dict[str, str], depth: int
 
 #: How deep an annotation value may nest (real ones nest 2 or 3 levels).
 _DEPTH = 100
-
-
-def java_string(node: Any, file: SourceFile) -> str | None:
-    """A Java string literal's value, its escapes read; None for a part cnsnt cannot read.
-
-    One reader for the entity mapping's annotation values and the query annotations
-    (`cnsnt.sources.queries.java_queries`).
-    """
-    parts = []
-    for child in node.named_children:
-        if child.type == "string_fragment":
-            parts.append(file.text(child))
-        elif child.type == "escape_sequence":
-            parts.append(java_unescape(file.text(child)))
-        else:
-            return None
-    return "".join(parts)
-
-
-def java_unescape(text: str) -> str:
-    r"""Java's escapes (JLS 3.10.7): a backslash at a text block's line end joins lines, `\s` is a blank."""
-    out: list[str] = []
-    simple = {"n": "\n", "t": "\t", '"': '"', "'": "'", "\\": "\\", "s": " ", "\n": "", "r": "\r", "b": "\b"}
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if char == "\\" and i + 1 < len(text) and text[i + 1] in simple:
-            out.append(simple[text[i + 1]])
-            i += 2
-            continue
-        out.append(char)
-        i += 1
-    return "".join(out)
 
 
 def java_files(
