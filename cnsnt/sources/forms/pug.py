@@ -1003,6 +1003,36 @@ MAX_INCLUDES = 200
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 
+#: Why an include past a limit is not followed: said once per template, with how many more.
+_TOO_DEEP = f": includes nest deeper than {MAX_INCLUDE_DEPTH} levels; its form fields are not read"
+_TOO_MANY = f": more than {MAX_INCLUDES} includes read for this template; its form fields are not read"
+
+
+def _limits_once(unread: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The includes not followed, each limit said once, at its first include, with how many more.
+
+    A tree of partials that each include the next twice reaches the depth limit along every
+    path (2^k of them), and every include after the budget is spent says so again.
+    """
+    out: list[tuple[int, str]] = []
+    first: dict[str, int] = {}
+    more: dict[str, int] = {}
+    for at, why in unread:
+        limit = next((w for w in (_TOO_DEEP, _TOO_MANY) if why.endswith(w)), None)
+        if limit is None:
+            out.append((at, why))
+        elif limit in first:
+            more[limit] += 1
+        else:
+            first[limit], more[limit] = len(out), 0
+            out.append((at, why))
+    for limit, index in first.items():
+        if more[limit]:
+            at, why = out[index]
+            out[index] = (at, f"{why} (and {more[limit]:,} more includes past the limit)")
+    return out
+
+
 @dataclass(frozen=True)
 class IncludedProblem:
     """A part of an included Pug file that could not be read: where in that file, through which includes."""
@@ -1084,9 +1114,9 @@ class _Includes:
         if path in self.chain:
             return ""  # a file that includes itself: read once, at the outer include
         if len(self.chain) > MAX_INCLUDE_DEPTH:
-            return f": includes nest deeper than {MAX_INCLUDE_DEPTH} levels; its form fields are not read"
+            return _TOO_DEEP
         if self.budget[0] <= 0:
-            return f": more than {MAX_INCLUDES} includes read for this template; its form fields are not read"
+            return _TOO_MANY
         self.budget[0] -= 1
         text = read_once(path, ctx, "pug:include")
         if text is None:
@@ -1118,7 +1148,7 @@ def read_pug_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence
     ]
     problems += [
         SourceProblem(why, Location(shown, *markup.source_line_col(at)), shown, severity=Severity.WARNING)
-        for at, why in includes.unread
+        for at, why in _limits_once(includes.unread)
     ]
     # A partial included along many paths holds one problem: said once, through the first.
     first: dict[tuple[Path, int, int, str], IncludedProblem] = {}
