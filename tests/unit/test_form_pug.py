@@ -574,3 +574,29 @@ def test_an_include_tree_past_the_nesting_limit_is_said_once(tmp_path: Path) -> 
                "(and 4 more includes past the limit)"),
     ]
     assert {f.name for f in ev.forms[0].fields} == {f"f{i}" for i in range(8)}
+
+
+def test_a_mixin_forwards_its_attributes_to_another_mixin_with_and_attributes(tmp_path: Path) -> None:
+    """`+inner(name)&attributes(attributes)` inside a mixin hands the outer call's attributes on
+    (Pug merges them over the call's own, a later one over an earlier one): they were dropped,
+    so a pre-ticked consent box drawn through two mixins read as an unticked text field."""
+    text = (
+        "mixin inner(name)\n"
+        "  input(type='text' name=name)&attributes(attributes)\n"
+        "mixin outer(name)\n"
+        "  +inner(name)&attributes(attributes)\n"
+        "mixin wrap(name)\n"
+        "  +inner(name)(required type='tel')&attributes(attributes)\n"
+        "form(method='post')\n"
+        "  +outer('newsletter')(type='checkbox' checked)\n"
+        "  +wrap('phone')\n"
+        "  +wrap('mobile')(type='number')\n"
+        "  +outer('city')\n"
+    )
+    got = fields(write(tmp_path, "optin.pug", text))
+    assert {name: (f.control, f.checked, f.required, where(f)) for name, f in got.items()} == {
+        "newsletter": ("checkbox", True, False, (8, 3)),
+        "phone": ("tel", False, True, (9, 3)),
+        "mobile": ("number", False, True, (10, 3)),
+        "city": ("text", False, False, (11, 3)),
+    }

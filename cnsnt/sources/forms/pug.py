@@ -484,8 +484,20 @@ class _Reader:
         s = self.s
         classes: list[str] = []
         pairs: list[str] = []
+        forwarded: list[str] = []  # `&attributes(attributes)`: a hash merged over the rest
         while q < len(s):
-            if s[q] in ".#" and q + 1 < e and (s[q + 1].isalnum() or s[q + 1] in "-_"):
+            if s.startswith("&attributes(", q):
+                close = _bracket_end(s, q + 11, self.reach(q))
+                if close < 0:
+                    self.problems.append(PugProblem(
+                        q, "this mixin call's &attributes( is never closed: the call is not read"
+                    ))
+                    return None
+                code = safe_code(s[q + 12 : close - 1])
+                if code:
+                    forwarded.append(code if code.isidentifier() else f"({code})")
+                q = close
+            elif s[q] in ".#" and q + 1 < e and (s[q + 1].isalnum() or s[q + 1] in "-_"):
                 r = q + 1
                 while r < e and (s[r].isalnum() or s[r] in "-_"):
                     r += 1
@@ -509,7 +521,10 @@ class _Reader:
                 break
         if classes:
             pairs.append(f"'class': {_jinja_string(' '.join(classes))}")
-        return ("attributes={" + ", ".join(pairs) + "}" if pairs else ""), q
+        merged = "{" + ", ".join(pairs) + "}" if pairs else ""
+        for code in forwarded:  # Pug merges each over the call's own, a later one over an earlier
+            merged = f"dict({merged}, **{code})" if merged else code
+        return (f"attributes={merged}" if merged else ""), q
 
     # -- tags
 
