@@ -259,3 +259,70 @@ def test_a_process_id_taken_again_far_back_counts_alike_for_every_jobs(
     for jobs in (2, 3):
         again = read(path, tables, jobs=jobs)
         assert calls(again) == calls(one)
+
+
+def _numbered(lines: list[tuple[int, int, int, str, str]]) -> str:
+    """pgAudit records after `%m [%l] [%p] %u@%d `: (line number %l, process id %p, statement
+    id, text, relation)."""
+    return "".join(audit(f"[{n}] [{pid}]", sid, text, relation) for n, pid, sid, text, relation in lines)
+
+
+def test_a_line_number_before_the_process_id_is_not_taken_for_the_session(
+    tmp_path: Path, tables: list[Table]
+) -> None:
+    """`%m [%l] [%p] ` with no log_line_prefix given: the first bracketed id, `%l` (the session's
+    line number, one more on each of its lines), was taken for the session, so every record
+    was a session of its own: a join logged once per relation counted twice, and a
+    two-statement message twice. The process id is the bracketed id that stays the same
+    while the other counts up."""
+    path = tmp_path / "audit.log"
+    path.write_text(_numbered([
+        (1, 4242, 3, JOIN, "customers"), (1, 4243, 1, TWO, ""), (2, 4242, 3, JOIN, "orders"),
+        (2, 4243, 2, TWO, ""), (3, 4242, 4, "SELECT name FROM customers", "customers"),
+    ]))
+    ev = read(path, tables)
+    assert calls(ev) == [(1, 1, JOIN), (2, 1, TWO), (5, 1, "SELECT name FROM customers")]
+    assert ev.problems == []
+
+
+def test_a_process_id_before_a_line_number_is_still_the_session(tmp_path: Path, tables: list[Table]) -> None:
+    """`%m [%p] [%l] `: the process id first, as before; its line number counts up beside it."""
+    path = tmp_path / "audit.log"
+    path.write_text("".join(audit(f"[{pid}] [{n}]", sid, text, relation) for n, pid, sid, text, relation in [
+        (1, 4242, 3, JOIN, "customers"), (1, 4243, 3, JOIN, "customers"), (2, 4242, 3, JOIN, "orders"),
+        (2, 4243, 3, JOIN, "orders"),
+    ]))
+    assert calls(read(path, tables)) == [(1, 2, JOIN)]
+
+
+def test_a_line_number_taken_for_the_session_is_told_alike_for_every_jobs(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bracket that holds the session is told once, from the log's first lines, so a range
+    that starts far into the log reads its prefixes as the first range does."""
+    rows = []
+    for i in range(1, 200):
+        for s in range(3):
+            rows += [(2 * i - 1, 4000 + s, 3 * i, JOIN, "customers"), (2 * i, 4000 + s, 3 * i, JOIN, "orders")]
+    path = tmp_path / "audit.log"
+    path.write_text(_numbered(rows))
+    one = read(path, tables)
+    assert calls(one) == [(1, 597, JOIN)]
+    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", 1)
+    for jobs in (2, 3):
+        assert calls(read(path, tables, jobs=jobs)) == calls(one)
+
+
+@pytest.mark.parametrize(("brackets", "session"), [
+    (["[1] [4242]", "[1] [4243]", "[2] [4242]"], 1),  # %l %p: the line number steps up by one
+    (["[4242] [1]", "[4243] [1]", "[4242] [2]"], 0),  # %p %l
+    (["[1] [4242]", "[1] [4250]", "[1] [4311]"], 1),  # sessions of one line: %l stays at 1
+    (["[17] [65a1b2c3.1092]", "[18] [65a1b2c3.1092]"], 1),  # %l %c
+    (["[4242]", "[4243]"], 0),  # one id
+    (["[local] [4242]"], 0),
+])
+def test_which_bracketed_id_of_a_prefix_is_the_session(brackets: list[str], session: int) -> None:
+    from cnsnt.sources.queries.formats.postgres_stderr import session_bracket
+
+    head = [f"2026-12-01 10:00:00.000 UTC {b} mailer@shop LOG:  statement: SELECT 1" for b in brackets]
+    assert session_bracket(head) == session

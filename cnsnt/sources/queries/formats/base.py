@@ -51,6 +51,9 @@ class Settings:
     """Per-entry options a format may need (picklable: sent to scan workers)."""
 
     log_line_prefix: str | None = None
+    session_bracket: int = 0
+    """Which bracketed id of a prefix read without `log_line_prefix` is the session (0: the
+    first); told once from the log's first lines (`LogFormat.settle`), so every range reads alike."""
 
 
 Lines = Iterator[tuple[int, bytes]]
@@ -73,6 +76,11 @@ class LogFormat(ABC):
     @abstractmethod
     def sniff(cls, head: list[str]) -> bool:
         """Tell whether these first lines look like this format."""
+
+    @classmethod
+    def settle(cls, settings: Settings, head: list[str]) -> Settings:
+        """The entry's settings with what the log's first lines tell (the same for every range)."""
+        return settings
 
     def is_start(self, line: bytes) -> bool:
         """Tell whether a line begins a record (byte ranges are cut only there)."""

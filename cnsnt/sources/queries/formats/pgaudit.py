@@ -29,10 +29,11 @@ from __future__ import annotations
 import csv
 from collections import deque
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import ClassVar
 
 from cnsnt.sources.queries.formats.base import Lines, Record, Settings, Skipped
-from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
+from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr, session_bracket
 from cnsnt.sql.ddl_split import statement_count
 
 _FIELDS = 9
@@ -137,6 +138,13 @@ class PgAudit(PostgresStderr):
     def sniff(cls, head: list[str]) -> bool:
         """Tell whether these first lines look like this format."""
         return any("AUDIT: SESSION," in line for line in head)
+
+    @classmethod
+    def settle(cls, settings: Settings, head: list[str]) -> Settings:
+        """Without a `log_line_prefix`, which bracketed id is the session (`[%l] [%p] `: the second)."""
+        if settings.log_line_prefix:
+            return settings
+        return replace(settings, session_bracket=session_bracket(head))
 
     _counted: tuple[str, int] = ("", 1)
     """The last text with a `;` and how many statements it holds (its records come together)."""

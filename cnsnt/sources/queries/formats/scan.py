@@ -41,6 +41,9 @@ from cnsnt.sources.queries.formats.messages import MessageIds
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.statements import comments_in
 
+#: The first bytes and lines of a log a format settles its settings from (`LogFormat.settle`).
+_HEAD_BYTES = 64 << 10
+_HEAD_LINES = 200
 #: Logs smaller than this are scanned in-process.
 PARALLEL_BYTES = 32 << 20
 _RANGES_PER_WORKER = 4
@@ -260,7 +263,10 @@ def read_log(
     jobs = workers(ctx.jobs)
     limit = ctx.limits.statement_bytes
     with open_log(path, shown) as fh:
-        bom = 3 if fh.read(3) == b"\xef\xbb\xbf" else 0  # a UTF-8 BOM is not log text
+        head = fh.read(_HEAD_BYTES)
+    bom = 3 if head.startswith(b"\xef\xbb\xbf") else 0  # a UTF-8 BOM is not log text
+    # told once, from the first lines, so every range reads the log alike
+    settings = fmt_cls.settle(settings, head[bom:].decode("utf-8", "replace").splitlines()[:_HEAD_LINES])
     if compression(path) or not fmt_cls.splittable:
         ranges = [(bom, sys.maxsize)]
     elif jobs > 1 and size >= PARALLEL_BYTES:
