@@ -10,6 +10,7 @@ prints (`%m [%p] %u@%d `, `%m %c %u@%d `, `%m %u@%d `).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -326,3 +327,104 @@ def test_which_bracketed_id_of_a_prefix_is_the_session(brackets: list[str], sess
 
     head = [f"2026-12-01 10:00:00.000 UTC {b} mailer@shop LOG:  statement: SELECT 1" for b in brackets]
     assert session_bracket(head) == session
+
+
+def _message(statement_id: int, text: str, relation: str = "") -> str:
+    obj = f"TABLE,public.{relation}" if relation else ","
+    return f'AUDIT: SESSION,{statement_id},1,READ,SELECT,{obj},"{text}",<not logged>'
+
+
+#: (process id, session id, statement id, text, relation): two sessions interleaved, a join
+#: logged once per relation and a two-statement message logged once per statement.
+AUDITED = [
+    (4242, "65a1b2c3.1092", 3, JOIN, "customers"), (4243, "65a1b2c4.1093", 1, TWO, ""),
+    (4242, "65a1b2c3.1092", 3, JOIN, "orders"), (4243, "65a1b2c4.1093", 2, TWO, ""),
+    (4242, "65a1b2c3.1092", 4, "SELECT name FROM customers", "customers"),
+]
+
+
+def _csvlog(rows: list[tuple[int, str, int, str, str]], repeat: int = 1) -> str:
+    """PostgreSQL 15's csvlog columns (26): the message column carries pgAudit's line."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for n in range(repeat):
+        for line, (pid, session, sid, text, relation) in enumerate(rows, 1):
+            writer.writerow([f"2026-12-01 10:00:{n % 60:02d}.000 UTC", "mailer", "shop", pid, "[local]",
+                             f"{session}{n}" if repeat > 1 else session, line, "SELECT",
+                             "2026-12-01 10:00:00 UTC", "3/2", 0, "LOG", "00000",
+                             _message(sid, text, relation), "", "", "", "", "", "", "", "", "psql",
+                             "client backend", "", 0])
+    return out.getvalue()
+
+
+def _jsonlog(rows: list[tuple[int, str, int, str, str]]) -> str:
+    import json
+
+    return "".join(json.dumps({
+        "timestamp": "2026-12-01 10:00:01.000 UTC", "user": "mailer", "dbname": "shop", "pid": pid,
+        "remote_host": "[local]", "session_id": session, "line_num": line, "ps": "SELECT",
+        "error_severity": "LOG", "message": _message(sid, text, relation), "application_name": "psql",
+        "backend_type": "client backend", "query_id": 0,
+    }) + "\n" for line, (pid, session, sid, text, relation) in enumerate(rows, 1))
+
+
+@pytest.mark.parametrize("fmt", ["pgaudit", None])
+@pytest.mark.parametrize(("name", "write"), [("audit.csv", _csvlog), ("audit.json", _jsonlog)])
+def test_pgaudit_lines_in_a_csvlog_or_jsonlog_are_read_as_pgaudit(
+    tmp_path: Path, tables: list[Table], fmt: str | None, name: str,
+    write: Callable[[list[tuple[int, str, int, str, str]]], str],
+) -> None:
+    """pgAudit writes its `AUDIT: SESSION,...` line as the message of a csvlog row or a jsonlog
+    object: detected, such a log was read as a plain csvlog or jsonlog, whose reader counts
+    `statement:` messages only, and not one statement was audited, without a word; named
+    `format: pgaudit`, every line was "not a PostgreSQL log record". Sessions are told by the
+    log's own session id."""
+    path = tmp_path / name
+    path.write_text(write(AUDITED))
+    ctx = SourceContext(base_dir=tmp_path, tables=list(tables))
+    spec = SourceSpec("queries", name, tmp_path, Location("cnsnt.yaml", 3), format=fmt)
+    ev = read_queries(path, spec, ctx)
+    assert calls(ev) == [(1, 1, JOIN), (2, 1, TWO), (5, 1, "SELECT name FROM customers")]
+    assert ev.problems == []
+    assert {q.role for q in ev.queries} == {"mailer"}
+
+
+def test_pgaudit_in_a_csvlog_counts_alike_however_the_log_is_cut(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "audit.csv"
+    path.write_text(_csvlog(AUDITED, repeat=60))
+    spec = SourceSpec("queries", path.name, tmp_path, Location("cnsnt.yaml", 3), format="pgaudit")
+    one = read_queries(path, spec, SourceContext(base_dir=tmp_path, tables=list(tables)))
+    assert calls(one) == [(1, 60, JOIN), (2, 60, TWO), (5, 60, "SELECT name FROM customers")]
+    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", 1)
+    for jobs in (2, 3):
+        again = read_queries(path, spec, SourceContext(base_dir=tmp_path, tables=list(tables), jobs=jobs))
+        assert calls(again) == calls(one)
+
+
+def _stderr(rows: list[tuple[int, str, int, str, str]]) -> str:
+    return "".join(audit(f"[{pid}]", sid, text, relation) for pid, _, sid, text, relation in rows)
+
+
+@pytest.mark.parametrize(("name", "fmt", "write"), [
+    ("audit.csv", "postgres_csvlog", _csvlog), ("audit.json", "postgres_jsonlog", _jsonlog),
+    ("audit.log", "postgres_stderr", _stderr),
+])
+def test_pgaudit_lines_in_a_log_named_as_plain_csvlog_or_jsonlog_are_said(
+    tmp_path: Path, tables: list[Table], name: str, fmt: str,
+    write: Callable[[list[tuple[int, str, int, str, str]]], str],
+) -> None:
+    """A log named `format: postgres_csvlog` whose messages are pgAudit's: its reader counts
+    `statement:` messages, so the audit lines are passed over, now with a note, never in silence."""
+    path = tmp_path / name
+    path.write_text(write(AUDITED))
+    spec = SourceSpec("queries", name, tmp_path, Location("cnsnt.yaml", 3), format=fmt)
+    ev = read_queries(path, spec, SourceContext(base_dir=tmp_path, tables=list(tables)))
+    assert ev.queries == []
+    [problem] = ev.problems
+    assert problem.location.line == 1
+    assert "pgAudit records" in problem.message and "format: pgaudit" in problem.message

@@ -306,7 +306,8 @@ def _dict_call(node: nodes.Call, scope: dict[str, object]) -> object:
 
     Pug's `+inner()(required)&attributes(attributes)` hands a mixin's attributes on so (`pug`).
     """
-    if not (isinstance(node.node, nodes.Name) and node.node.name == "dict") or node.dyn_args or len(node.args) > 1:
+    named_dict = isinstance(node.node, nodes.Name) and node.node.name == "dict"
+    if not named_dict or node.dyn_args or len(node.args) > 1:
         return UNKNOWN
     out: dict[object, object] = {}
     for part in (*node.args, node.dyn_kwargs):

@@ -190,7 +190,8 @@ def rails_helper(tree: Any) -> Helper | None:
     args = [n for n in nodes if n.type not in ("pair", "hash", "block_argument")]
     options = _options(nodes)
     if method in DATE_HELPERS and not tag:
-        return _date_select(method, options, args[0] if args else None, _text(args[0]) if args else _text(call))
+        shown = args[0] if args else None
+        return _date_select(method, options, shown, _text(shown) if shown is not None else _text(call))
     control = HELPERS[method]
     builder = call.child_by_field_name("receiver") is not None
     if control == "submit":

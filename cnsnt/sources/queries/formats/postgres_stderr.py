@@ -25,6 +25,8 @@ from functools import lru_cache
 from typing import ClassVar, NamedTuple
 
 from cnsnt.sources.queries.formats.base import (
+    AUDIT,
+    Audited,
     Lines,
     LogFormat,
     Record,
@@ -347,6 +349,7 @@ class PostgresStderr(LogFormat):
             prefix_pattern(settings.log_line_prefix) if settings.log_line_prefix else None
         )
         self._nth = settings.session_bracket
+        self.audited = Audited(self.name)
 
     @classmethod
     def sniff(cls, head: list[str]) -> bool:
@@ -460,6 +463,12 @@ class PostgresStderr(LogFormat):
             start, _, fields, message = item
             statement = pg_statement(message)
             if statement is None:
+                if message.startswith(AUDIT):
+                    self.audited.seen(start)
                 continue
             yield Record(start, statement, fields["user"], fields["database"],
                          fields["application"], fields["client"])
+
+    def notes(self) -> list[tuple[int, int, str]]:
+        """The pgAudit messages passed over (the log wants `format: pgaudit`)."""
+        return self.audited.notes()

@@ -258,7 +258,6 @@ def read_log(
     """Read one server log of a known format into shapes."""
     settings = Settings(log_line_prefix=spec.log_line_prefix)
     dialect = dialect or fmt_cls.dialect
-    fmt = fmt_cls(settings)
     size = path.stat().st_size
     jobs = workers(ctx.jobs)
     limit = ctx.limits.statement_bytes
@@ -266,7 +265,10 @@ def read_log(
         head = fh.read(_HEAD_BYTES)
     bom = 3 if head.startswith(b"\xef\xbb\xbf") else 0  # a UTF-8 BOM is not log text
     # told once, from the first lines, so every range reads the log alike
-    settings = fmt_cls.settle(settings, head[bom:].decode("utf-8", "replace").splitlines()[:_HEAD_LINES])
+    first = head[bom:].decode("utf-8", "replace").splitlines()[:_HEAD_LINES]
+    fmt_cls = fmt_cls.reader_for(first)
+    settings = fmt_cls.settle(settings, first)
+    fmt = fmt_cls(settings)
     if compression(path) or not fmt_cls.splittable:
         ranges = [(bom, sys.maxsize)]
     elif jobs > 1 and size >= PARALLEL_BYTES:
