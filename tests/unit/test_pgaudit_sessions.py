@@ -226,7 +226,39 @@ def test_messages_of_many_sessions_are_kept_for_a_bounded_number_of_sessions(
     result = scan_module.scan_range(LOG_FORMATS["pgaudit"], Settings(), str(path), 0,
                                     path.stat().st_size, "postgres")
     assert len(result.messages) == 4
-    assert calls(read(path, tables)) == [(1, 50, TWO)]
+    ev = read(path, tables)
+    assert calls(ev) == [(1, 50, TWO)]
+    assert ev.problems == []  # each message was whole when its session was let go: exact
+
+
+def _unfinished(others: int) -> str:
+    """Session 4242 logs the first statement of a two-statement message, `others` sessions
+    then send whole messages of their own, and 4242 logs its second statement."""
+    return (audit("[4242]", 1, TWO)
+            + "".join(audit(f"[{5000 + s}]", 1, TWO) + audit(f"[{5000 + s}]", 2, TWO) for s in range(others))
+            + audit("[4242]", 2, TWO))
+
+
+def test_a_message_unfinished_when_its_session_is_let_go_is_said(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session silent for more than `_SESSIONS` (here 4) other sessions' messages while its own
+    message was unfinished (a long first statement): its second record starts a message again,
+    and the message counts twice. Memory stays bounded, so the count stays so; it was silent,
+    now a warning says a message may have counted twice. Fewer sessions between: exact, no word."""
+    monkeypatch.setattr(scan_module, "_SESSIONS", 4)
+    path = tmp_path / "audit.log"
+    path.write_text(_unfinished(3))
+    ev = read(path, tables)
+    assert calls(ev) == [(1, 4, TWO)]
+    assert ev.problems == []
+    path.write_text(_unfinished(6))
+    ev = read(path, tables)
+    assert calls(ev) == [(1, 8, TWO)]
+    [problem] = ev.problems
+    assert problem.severity is Severity.WARNING and problem.location.line == 1
+    assert "silent for more than 4 other sessions' messages" in problem.message
+    assert "may count twice" in problem.message
 
 
 def test_a_statement_of_more_relations_than_the_window_counts_once(
