@@ -217,10 +217,19 @@ def _bracketed_session(prefix: str, nth: int = 0) -> str | None:
     README's `%m %u %d [%p]: `; `[local]` (`%r`) is skipped. A prefix that brackets its line
     number too (`[%l] [%p] `) has the session in the bracket `session_bracket` tells.
     """
-    ids = bracketed_ids(prefix, nth + 1)
-    if not ids:
-        return None
-    return ids[nth] if nth < len(ids) else ids[0]
+    if nth:
+        ids = bracketed_ids(prefix, nth + 1)
+        return (ids[nth] if nth < len(ids) else ids[0]) if ids else None
+    opening = prefix.find("[")  # the first, found without a list (once per record)
+    while opening != -1:
+        closing = prefix.find("]", opening)
+        if closing == -1:
+            return None
+        inside = prefix[opening + 1:closing]
+        if inside.isdigit() or _is_session_id(inside):
+            return inside
+        opening = prefix.find("[", closing)
+    return None
 
 
 def bracketed_ids(prefix: str, most: int = _MOST_IDS) -> list[str]:
