@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 
@@ -118,3 +119,56 @@ def test_syslog_lines_of_many_processes_and_stray_continuations_in_linear_time()
     stray = lambda n: "Nov 30 22:00:01 db1 postgres[7]: [9-2] #011FROM customers\n" * n  # noqa: E731
     assert_linear(read, stray, 20_000)
     assert [type(r) for r in read(stray(2))] == [Skipped, Skipped]
+
+
+def _audit_message(statement: str) -> str:
+    return 'AUDIT: SESSION,1,1,READ,SELECT,,,"' + statement.replace('"', '""') + '",<none>'
+
+
+AUDITED_IN = {
+    "csvlog, continued": lambda n: _csv_row(_audit_message("SELECT email\n" + ", email\n" * n + "FROM customers")),
+    "csvlog, a megabyte": lambda n: _csv_row(_audit_message("SELECT " + '"e", ' * n + "1")),
+    "jsonlog, a megabyte": lambda n: json.dumps({
+        "timestamp": TS, "user": "mailer", "dbname": "shop", "session_id": "65e2.1", "error_severity": "LOG",
+        "message": _audit_message("SELECT " + 'e\n", ' * n + "1")}) + "\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(AUDITED_IN))
+def test_pgaudit_in_a_csvlog_or_jsonlog_is_read_in_linear_time(case: str) -> None:
+    from cnsnt.sources.queries.formats.pgaudit import PgAuditCsvlog, PgAuditJsonlog
+
+    fmt = PgAuditJsonlog if case.startswith("jsonlog") else PgAuditCsvlog
+
+    def read(text: str) -> list[Record | Skipped]:
+        csv.field_size_limit(max(csv.field_size_limit(), 1 << 27))
+        return list(fmt().records(enumerate(text.encode().splitlines(keepends=True))))
+
+    assert_linear(read, AUDITED_IN[case], 20_000)
+    assert [type(r) for r in read(AUDITED_IN[case](3))] == [Record]
+
+
+def test_pgaudit_messages_of_many_sessions_let_go_are_scanned_in_linear_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sessions past the bound, each with a message left unfinished: each is let go (and the
+    warning counted) in constant time, so the scan stays linear and its memory bounded."""
+    from cnsnt.sources.queries.formats import scan
+
+    monkeypatch.setattr(scan, "_SESSIONS", 64)
+    two = "SELECT email FROM customers WHERE id = 1; SELECT total FROM orders WHERE id = 2"
+
+    def make(n: int) -> str:
+        path = tmp_path / f"audit-{n}.log"
+        path.write_text("".join(f'{TS} [{1000 + s}] mailer@shop LOG:  AUDIT: SESSION,1,1,READ,SELECT,,,'
+                                f'"{two}",<none>\n' for s in range(n)))
+        return str(path)
+
+    def run(path: str) -> scan.RangeResult:
+        return scan.scan_range(LOG_FORMATS["pgaudit"], Settings(), path, 0, Path(path).stat().st_size, "postgres")
+
+    assert_linear(run, make, 2_000)
+    result = run(make(500))
+    assert len(result.messages) == 64
+    [(line, count)] = result.notes.values()
+    assert (line, count) == (0, 500 - 64)

@@ -419,3 +419,60 @@ def test_rails_date_selects_without_a_builder_give_the_field_their_prefix_names(
             ("date", "select", 6),
         ], name
         assert form.fields[1].location.column == 3
+
+
+DATE_OPTIONS_ERB = """\
+<%= form_tag "/profile", method: :put do %>
+  <%= select_day @profile.birthday, prefix: nil %>
+  <%= select_month @profile.birthday, prefix: "profile", field_name: nil %>
+  <%= select_year @profile.birthday, prefix: "profile", index: 3 %>
+  <%= select_hour @event.starts_at, prefix: "event", include_position: true %>
+  <%= select_date @profile.birthday, prefix: "person", index: nil, discard_type: false %>
+  <%= select_minute @event.starts_at, prefix: false, discard_type: true %>
+  <%= select_second @event.starts_at, prefix: "event", field_name: "sec", include_position: nil %>
+  <%= select_day @profile.birthday, prefix: @prefix %>
+<% end %>
+"""
+
+
+def test_rails_date_selects_read_the_options_rails_reads_with_nil_and_false_as_not_given(tmp_path: Path) -> None:
+    """`prefix: nil` is Rails' default prefix `date` (`@options[:prefix] || DEFAULT_PREFIX`), as
+    `field_name: nil` is the part; `index:` adds `[3]` (`[]` when nil), `include_position:` the
+    part's position (`hour(4i)`): each was a CN001 "cannot read" or a wrong name. A prefix given
+    as code is still unreadable (said)."""
+    ev = _read(tmp_path, "edit.html.erb", DATE_OPTIONS_ERB)
+    form = _only(ev)
+    assert [(f.name, f.control, f.location.line) for f in form.fields] == [
+        ("date[day]", "select", 2),
+        ("profile[month]", "select", 3),
+        ("profile[3][year]", "select", 4),
+        ("event[hour(4i)]", "select", 5),
+        ("person[]", "select", 6),
+        ("date", "select", 7),
+        ("event[sec]", "select", 8),
+        (None, "select", 9),
+    ]
+    assert [p.location.line for p in ev.problems] == [9]
+
+
+def test_a_rails_date_select_is_labelled_by_the_attribute_whose_date_it_shows(tmp_path: Path) -> None:
+    """diaspora's `select_date profile.birthday, {..., prefix: 'profile[date]'}` under a heading
+    cnsnt cannot read (`t('profiles.edit.your_birthday')`): `profile[date]` was a field of
+    "kind unknown"; the date it shows, the profile's birthday, is what the person sends back.
+    A constant's date (`Date.today`) says nothing, and a `label:`-like option wins."""
+    text = (
+        "= form_tag '/profile' do\n"
+        "  #birth-date.form-inline\n"
+        "    = select_date profile.birthday, { prompt: true, prefix: 'profile[date]' }, { class: 'form-control' }\n"
+        "  = select_year Date.today, prefix: 'trip'\n"
+        "  = select_month @profile.born_on, prefix: 'p', title: 'Month you joined'\n"
+    )
+    form = _only(_read(tmp_path, "_edit_private.html.haml", text))
+    assert [(f.name, f.label) for f in form.fields] == [
+        ("profile[date]", "Birthday"), ("trip[year]", None), ("p[month]", "Month you joined"),
+    ]
+    from cnsnt.classify.classifier import classify_field
+
+    field = form.fields[0]
+    verdict = classify_field(field.name or "", field.label, field.control, label_hint=field.label_hint)
+    assert verdict.category == "user.demographic.date_of_birth"

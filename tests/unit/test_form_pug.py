@@ -555,3 +555,48 @@ def test_an_error_in_a_partial_included_many_times_is_said_once(tmp_path: Path) 
               if p.severity is None]
     assert [e[:3] for e in errors] == [("shared/phone.pug", 1, 6)]
     assert errors[0][3].endswith("which contacts.pug includes at 2:3 through shared/row.pug at 1:1)")
+
+
+def test_an_include_tree_past_the_nesting_limit_is_said_once(tmp_path: Path) -> None:
+    """Each partial includes the next twice, twelve deep: the depth warning was said once per
+    path that reached the limit (196 times, all at the same include of the view), and the
+    include budget's once per include past it."""
+    (tmp_path / "p").mkdir()
+    for i in range(12):
+        (tmp_path / f"p/l{i}.pug").write_text(f"input(name='f{i}')\ninclude l{i + 1}\ninclude l{i + 1}\n")
+    (tmp_path / "p/l12.pug").write_text("input(name='deep')\n")
+    ev = write(tmp_path, "root.pug", "form(method='post')\n  include p/l0\n")
+    said = [(p.location.line, p.location.column, p.message) for p in ev.problems]
+    assert said == [
+        (2, 3, "include l8: includes nest deeper than 8 levels; its form fields are not read "
+               "(and 195 more includes past the limit)"),
+        (2, 3, "include l7: more than 200 includes read for this template; its form fields are not read "
+               "(and 4 more includes past the limit)"),
+    ]
+    assert {f.name for f in ev.forms[0].fields} == {f"f{i}" for i in range(8)}
+
+
+def test_a_mixin_forwards_its_attributes_to_another_mixin_with_and_attributes(tmp_path: Path) -> None:
+    """`+inner(name)&attributes(attributes)` inside a mixin hands the outer call's attributes on
+    (Pug merges them over the call's own, a later one over an earlier one): they were dropped,
+    so a pre-ticked consent box drawn through two mixins read as an unticked text field."""
+    text = (
+        "mixin inner(name)\n"
+        "  input(type='text' name=name)&attributes(attributes)\n"
+        "mixin outer(name)\n"
+        "  +inner(name)&attributes(attributes)\n"
+        "mixin wrap(name)\n"
+        "  +inner(name)(required type='tel')&attributes(attributes)\n"
+        "form(method='post')\n"
+        "  +outer('newsletter')(type='checkbox' checked)\n"
+        "  +wrap('phone')\n"
+        "  +wrap('mobile')(type='number')\n"
+        "  +outer('city')\n"
+    )
+    got = fields(write(tmp_path, "optin.pug", text))
+    assert {name: (f.control, f.checked, f.required, where(f)) for name, f in got.items()} == {
+        "newsletter": ("checkbox", True, False, (8, 3)),
+        "phone": ("tel", False, True, (9, 3)),
+        "mobile": ("number", False, True, (10, 3)),
+        "city": ("text", False, False, (11, 3)),
+    }

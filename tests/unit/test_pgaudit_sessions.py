@@ -10,6 +10,7 @@ prints (`%m [%p] %u@%d `, `%m %c %u@%d `, `%m %u@%d `).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -225,7 +226,39 @@ def test_messages_of_many_sessions_are_kept_for_a_bounded_number_of_sessions(
     result = scan_module.scan_range(LOG_FORMATS["pgaudit"], Settings(), str(path), 0,
                                     path.stat().st_size, "postgres")
     assert len(result.messages) == 4
-    assert calls(read(path, tables)) == [(1, 50, TWO)]
+    ev = read(path, tables)
+    assert calls(ev) == [(1, 50, TWO)]
+    assert ev.problems == []  # each message was whole when its session was let go: exact
+
+
+def _unfinished(others: int) -> str:
+    """Session 4242 logs the first statement of a two-statement message, `others` sessions
+    then send whole messages of their own, and 4242 logs its second statement."""
+    return (audit("[4242]", 1, TWO)
+            + "".join(audit(f"[{5000 + s}]", 1, TWO) + audit(f"[{5000 + s}]", 2, TWO) for s in range(others))
+            + audit("[4242]", 2, TWO))
+
+
+def test_a_message_unfinished_when_its_session_is_let_go_is_said(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session silent for more than `_SESSIONS` (here 4) other sessions' messages while its own
+    message was unfinished (a long first statement): its second record starts a message again,
+    and the message counts twice. Memory stays bounded, so the count stays so; it was silent,
+    now a warning says a message may have counted twice. Fewer sessions between: exact, no word."""
+    monkeypatch.setattr(scan_module, "_SESSIONS", 4)
+    path = tmp_path / "audit.log"
+    path.write_text(_unfinished(3))
+    ev = read(path, tables)
+    assert calls(ev) == [(1, 4, TWO)]
+    assert ev.problems == []
+    path.write_text(_unfinished(6))
+    ev = read(path, tables)
+    assert calls(ev) == [(1, 8, TWO)]
+    [problem] = ev.problems
+    assert problem.severity is Severity.WARNING and problem.location.line == 1
+    assert "silent for more than 4 other sessions' messages" in problem.message
+    assert "may count twice" in problem.message
 
 
 def test_a_statement_of_more_relations_than_the_window_counts_once(
@@ -259,3 +292,171 @@ def test_a_process_id_taken_again_far_back_counts_alike_for_every_jobs(
     for jobs in (2, 3):
         again = read(path, tables, jobs=jobs)
         assert calls(again) == calls(one)
+
+
+def _numbered(lines: list[tuple[int, int, int, str, str]]) -> str:
+    """pgAudit records after `%m [%l] [%p] %u@%d `: (line number %l, process id %p, statement
+    id, text, relation)."""
+    return "".join(audit(f"[{n}] [{pid}]", sid, text, relation) for n, pid, sid, text, relation in lines)
+
+
+def test_a_line_number_before_the_process_id_is_not_taken_for_the_session(
+    tmp_path: Path, tables: list[Table]
+) -> None:
+    """`%m [%l] [%p] ` with no log_line_prefix given: the first bracketed id, `%l` (the session's
+    line number, one more on each of its lines), was taken for the session, so every record
+    was a session of its own: a join logged once per relation counted twice, and a
+    two-statement message twice. The process id is the bracketed id that stays the same
+    while the other counts up."""
+    path = tmp_path / "audit.log"
+    path.write_text(_numbered([
+        (1, 4242, 3, JOIN, "customers"), (1, 4243, 1, TWO, ""), (2, 4242, 3, JOIN, "orders"),
+        (2, 4243, 2, TWO, ""), (3, 4242, 4, "SELECT name FROM customers", "customers"),
+    ]))
+    ev = read(path, tables)
+    assert calls(ev) == [(1, 1, JOIN), (2, 1, TWO), (5, 1, "SELECT name FROM customers")]
+    assert ev.problems == []
+
+
+def test_a_process_id_before_a_line_number_is_still_the_session(tmp_path: Path, tables: list[Table]) -> None:
+    """`%m [%p] [%l] `: the process id first, as before; its line number counts up beside it."""
+    path = tmp_path / "audit.log"
+    path.write_text("".join(audit(f"[{pid}] [{n}]", sid, text, relation) for n, pid, sid, text, relation in [
+        (1, 4242, 3, JOIN, "customers"), (1, 4243, 3, JOIN, "customers"), (2, 4242, 3, JOIN, "orders"),
+        (2, 4243, 3, JOIN, "orders"),
+    ]))
+    assert calls(read(path, tables)) == [(1, 2, JOIN)]
+
+
+def test_a_line_number_taken_for_the_session_is_told_alike_for_every_jobs(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bracket that holds the session is told once, from the log's first lines, so a range
+    that starts far into the log reads its prefixes as the first range does."""
+    rows = []
+    for i in range(1, 200):
+        for s in range(3):
+            rows += [(2 * i - 1, 4000 + s, 3 * i, JOIN, "customers"), (2 * i, 4000 + s, 3 * i, JOIN, "orders")]
+    path = tmp_path / "audit.log"
+    path.write_text(_numbered(rows))
+    one = read(path, tables)
+    assert calls(one) == [(1, 597, JOIN)]
+    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", 1)
+    for jobs in (2, 3):
+        assert calls(read(path, tables, jobs=jobs)) == calls(one)
+
+
+@pytest.mark.parametrize(("brackets", "session"), [
+    (["[1] [4242]", "[1] [4243]", "[2] [4242]"], 1),  # %l %p: the line number steps up by one
+    (["[4242] [1]", "[4243] [1]", "[4242] [2]"], 0),  # %p %l
+    (["[1] [4242]", "[1] [4250]", "[1] [4311]"], 1),  # sessions of one line: %l stays at 1
+    (["[17] [65a1b2c3.1092]", "[18] [65a1b2c3.1092]"], 1),  # %l %c
+    (["[4242]", "[4243]"], 0),  # one id
+    (["[local] [4242]"], 0),
+])
+def test_which_bracketed_id_of_a_prefix_is_the_session(brackets: list[str], session: int) -> None:
+    from cnsnt.sources.queries.formats.postgres_stderr import session_bracket
+
+    head = [f"2026-12-01 10:00:00.000 UTC {b} mailer@shop LOG:  statement: SELECT 1" for b in brackets]
+    assert session_bracket(head) == session
+
+
+def _message(statement_id: int, text: str, relation: str = "") -> str:
+    obj = f"TABLE,public.{relation}" if relation else ","
+    return f'AUDIT: SESSION,{statement_id},1,READ,SELECT,{obj},"{text}",<not logged>'
+
+
+#: (process id, session id, statement id, text, relation): two sessions interleaved, a join
+#: logged once per relation and a two-statement message logged once per statement.
+AUDITED = [
+    (4242, "65a1b2c3.1092", 3, JOIN, "customers"), (4243, "65a1b2c4.1093", 1, TWO, ""),
+    (4242, "65a1b2c3.1092", 3, JOIN, "orders"), (4243, "65a1b2c4.1093", 2, TWO, ""),
+    (4242, "65a1b2c3.1092", 4, "SELECT name FROM customers", "customers"),
+]
+
+
+def _csvlog(rows: list[tuple[int, str, int, str, str]], repeat: int = 1) -> str:
+    """PostgreSQL 15's csvlog columns (26): the message column carries pgAudit's line."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for n in range(repeat):
+        for line, (pid, session, sid, text, relation) in enumerate(rows, 1):
+            writer.writerow([f"2026-12-01 10:00:{n % 60:02d}.000 UTC", "mailer", "shop", pid, "[local]",
+                             f"{session}{n}" if repeat > 1 else session, line, "SELECT",
+                             "2026-12-01 10:00:00 UTC", "3/2", 0, "LOG", "00000",
+                             _message(sid, text, relation), "", "", "", "", "", "", "", "", "psql",
+                             "client backend", "", 0])
+    return out.getvalue()
+
+
+def _jsonlog(rows: list[tuple[int, str, int, str, str]]) -> str:
+    import json
+
+    return "".join(json.dumps({
+        "timestamp": "2026-12-01 10:00:01.000 UTC", "user": "mailer", "dbname": "shop", "pid": pid,
+        "remote_host": "[local]", "session_id": session, "line_num": line, "ps": "SELECT",
+        "error_severity": "LOG", "message": _message(sid, text, relation), "application_name": "psql",
+        "backend_type": "client backend", "query_id": 0,
+    }) + "\n" for line, (pid, session, sid, text, relation) in enumerate(rows, 1))
+
+
+@pytest.mark.parametrize("fmt", ["pgaudit", None])
+@pytest.mark.parametrize(("name", "write"), [("audit.csv", _csvlog), ("audit.json", _jsonlog)])
+def test_pgaudit_lines_in_a_csvlog_or_jsonlog_are_read_as_pgaudit(
+    tmp_path: Path, tables: list[Table], fmt: str | None, name: str,
+    write: Callable[[list[tuple[int, str, int, str, str]]], str],
+) -> None:
+    """pgAudit writes its `AUDIT: SESSION,...` line as the message of a csvlog row or a jsonlog
+    object: detected, such a log was read as a plain csvlog or jsonlog, whose reader counts
+    `statement:` messages only, and not one statement was audited, without a word; named
+    `format: pgaudit`, every line was "not a PostgreSQL log record". Sessions are told by the
+    log's own session id."""
+    path = tmp_path / name
+    path.write_text(write(AUDITED))
+    ctx = SourceContext(base_dir=tmp_path, tables=list(tables))
+    spec = SourceSpec("queries", name, tmp_path, Location("cnsnt.yaml", 3), format=fmt)
+    ev = read_queries(path, spec, ctx)
+    assert calls(ev) == [(1, 1, JOIN), (2, 1, TWO), (5, 1, "SELECT name FROM customers")]
+    assert ev.problems == []
+    assert {q.role for q in ev.queries} == {"mailer"}
+
+
+def test_pgaudit_in_a_csvlog_counts_alike_however_the_log_is_cut(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "audit.csv"
+    path.write_text(_csvlog(AUDITED, repeat=60))
+    spec = SourceSpec("queries", path.name, tmp_path, Location("cnsnt.yaml", 3), format="pgaudit")
+    one = read_queries(path, spec, SourceContext(base_dir=tmp_path, tables=list(tables)))
+    assert calls(one) == [(1, 60, JOIN), (2, 60, TWO), (5, 60, "SELECT name FROM customers")]
+    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", 1)
+    for jobs in (2, 3):
+        again = read_queries(path, spec, SourceContext(base_dir=tmp_path, tables=list(tables), jobs=jobs))
+        assert calls(again) == calls(one)
+
+
+def _stderr(rows: list[tuple[int, str, int, str, str]]) -> str:
+    return "".join(audit(f"[{pid}]", sid, text, relation) for pid, _, sid, text, relation in rows)
+
+
+@pytest.mark.parametrize(("name", "fmt", "write"), [
+    ("audit.csv", "postgres_csvlog", _csvlog), ("audit.json", "postgres_jsonlog", _jsonlog),
+    ("audit.log", "postgres_stderr", _stderr),
+])
+def test_pgaudit_lines_in_a_log_named_as_plain_csvlog_or_jsonlog_are_said(
+    tmp_path: Path, tables: list[Table], name: str, fmt: str,
+    write: Callable[[list[tuple[int, str, int, str, str]]], str],
+) -> None:
+    """A log named `format: postgres_csvlog` whose messages are pgAudit's: its reader counts
+    `statement:` messages, so the audit lines are passed over, now with a note, never in silence."""
+    path = tmp_path / name
+    path.write_text(write(AUDITED))
+    spec = SourceSpec("queries", name, tmp_path, Location("cnsnt.yaml", 3), format=fmt)
+    ev = read_queries(path, spec, SourceContext(base_dir=tmp_path, tables=list(tables)))
+    assert ev.queries == []
+    [problem] = ev.problems
+    assert problem.location.line == 1
+    assert "pgAudit records" in problem.message and "format: pgaudit" in problem.message

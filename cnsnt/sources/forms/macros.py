@@ -295,7 +295,31 @@ def _literal(node: nodes.Node, scope: dict[str, object]) -> object:
         return _compare(node, scope)
     if isinstance(node, nodes.Test):
         return _test(node, scope)
+    if isinstance(node, nodes.Call):
+        value = _dict_call(node, scope)
+        return value if _size(value, MAX_VALUE) <= MAX_VALUE else UNKNOWN
     return UNKNOWN
+
+
+def _dict_call(node: nodes.Call, scope: dict[str, object]) -> object:
+    """Jinja's `dict(hash, key=value, **other)`: the hashes merged, a later key over an earlier.
+
+    Pug's `+inner()(required)&attributes(attributes)` hands a mixin's attributes on so (`pug`).
+    """
+    named_dict = isinstance(node.node, nodes.Name) and node.node.name == "dict"
+    if not named_dict or node.dyn_args or len(node.args) > 1:
+        return UNKNOWN
+    out: dict[object, object] = {}
+    for part in (*node.args, node.dyn_kwargs):
+        if part is None:
+            continue
+        value = _literal(part, scope)
+        if not isinstance(value, dict):
+            return UNKNOWN
+        out.update(value)
+    for kw in node.kwargs:
+        out[kw.key] = _literal(kw.value, scope)
+    return out
 
 
 def _built(node: nodes.Node, scope: dict[str, object]) -> object:

@@ -484,8 +484,20 @@ class _Reader:
         s = self.s
         classes: list[str] = []
         pairs: list[str] = []
+        forwarded: list[str] = []  # `&attributes(attributes)`: a hash merged over the rest
         while q < len(s):
-            if s[q] in ".#" and q + 1 < e and (s[q + 1].isalnum() or s[q + 1] in "-_"):
+            if s.startswith("&attributes(", q):
+                close = _bracket_end(s, q + 11, self.reach(q))
+                if close < 0:
+                    self.problems.append(PugProblem(
+                        q, "this mixin call's &attributes( is never closed: the call is not read"
+                    ))
+                    return None
+                code = safe_code(s[q + 12 : close - 1])
+                if code:
+                    forwarded.append(code if code.isidentifier() else f"({code})")
+                q = close
+            elif s[q] in ".#" and q + 1 < e and (s[q + 1].isalnum() or s[q + 1] in "-_"):
                 r = q + 1
                 while r < e and (s[r].isalnum() or s[r] in "-_"):
                     r += 1
@@ -509,7 +521,10 @@ class _Reader:
                 break
         if classes:
             pairs.append(f"'class': {_jinja_string(' '.join(classes))}")
-        return ("attributes={" + ", ".join(pairs) + "}" if pairs else ""), q
+        merged = "{" + ", ".join(pairs) + "}" if pairs else ""
+        for code in forwarded:  # Pug merges each over the call's own, a later one over an earlier
+            merged = f"dict({merged}, **{code})" if merged else code
+        return (f"attributes={merged}" if merged else ""), q
 
     # -- tags
 
@@ -1003,6 +1018,36 @@ MAX_INCLUDES = 200
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 
+#: Why an include past a limit is not followed: said once per template, with how many more.
+_TOO_DEEP = f": includes nest deeper than {MAX_INCLUDE_DEPTH} levels; its form fields are not read"
+_TOO_MANY = f": more than {MAX_INCLUDES} includes read for this template; its form fields are not read"
+
+
+def _limits_once(unread: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The includes not followed, each limit said once, at its first include, with how many more.
+
+    A tree of partials that each include the next twice reaches the depth limit along every
+    path (2^k of them), and every include after the budget is spent says so again.
+    """
+    out: list[tuple[int, str]] = []
+    first: dict[str, int] = {}
+    more: dict[str, int] = {}
+    for at, why in unread:
+        limit = next((w for w in (_TOO_DEEP, _TOO_MANY) if why.endswith(w)), None)
+        if limit is None:
+            out.append((at, why))
+        elif limit in first:
+            more[limit] += 1
+        else:
+            first[limit], more[limit] = len(out), 0
+            out.append((at, why))
+    for limit, index in first.items():
+        if more[limit]:
+            at, why = out[index]
+            out[index] = (at, f"{why} (and {more[limit]:,} more includes past the limit)")
+    return out
+
+
 @dataclass(frozen=True)
 class IncludedProblem:
     """A part of an included Pug file that could not be read: where in that file, through which includes."""
@@ -1084,9 +1129,9 @@ class _Includes:
         if path in self.chain:
             return ""  # a file that includes itself: read once, at the outer include
         if len(self.chain) > MAX_INCLUDE_DEPTH:
-            return f": includes nest deeper than {MAX_INCLUDE_DEPTH} levels; its form fields are not read"
+            return _TOO_DEEP
         if self.budget[0] <= 0:
-            return f": more than {MAX_INCLUDES} includes read for this template; its form fields are not read"
+            return _TOO_MANY
         self.budget[0] -= 1
         text = read_once(path, ctx, "pug:include")
         if text is None:
@@ -1118,7 +1163,7 @@ def read_pug_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence
     ]
     problems += [
         SourceProblem(why, Location(shown, *markup.source_line_col(at)), shown, severity=Severity.WARNING)
-        for at, why in includes.unread
+        for at, why in _limits_once(includes.unread)
     ]
     # A partial included along many paths holds one problem: said once, through the first.
     first: dict[tuple[Path, int, int, str], IncludedProblem] = {}

@@ -190,7 +190,8 @@ def rails_helper(tree: Any) -> Helper | None:
     args = [n for n in nodes if n.type not in ("pair", "hash", "block_argument")]
     options = _options(nodes)
     if method in DATE_HELPERS and not tag:
-        return _date_select(method, options, _text(args[0]) if args else _text(call))
+        shown = args[0] if args else None
+        return _date_select(method, options, shown, _text(shown) if shown is not None else _text(call))
     control = HELPERS[method]
     builder = call.child_by_field_name("receiver") is not None
     if control == "submit":
@@ -226,17 +227,69 @@ def rails_helper(tree: Any) -> Helper | None:
     return helper
 
 
-def _date_select(method: str, options: dict[str, Any], shown: str) -> Helper:
-    """`select_date d, prefix: "profile[birth_date]"`: the field its selects post, named by its options."""
-    prefix = _literal(options["prefix"]) if "prefix" in options else "date"
+def _date_select(method: str, options: dict[str, Any], shown: Any | None, code: str) -> Helper:
+    """`select_date d, prefix: "profile[birth_date]"`: the field its selects post, named by its options.
+
+    As Rails' `DateTimeSelector#input_name_from_type` names it: `prefix || "date"`, then
+    `[index]` when `index:` is given (`[]` for nil), then `[field_name || part]` with the
+    part's position (`(3i)`) under `include_position:`, unless `discard_type:`. A nil or
+    false option is one not given; an option given as code leaves the name unread (None).
+    The date shown (`profile.birthday`) labels the selects when no option does.
+    """
     part = DATE_HELPERS[method]
-    if part and _literal(options.get("discard_type")) is not True:
-        given = _literal(options["field_name"]) if "field_name" in options else part
-        part = given if isinstance(given, str) and given else ""
-        prefix = f"{prefix}[{part}]" if isinstance(prefix, str) and prefix and part else None
-    helper = Helper(method, "select", prefix if isinstance(prefix, str) and prefix else None, shown)
+    prefix = _given(options, "prefix")
+    name: str | None = prefix if isinstance(prefix, str) and prefix else "date" if not prefix else None
+    if name is not None and "index" in options:
+        index = options["index"]
+        value = "" if index.type == "nil" else _literal(index)
+        name = f"{name}[{value}]" if isinstance(value, str) and not isinstance(value, bool) else None
+    discard = _given(options, "discard_type")
+    if part and name is not None and discard is _UNREAD:
+        name = None
+    elif part and name is not None and discard is None:
+        given = _given(options, "field_name")
+        field = given if isinstance(given, str) and given else part if not given else None
+        position = _given(options, "include_position")
+        if position is _UNREAD or field is None:
+            name = None
+        elif position is True or isinstance(position, str):
+            name = f"{name}[{field}({_POSITION[part]}i)]"
+        else:
+            name = f"{name}[{field}]"
+    helper = Helper(method, "select", name, code)
     _describe(helper, options)
+    if helper.label is None:
+        helper.label = _shown_attribute(shown)
     return helper
+
+
+#: Rails' `DateTimeSelector::POSITION`: the part's place in a multiparameter attribute.
+_POSITION = {"year": 1, "month": 2, "day": 3, "hour": 4, "minute": 5, "second": 6}
+#: An option given as code: its value is not known.
+_UNREAD = object()
+
+
+def _given(options: dict[str, Any], key: str) -> object:
+    """An option's value as Ruby's `||` reads it: None when absent, nil or false; `_UNREAD` for code."""
+    node = options.get(key)
+    if node is None or node.type in ("nil", "false"):
+        return None
+    value = _literal(node)
+    return _UNREAD if value is None else value
+
+
+def _shown_attribute(node: Any | None) -> str | None:
+    """`Birthday` for the date `profile.birthday` or `@user.birthday` shows, as Rails' `label` words a method.
+
+    A constant's date (`Date.today`, `Time.now`) or any other code says nothing: None.
+    """
+    if node is None or node.type != "call" or node.child_by_field_name("arguments") is not None:
+        return None
+    owner, method = node.child_by_field_name("receiver"), node.child_by_field_name("method")
+    if owner is None or method is None or owner.type not in ("identifier", "instance_variable"):
+        return None
+    words = _text(method).rstrip("?!").replace("_", " ").strip()
+    return words.capitalize() if words else None
 
 
 def block_builder(tree: Any) -> str | None:

@@ -46,10 +46,14 @@ def head_lines(path: Path) -> list[str]:
     return data.decode("utf-8-sig", "replace").splitlines()[:_HEAD_LINES]
 
 
+#: pgAudit is tried first: its lines may be a csvlog's or jsonlog's messages (`PgAudit.reader_for`).
+_DETECTED = (PgAudit.name, *(name for name in LOG_FORMATS if name != PgAudit.name))
+
+
 def detect_log(head: list[str]) -> str | None:
     """The server-log format these lines are written in, if any."""
-    for name, cls in LOG_FORMATS.items():
-        if cls.sniff(head):
+    for name in _DETECTED:
+        if LOG_FORMATS[name].sniff(head):
             return name
     return None
 

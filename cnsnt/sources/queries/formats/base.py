@@ -51,6 +51,9 @@ class Settings:
     """Per-entry options a format may need (picklable: sent to scan workers)."""
 
     log_line_prefix: str | None = None
+    session_bracket: int = 0
+    """Which bracketed id of a prefix read without `log_line_prefix` is the session (0: the
+    first); told once from the log's first lines (`LogFormat.settle`), so every range reads alike."""
 
 
 Lines = Iterator[tuple[int, bytes]]
@@ -73,6 +76,16 @@ class LogFormat(ABC):
     @abstractmethod
     def sniff(cls, head: list[str]) -> bool:
         """Tell whether these first lines look like this format."""
+
+    @classmethod
+    def reader_for(cls, head: list[str]) -> type[LogFormat]:
+        """The reader of a log whose first lines these are (pgAudit: by the log it is written in)."""
+        return cls
+
+    @classmethod
+    def settle(cls, settings: Settings, head: list[str]) -> Settings:
+        """The entry's settings with what the log's first lines tell (the same for every range)."""
+        return settings
 
     def is_start(self, line: bytes) -> bool:
         """Tell whether a line begins a record (byte ranges are cut only there)."""
@@ -171,6 +184,34 @@ def pg_statement(message: str) -> str | None:
         return None
     text = m.group(1).strip()
     return text or None
+
+
+#: How pgAudit's messages start (`AUDIT: SESSION,...`), in any PostgreSQL log.
+AUDIT = "AUDIT: "
+
+
+class Audited:
+    """The pgAudit messages a plain PostgreSQL log reader passes over: said once, never in silence."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.first = -1
+        self.count = 0
+
+    def seen(self, line: int) -> None:
+        """One more, at line index `line`."""
+        if not self.count:
+            self.first = line
+        self.count += 1
+
+    def notes(self) -> list[tuple[int, int, str]]:
+        """The note `LogFormat.notes` gives for them, if any."""
+        if not self.count:
+            return []
+        return [(self.first, self.count,
+                 f"pgAudit records (AUDIT: ...) in a log read as {self.name}, which counts "
+                 "statement: messages only: they are not audited; name the entry's format: pgaudit "
+                 "to read them")]
 
 
 def any_line(head: Iterable[str], pattern: re.Pattern[str]) -> bool:

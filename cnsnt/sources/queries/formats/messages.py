@@ -32,9 +32,12 @@ class MessageIds:
     """Messages counted since then."""
     start: int | None = None
     """The first id of the message counted last since then; None while runs are kept."""
+    last: int = -1
+    """The last id added (ids grow within a session)."""
 
     def add(self, statement_id: int) -> None:
         """One record's id, in log order."""
+        self.last = statement_id
         k = self.statements
         if self.start is not None:
             if not self.start < statement_id < self.start + k:
@@ -60,6 +63,11 @@ class MessageIds:
         if self.start is not None:
             return count + self.counted, self.start
         return count, start
+
+
+def unfinished(start: int | None, last: int, statements: int) -> bool:
+    """Whether the message that starts at id `start` may have statements after id `last` still to come."""
+    return start is None or last < start + statements - 1
 
 
 def walk(runs: list[list[int]], k: int, start: int | None) -> tuple[int, int | None]:

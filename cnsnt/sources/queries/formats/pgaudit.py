@@ -1,4 +1,7 @@
-"""pgAudit session-audit lines in a PostgreSQL stderr log.
+"""pgAudit session-audit lines in a PostgreSQL stderr, csvlog or jsonlog log.
+
+In a csvlog or jsonlog the line is the message column (`message` field) of a LOG row, and
+the session is the row's own `session_id`; the log's first lines tell which (`reader_for`).
 
 A session line is `AUDIT: SESSION,<statement id>,<substatement id>,<class>,
 <command>,<object type>,<object name>,<statement>,<parameter>` after the
@@ -29,10 +32,19 @@ from __future__ import annotations
 import csv
 from collections import deque
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import ClassVar
 
-from cnsnt.sources.queries.formats.base import Lines, Record, Settings, Skipped
-from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
+from cnsnt.sources.queries.formats.base import Lines, LogFormat, Record, Settings, Skipped
+from cnsnt.sources.queries.formats.postgres_csvlog import (
+    PostgresCsvlog,
+    is_row_start,
+    row_fields,
+    row_message,
+    rows,
+)
+from cnsnt.sources.queries.formats.postgres_jsonlog import PostgresJsonlog, object_fields, objects
+from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr, session_bracket
 from cnsnt.sql.ddl_split import statement_count
 
 _FIELDS = 9
@@ -137,6 +149,22 @@ class PgAudit(PostgresStderr):
     def sniff(cls, head: list[str]) -> bool:
         """Tell whether these first lines look like this format."""
         return any("AUDIT: SESSION," in line for line in head)
+
+    @classmethod
+    def reader_for(cls, head: list[str]) -> type[LogFormat]:
+        """The reader of a log of these first lines: pgAudit in a stderr, csvlog or jsonlog log."""
+        if PostgresJsonlog.sniff(head):
+            return PgAuditJsonlog
+        if PostgresCsvlog.sniff(head):
+            return PgAuditCsvlog
+        return cls
+
+    @classmethod
+    def settle(cls, settings: Settings, head: list[str]) -> Settings:
+        """Without a `log_line_prefix`, which bracketed id is the session (`[%l] [%p] `: the second)."""
+        if settings.log_line_prefix:
+            return settings
+        return replace(settings, session_bracket=session_bracket(head))
 
     _counted: tuple[str, int] = ("", 1)
     """The last text with a `;` and how many statements it holds (its records come together)."""
@@ -243,6 +271,58 @@ class PgAudit(PostgresStderr):
         if not count:
             return []
         return [(line, count, _NO_SESSION)]
+
+
+class PgAuditCsvlog(PgAudit):
+    """pgAudit SESSION lines as the messages of a csvlog (log_destination = csvlog).
+
+    Read as csvlog rows are (the csv module, `postgres_csvlog.rows`); the session is the
+    row's own `session_id` (else its process id), so no prefix is guessed.
+    """
+
+    def is_start(self, line: bytes) -> bool:
+        """Tell whether a line begins a record (a csvlog row starts with its timestamp)."""
+        return is_row_start(line)
+
+    def log_messages(
+        self, lines: Lines, marker: str = ""
+    ) -> Iterator[tuple[int, int, dict[str, str | None], str] | Skipped]:
+        """(start line, line count, fields, message after `marker`) of each LOG row that starts with it."""
+        for item in rows(lines):
+            if isinstance(item, Skipped):
+                yield item
+                continue
+            start, count, row = item
+            severity, message = row_message(row)
+            if severity == "LOG" and message.startswith(marker):
+                yield start, count, row_fields(row), message[len(marker):]
+
+
+class PgAuditJsonlog(PgAudit):
+    """pgAudit SESSION lines as the messages of a jsonlog (log_destination = jsonlog).
+
+    Read as jsonlog lines are (`postgres_jsonlog.objects`); the session is the object's own
+    `session_id` (else its `pid`).
+    """
+
+    def is_start(self, line: bytes) -> bool:
+        """Every jsonlog line is a record."""
+        return True
+
+    def log_messages(
+        self, lines: Lines, marker: str = ""
+    ) -> Iterator[tuple[int, int, dict[str, str | None], str] | Skipped]:
+        """(line, 1, fields, message after `marker`) of each LOG object whose message starts with it."""
+        for item in objects(lines):
+            if isinstance(item, Skipped):
+                yield item
+                continue
+            index, obj = item
+            if obj.get("error_severity") != "LOG":
+                continue
+            message = obj.get("message")
+            if isinstance(message, str) and message.startswith(marker):
+                yield index, 1, object_fields(obj), message[len(marker):]
 
 
 def _forget(lasts: dict[str | None, tuple[tuple[object, ...], int, int]], seen: int) -> None:

@@ -15,9 +15,12 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from cnsnt.sources.queries.formats.base import (
+    AUDIT,
+    Audited,
     Lines,
     LogFormat,
     Record,
+    Settings,
     Skipped,
     grouped,
     pg_statement,
@@ -26,7 +29,8 @@ from cnsnt.sources.queries.formats.base import (
 
 _START = re.compile(rb"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
 _MIN_COLUMNS = 23
-_USER, _DATABASE, _CLIENT, _SEVERITY, _MESSAGE, _APPLICATION = 1, 2, 4, 11, 13, 22
+_USER, _DATABASE, _PROCESS, _CLIENT, _SESSION = 1, 2, 3, 4, 5
+_SEVERITY, _MESSAGE, _APPLICATION = 11, 13, 22
 
 
 def one_line_row(line: str, limit: int) -> list[str] | None:
@@ -103,39 +107,80 @@ class PostgresCsvlog(LogFormat):
             "LOG", "ERROR", "WARNING", "FATAL", "PANIC", "NOTICE", "INFO", "DEBUG1", "DEBUG2",
         }
 
+    def __init__(self, settings: Settings = Settings()) -> None:  # noqa: B008 - frozen
+        super().__init__(settings)
+        self.audited = Audited(self.name)
+
     def is_start(self, line: bytes) -> bool:
         """Tell whether a line begins a record."""
         return _START.match(line) is not None
 
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
-        limit = csv.field_size_limit()
-        for start, group, dropped in grouped(lines, self.is_start):
-            if dropped:
-                yield too_long(start, group, dropped)
+        audited = self.audited
+        for item in rows(lines):
+            if isinstance(item, Skipped):
+                yield item
                 continue
-            text = b"".join(group).decode("utf-8", "replace")
-            if not text or text.isspace():
-                continue
-            # One physical line is the common case: cut in C where that reads the same.
-            row = one_line_row(text, limit) if len(group) == 1 else None
-            if row is not None:
-                rows = [row]
-            else:
-                physical = [text] if len(group) == 1 else text.splitlines(keepends=True)
-                try:
-                    rows = list(csv.reader(physical, strict=True))
-                except csv.Error:
-                    rows = []
-            if len(rows) != 1 or len(rows[0]) < _MIN_COLUMNS:
-                yield Skipped(start, "csvlog record with broken CSV quoting or too few columns",
-                              len(group))
-                continue
-            row = rows[0]
+            start, _, row = item
             if row[_SEVERITY] != "LOG":
                 continue
-            statement = pg_statement(row[_MESSAGE])
+            message = row[_MESSAGE]
+            statement = pg_statement(message)
             if statement is None:
+                if message.startswith(AUDIT):
+                    audited.seen(start)
                 continue
             yield Record(start, statement, row[_USER] or None, row[_DATABASE] or None,
                          row[_APPLICATION] or None, row[_CLIENT] or None)
+
+    def notes(self) -> list[tuple[int, int, str]]:
+        """The pgAudit messages passed over (the log wants `format: pgaudit`)."""
+        return self.audited.notes()
+
+
+def rows(lines: Lines) -> Iterator[tuple[int, int, list[str]] | Skipped]:
+    """(first line index, line count, columns) of each csvlog row, or a `Skipped` span.
+
+    Shared with pgAudit's reader of csvlog logs (`pgaudit.PgAuditCsvlog`).
+    """
+    limit = csv.field_size_limit()
+    for start, group, dropped in grouped(lines, is_row_start):
+        if dropped:
+            yield too_long(start, group, dropped)
+            continue
+        text = b"".join(group).decode("utf-8", "replace")
+        if not text or text.isspace():
+            continue
+        # One physical line is the common case: cut in C where that reads the same.
+        row = one_line_row(text, limit) if len(group) == 1 else None
+        if row is not None:
+            found = [row]
+        else:
+            physical = [text] if len(group) == 1 else text.splitlines(keepends=True)
+            try:
+                found = list(csv.reader(physical, strict=True))
+            except csv.Error:
+                found = []
+        if len(found) != 1 or len(found[0]) < _MIN_COLUMNS:
+            yield Skipped(start, "csvlog record with broken CSV quoting or too few columns",
+                          len(group))
+            continue
+        yield start, len(group), found[0]
+
+
+def is_row_start(line: bytes) -> bool:
+    """Tell whether a line begins a csvlog row (its timestamp)."""
+    return _START.match(line) is not None
+
+
+def row_fields(row: list[str]) -> dict[str, str | None]:
+    """A row's user, database, application, client and session (`session_id`, else the process id)."""
+    return {"user": row[_USER] or None, "database": row[_DATABASE] or None,
+            "application": row[_APPLICATION] or None, "client": row[_CLIENT] or None,
+            "session": row[_SESSION] or row[_PROCESS] or None}
+
+
+def row_message(row: list[str]) -> tuple[str, str]:
+    """A row's severity and message."""
+    return row[_SEVERITY], row[_MESSAGE]

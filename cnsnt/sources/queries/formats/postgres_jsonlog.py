@@ -6,7 +6,16 @@ import json
 from collections.abc import Callable, Iterator
 from typing import ClassVar
 
-from cnsnt.sources.queries.formats.base import Lines, LogFormat, Record, Skipped, pg_statement
+from cnsnt.sources.queries.formats.base import (
+    AUDIT,
+    Audited,
+    Lines,
+    LogFormat,
+    Record,
+    Settings,
+    Skipped,
+    pg_statement,
+)
 
 #: The C scanner `json.loads` runs (`JSONDecoder.raw_decode` calls it).
 _SCAN: Callable[[str, int], tuple[object, int]] = (
@@ -67,6 +76,10 @@ class PostgresJsonlog(LogFormat):
     name: ClassVar[str] = "postgres_jsonlog"
     dialect: ClassVar[str] = "postgres"
 
+    def __init__(self, settings: Settings = Settings()) -> None:  # noqa: B008 - frozen
+        super().__init__(settings)
+        self.audited = Audited(self.name)
+
     @classmethod
     def sniff(cls, head: list[str]) -> bool:
         """Tell whether these first lines look like this format."""
@@ -75,20 +88,51 @@ class PostgresJsonlog(LogFormat):
 
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
-        for index, raw in lines:
-            if not raw or raw.isspace():  # `not raw.strip()` without copying the line
+        audited = self.audited
+        for item in objects(lines):
+            if isinstance(item, Skipped):
+                yield item
                 continue
-            try:
-                obj = _loads(raw)
-            except ValueError:
-                yield Skipped(index, "jsonlog line that is not valid JSON")
-                continue
-            if not isinstance(obj, dict):
-                yield Skipped(index, "jsonlog line that is not a JSON object")
-                continue
+            index, obj = item
             if obj.get("error_severity") != "LOG":
                 continue
-            statement = pg_statement(str(obj.get("message") or ""))
+            message = str(obj.get("message") or "")
+            statement = pg_statement(message)
             if statement is None:
+                if message.startswith(AUDIT):
+                    audited.seen(index)
                 continue
             yield Record(index, statement, *_texts(obj))
+
+    def notes(self) -> list[tuple[int, int, str]]:
+        """The pgAudit messages passed over (the log wants `format: pgaudit`)."""
+        return self.audited.notes()
+
+
+def objects(lines: Lines) -> Iterator[tuple[int, dict[str, object]] | Skipped]:
+    """(line index, object) of each jsonlog line, or a `Skipped` line.
+
+    Shared with pgAudit's reader of jsonlog logs (`pgaudit.PgAuditJsonlog`).
+    """
+    for index, raw in lines:
+        if not raw or raw.isspace():  # `not raw.strip()` without copying the line
+            continue
+        try:
+            obj = _loads(raw)
+        except ValueError:
+            yield Skipped(index, "jsonlog line that is not valid JSON")
+            continue
+        if not isinstance(obj, dict):
+            yield Skipped(index, "jsonlog line that is not a JSON object")
+            continue
+        yield index, obj
+
+
+def object_fields(obj: dict[str, object]) -> dict[str, str | None]:
+    """An object's user, database, application, client and session (`session_id`, else `pid`)."""
+    user, database, application, client = _texts(obj)
+    session = obj.get("session_id")
+    if session is None or session == "":
+        session = obj.get("pid")
+    return {"user": user, "database": database, "application": application, "client": client,
+            "session": None if session is None or session == "" else str(session)}

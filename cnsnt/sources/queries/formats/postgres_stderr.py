@@ -25,6 +25,8 @@ from functools import lru_cache
 from typing import ClassVar, NamedTuple
 
 from cnsnt.sources.queries.formats.base import (
+    AUDIT,
+    Audited,
     Lines,
     LogFormat,
     Record,
@@ -92,6 +94,8 @@ _KEYS = {
     "pid": "session", "session": "session",
 }
 _KEY = re.compile(r"(?<![\w.])(" + "|".join(_KEYS) + r")=")
+#: Bracketed ids of a prefix looked at, at most (a prefix brackets one or two).
+_MOST_IDS = 4
 _SEVERITY_SET = frozenset(SEVERITIES.replace("DEBUG[1-5]?", "DEBUG|DEBUG1|DEBUG2|DEBUG3|"
                                              "DEBUG4|DEBUG5").split("|"))
 #: The lengths of the severities, shortest (`LOG`) first: no severity ends with another.
@@ -181,7 +185,7 @@ def prefix_pattern(prefix: str) -> Prefix:
     return Prefix(re.compile("".join(out), re.S), longest, padded)
 
 
-def _guess(prefix: str) -> dict[str, str | None]:
+def _guess(prefix: str, nth: int = 0) -> dict[str, str | None]:
     """The fields a prefix names, without a `log_line_prefix`: `key=value` or `user@db`.
 
     Without `=` only the first word holding `@` matters (the prefixes of a log differ
@@ -192,7 +196,7 @@ def _guess(prefix: str) -> dict[str, str | None]:
         before, at, after = prefix.partition("@")
         if not at:
             return {"user": None, "database": None, "application": None, "client": None,
-                    "session": _bracketed_session(prefix)}
+                    "session": _bracketed_session(prefix, nth)}
         # The whitespace-separated word around the first `@`, as `str.split()` cuts it:
         # between spaces, when it is printable (every other blank is not).
         word = before.rpartition(" ")[2] + at + after.partition(" ")[0]
@@ -201,18 +205,22 @@ def _guess(prefix: str) -> dict[str, str | None]:
             word = (left + at + after).split(None, 1)[0]
         user, database = _user_at_database(word)
         return {"user": user, "database": database, "application": None, "client": None,
-                "session": _bracketed_session(prefix)}
-    return _guess_keys(prefix)
+                "session": _bracketed_session(prefix, nth)}
+    return _guess_keys(prefix, nth)
 
 
-def _bracketed_session(prefix: str) -> str | None:
-    """The first `[4242]` (`%p`) or `[6570a1b2.1092]` (`%c`) of a prefix, else None.
+def _bracketed_session(prefix: str, nth: int = 0) -> str | None:
+    """The `nth` (else the first) `[4242]` (`%p`) or `[6570a1b2.1092]` (`%c`) of a prefix, else None.
 
     Every common prefix writes the process id in brackets: Debian's `%m [%p] `, RDS's
     `...:[%p]:`, pgBadger's `%t [%p]: [%l-1] ` (whose `[14-1]` is no id), the pgAudit
-    README's `%m %u %d [%p]: `; `[local]` (`%r`) is skipped.
+    README's `%m %u %d [%p]: `; `[local]` (`%r`) is skipped. A prefix that brackets its line
+    number too (`[%l] [%p] `) has the session in the bracket `session_bracket` tells.
     """
-    opening = prefix.find("[")
+    if nth:
+        ids = bracketed_ids(prefix, nth + 1)
+        return (ids[nth] if nth < len(ids) else ids[0]) if ids else None
+    opening = prefix.find("[")  # the first, found without a list (once per record)
     while opening != -1:
         closing = prefix.find("]", opening)
         if closing == -1:
@@ -222,6 +230,66 @@ def _bracketed_session(prefix: str) -> str | None:
             return inside
         opening = prefix.find("[", closing)
     return None
+
+
+def bracketed_ids(prefix: str, most: int = _MOST_IDS) -> list[str]:
+    """The first `most` bracketed ids of a prefix: numbers (`%p`, `%l`) and `%c` session ids."""
+    out: list[str] = []
+    opening = prefix.find("[")
+    while opening != -1 and len(out) < most:
+        closing = prefix.find("]", opening)
+        if closing == -1:
+            break
+        inside = prefix[opening + 1:closing]
+        if inside.isdigit() or _is_session_id(inside):
+            out.append(inside)
+        opening = prefix.find("[", closing)
+    return out
+
+
+def session_bracket(head: list[str]) -> int:
+    """Which bracketed id of the head's prefixes is the session: the first that is no line number.
+
+    `%l`, a session's line number, goes up by one on each of its lines while its process id
+    stays, and starts at 1: of two numbers, the line number is the one that steps up by one
+    more often among the lines sharing the other's value (a process id never repeats there),
+    the smaller one on a tie (process ids beside it also step by one when sessions start one
+    after another). With no session of two lines in the head, a number that is the same on
+    every line while another changes is a line number restarting at each new session. Else
+    (one id, or nothing tells): the first, as without `%l`.
+    """
+    rows: list[list[str]] = []
+    for line in head:
+        found = find_severity(line)
+        if found is not None and len(ids := bracketed_ids(line[:found[0]])) >= 2:
+            rows.append(ids)
+    width = min((len(r) for r in rows), default=0)
+    numbers = [p for p in range(width) if all(r[p].isdigit() for r in rows)]  # `%c` counts nothing
+    best: tuple[tuple[int, int], int] | None = None
+    for p in numbers:
+        score = max(_steps(rows, p, q) for q in range(width) if q != p)
+        middle = sorted(int(r[p]) for r in rows)[len(rows) // 2]
+        if score > 0 and (best is None or (score, -middle) > best[0]):
+            best = (score, -middle), p
+    if best is not None:
+        counter = best[1]
+    else:
+        constant = [p for p in numbers if len({r[p] for r in rows}) == 1]
+        varies = [p for p in range(width) if len({r[p] for r in rows}) > 1]
+        counter = constant[0] if constant and varies else -1
+    return 1 if counter == 0 else 0
+
+
+def _steps(rows: list[list[str]], p: int, q: int) -> int:
+    """Steps of one up of number `p` among rows of one `q` value, less the times it stays."""
+    last: dict[str, int] = {}
+    score = 0
+    for r in rows:
+        value, before = int(r[p]), last.get(r[q])
+        if before is not None:
+            score += 1 if value == before + 1 else -1 if value == before else 0
+        last[r[q]] = value
+    return score
 
 
 def _is_session_id(text: str) -> bool:
@@ -250,7 +318,7 @@ def _user_at_database(word: str) -> tuple[str | None, str | None]:
     return (user, database or None) if user else (None, None)
 
 
-def _guess_keys(prefix: str) -> dict[str, str | None]:
+def _guess_keys(prefix: str, nth: int = 0) -> dict[str, str | None]:
     """`_guess` of a prefix with `=`: `user=`, `db=`, `app=`, `client=`, `pid=`, `session=`.
 
     Then a `%u@%d` word for the user, and a bracketed id for the session.
@@ -274,7 +342,7 @@ def _guess_keys(prefix: str) -> dict[str, str | None]:
                     found["database"] = found["database"] or database
                 break
     if found["session"] is None:
-        found["session"] = _bracketed_session(prefix)
+        found["session"] = _bracketed_session(prefix, nth)
     return found
 
 
@@ -289,6 +357,8 @@ class PostgresStderr(LogFormat):
         self._prefix = (
             prefix_pattern(settings.log_line_prefix) if settings.log_line_prefix else None
         )
+        self._nth = settings.session_bracket
+        self.audited = Audited(self.name)
 
     @classmethod
     def sniff(cls, head: list[str]) -> bool:
@@ -314,7 +384,7 @@ class PostgresStderr(LogFormat):
         if found is None:
             return None
         end, message, severity = found
-        return _guess(line[:end]), severity, line[message:]
+        return _guess(line[:end], self._nth), severity, line[message:]
 
     def _split_prefixed(self, line: str) -> tuple[dict[str, str | None], str, str] | None:
         """`split` with the entry's `log_line_prefix`: the severity is the first `SEVERITY:  `.
@@ -367,6 +437,7 @@ class PostgresStderr(LogFormat):
         and the prefix of the others is not read.
         """
         guessed = self._prefix is None
+        nth = self._nth
         for start, group, dropped in grouped(lines, self.is_start):
             if dropped:
                 yield too_long(start, group, dropped)
@@ -379,7 +450,7 @@ class PostgresStderr(LogFormat):
                 if found is not None:
                     end, begin, severity = found
                     if severity == "LOG" and line.startswith(marker, begin):
-                        yield start, 1, _guess(line[:end]), line[begin + len(marker):]
+                        yield start, 1, _guess(line[:end], nth), line[begin + len(marker):]
                     continue
                 parsed = None
             else:
@@ -401,6 +472,12 @@ class PostgresStderr(LogFormat):
             start, _, fields, message = item
             statement = pg_statement(message)
             if statement is None:
+                if message.startswith(AUDIT):
+                    self.audited.seen(start)
                 continue
             yield Record(start, statement, fields["user"], fields["database"],
                          fields["application"], fields["client"])
+
+    def notes(self) -> list[tuple[int, int, str]]:
+        """The pgAudit messages passed over (the log wants `format: pgaudit`)."""
+        return self.audited.notes()

@@ -37,10 +37,13 @@ from cnsnt.sources.queries.common import (
 )
 from cnsnt.sources.queries.compressed import compression, open_log
 from cnsnt.sources.queries.formats.base import Lines, LogFormat, Settings, Skipped
-from cnsnt.sources.queries.formats.messages import MessageIds
+from cnsnt.sources.queries.formats.messages import MessageIds, unfinished
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.statements import comments_in
 
+#: The first bytes and lines of a log a format settles its settings from (`LogFormat.settle`).
+_HEAD_BYTES = 64 << 10
+_HEAD_LINES = 200
 #: Logs smaller than this are scanned in-process.
 PARALLEL_BYTES = 32 << 20
 _RANGES_PER_WORKER = 4
@@ -52,6 +55,10 @@ _SessionKey = tuple[_Key, str | None]
 #: Sessions whose messages of several statements a range and the merge keep apart (far
 #: more than a server's connections at a time); the longest silent is counted and let go.
 _SESSIONS = 1 << 16
+_LET_GO = ("pgAudit messages of several statements whose session was silent for more than "
+           "{sessions:,} other sessions' messages while one of its messages was unfinished (or "
+           "began in an earlier byte range): cnsnt keeps that many sessions apart at a time, so "
+           "such a message may count twice")
 
 
 @dataclass(slots=True)
@@ -79,16 +86,22 @@ class RangeResult:
     """The ids of records that are statements of a message of several (pgAudit), by shape
     and session: counted as messages by the merge."""
 
-    def fold_oldest(self) -> None:
+    def fold_oldest(self, later: bool) -> None:
         """Count the messages of the session that sent one longest ago, and forget it.
 
         Memory stays bounded however many sessions a log holds; that session's ids are
         placed as if no earlier range had counted a message of it (it has been silent
-        for `_SESSIONS` other sessions' messages).
+        for `_SESSIONS` other sessions' messages). Exact when its last message is whole
+        and, in a `later` range, its first ids were placed by the range itself; else a
+        later record may count that message again, and a warning says so.
         """
         oldest = next(iter(self.messages))
         ids = self.messages.pop(oldest)
-        self.shapes[oldest[0]].calls += ids.place(None)[0]
+        count, start = ids.place(None)
+        seen = self.shapes[oldest[0]]
+        seen.calls += count
+        if unfinished(start, ids.last, ids.statements) or (later and ids.runs):
+            self.note(seen.line, _LET_GO.format(sessions=_SESSIONS))
 
     def note(self, line: int, message: str) -> None:
         """Count one annotation or stream problem."""
@@ -122,7 +135,8 @@ def scan_range(
     fingerprint = Fingerprinter(dialect).fingerprint
     out = RangeResult()
     shapes, skipped = out.shapes, out.skipped
-    if fmt.context_bytes and floor is not None and start > floor:
+    later = floor is not None and start > floor  # not the log's first range
+    if fmt.context_bytes and floor is not None and later:
         fmt.read_context(_context(path, fmt, floor, start))
     with open_log(path) as fh:
         if start:
@@ -174,7 +188,7 @@ def scan_range(
                 if ids is None:
                     ids = MessageIds(statements)
                     if len(out.messages) >= _SESSIONS:
-                        out.fold_oldest()
+                        out.fold_oldest(later)
                 out.messages[key, session] = ids
                 ids.add(statement_id)
             elif seen is None:
@@ -255,12 +269,17 @@ def read_log(
     """Read one server log of a known format into shapes."""
     settings = Settings(log_line_prefix=spec.log_line_prefix)
     dialect = dialect or fmt_cls.dialect
-    fmt = fmt_cls(settings)
     size = path.stat().st_size
     jobs = workers(ctx.jobs)
     limit = ctx.limits.statement_bytes
     with open_log(path, shown) as fh:
-        bom = 3 if fh.read(3) == b"\xef\xbb\xbf" else 0  # a UTF-8 BOM is not log text
+        head = fh.read(_HEAD_BYTES)
+    bom = 3 if head.startswith(b"\xef\xbb\xbf") else 0  # a UTF-8 BOM is not log text
+    # told once, from the first lines, so every range reads the log alike
+    first = head[bom:].decode("utf-8", "replace").splitlines()[:_HEAD_LINES]
+    fmt_cls = fmt_cls.reader_for(first)
+    settings = fmt_cls.settle(settings, first)
+    fmt = fmt_cls(settings)
     if compression(path) or not fmt_cls.splittable:
         ranges = [(bom, sys.maxsize)]
     elif jobs > 1 and size >= PARALLEL_BYTES:
@@ -290,9 +309,9 @@ def merge(
     oversize: list[SourceProblem] = []
     base = 0
     empty = Annotation()
-    carried: dict[_SessionKey, int | None] = {}
+    carried: dict[_SessionKey, tuple[int | None, bool]] = {}
     """Per shape and session, the first id of the message of several statements counted
-    last (most recent last)."""
+    last and whether it may be unfinished (most recent last)."""
     for res in results:
         for message, (index, count) in res.notes.items():
             entry = notes.setdefault(message, [base + index + 1, 0])
@@ -305,10 +324,14 @@ def merge(
             entry[1] += records
             entry[2] += lines
         for (shape, session), ids in res.messages.items():
-            count, start = ids.place(carried.pop((shape, session), None))
-            carried[shape, session] = start
-            if len(carried) > _SESSIONS:
-                del carried[next(iter(carried))]
+            before = carried.pop((shape, session), None)
+            count, start = ids.place(before[0] if before is not None else None)
+            carried[shape, session] = start, unfinished(start, ids.last, ids.statements)
+            if len(carried) > _SESSIONS and carried.pop(next(iter(carried)))[1]:
+                # a later range's first records of that session may continue it
+                entry = notes.setdefault(_LET_GO.format(sessions=_SESSIONS),
+                                         [base + res.shapes[shape].line + 1, 0])
+                entry[1] += 1
             res.shapes[shape].calls += count
         for (fp, user, application, annotation), seen in res.shapes.items():
             if not seen.calls:
