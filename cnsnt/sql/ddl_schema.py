@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import sys
+from collections.abc import Set as AbstractSet
 
 from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
@@ -63,6 +64,9 @@ from cnsnt.sql.namespaces import name_lookup
 from cnsnt.sql.parse_reason import plain_reason
 from cnsnt.sql.placeholders import drop_token_placeholders
 from cnsnt.sql.unparsed import MAX_PARENTHESES, crash_reason, deepest_parenthesis, too_deep_reason
+
+#: A table's key: its schema's and its name's `name_key` ("" for no schema).
+_Key = tuple[str, str]
 
 
 class SchemaBuilder:
@@ -349,11 +353,12 @@ class SchemaBuilder:
             return key
         return dataclasses.replace(key, ref_schema=schema)
 
-    def _on_path(self, name: str) -> tuple[str, str] | None:
+    def _on_path(self, name: str, hidden: AbstractSet[_Key] = frozenset()) -> _Key | None:
         """The key of the table an unqualified `name` finds through the search path, if any.
 
         Looked for among the tables of that name, each placed by the path's `order`: a
-        lookup costs the tables of its name, not the length of the path.
+        lookup costs the tables of its name, not the length of the path. The tables at
+        `hidden` are not there to it.
         """
         order = self.session.order()
         if order is None:
@@ -362,7 +367,7 @@ class SchemaBuilder:
         placed = [
             (order[schema], schema)
             for schema in self._schemas_of.get(named, ())
-            if schema in order and (schema, named) in self.tables
+            if schema in order and (schema, named) in self.tables and (schema, named) not in hidden
         ]
         return (min(placed)[1], named) if placed else None
 
@@ -753,15 +758,24 @@ class SchemaBuilder:
             if name not in names
         ]
 
-    def _key(self, name: str, schema: str | None) -> tuple[str, str] | None:
-        """The key of a table, as `_find` finds it: without a matching schema, the only one."""
-        on_path = self._on_path(name) if schema is None else None
+    def _key(self, name: str, schema: str | None, hidden: AbstractSet[_Key] = frozenset()) -> _Key | None:
+        """The key of a table, as `_find` finds it: without a matching schema, the only one.
+
+        The tables at `hidden` are not there to it (what `CREATE TABLE IF NOT EXISTS` does
+        not see): passed over by name, never taken out of `tables` and put back, which cost
+        every table per lookup.
+        """
+        on_path = self._on_path(name, hidden) if schema is None else None
         if on_path is not None:
             return on_path
         direct = (name_key(schema or ""), name_key(name))
-        if direct in self.tables:
+        if direct in self.tables and direct not in hidden:
             return direct
-        same = [s for s in self._schemas_of.get(direct[1], ()) if (s, direct[1]) in self.tables]
+        same = [
+            s
+            for s in self._schemas_of.get(direct[1], ())
+            if (s, direct[1]) in self.tables and (s, direct[1]) not in hidden
+        ]
         return (same[0], direct[1]) if len(same) == 1 else None
 
     # -- COMMENT ON

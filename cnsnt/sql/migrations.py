@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from sqlglot import exp
@@ -300,13 +301,19 @@ class MigrationBuilder(SchemaBuilder):
     # -- CREATE: remember its foreign keys; IF NOT EXISTS of a known table changes nothing
 
     def _exists_already(self, stmt: Statement) -> bool:
+        """Whether a `CREATE ... IF NOT EXISTS` meets a table it sees: then it changes nothing."""
         words = [keyword(t) for t in stmt.tokens[:40]]
         for i in range(len(words) - 2):
             if words[i : i + 3] == ["IF", "NOT", "EXISTS"]:
                 name, _ = dotted_name(stmt.tokens, i + 3)
                 if name:
-                    return self._key(name[-1], name[-2] if len(name) > 1 else None) is not None
+                    schema = name[-2] if len(name) > 1 else None
+                    return self._key(name[-1], schema, self.unseen_by_if_not_exists()) is not None
         return False
+
+    def unseen_by_if_not_exists(self) -> AbstractSet[_Key]:
+        """The keys of tables `CREATE TABLE IF NOT EXISTS` does not see (none: it sees every one)."""
+        return frozenset()
 
     def _build_create(self, stmt: Statement, tree: exp.Create) -> TableBuilder | None:
         builder = super()._build_create(stmt, tree)
