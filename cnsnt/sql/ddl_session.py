@@ -36,6 +36,11 @@ _DATABASE_IS_SCHEMA = frozenset({"mysql", "singlestore", "doris", "starrocks"})
 #: and the system catalogs.
 _NOT_CREATED_IN = frozenset({"$user", "pg_catalog", "pg_temp", "information_schema"})
 _NAME_TOKENS = frozenset({TokenType.IDENTIFIER, TokenType.VAR, TokenType.STRING})
+#: The schema TEMP tables are held in, apart from every real table: PostgreSQL's name for
+#: the session's own temporary schema (a `name_key`, as table keys are).
+TEMP_SCHEMA = "pg_temp"
+_TEMP_SCHEMAS = frozenset({TEMP_SCHEMA})
+_SQLITE_TEMP = frozenset({"temp"})
 
 
 @dataclass(frozen=True)
@@ -225,14 +230,19 @@ def session_change(tokens: Sequence[Token], sql: str, parser: Parser, dia: Diale
     return None
 
 
-def temporary_apart(dia: Dialect) -> bool:
-    """Whether a TEMP table is made apart from the path's schema (PostgreSQL's `pg_temp`).
+def temporary_scratch(dia: Dialect) -> bool:
+    """Whether a TEMP table is its session's scratch, gone when the session ends.
 
-    MySQL makes it in the database `USE` names, Oracle's global temporary table is an
-    object of the current schema: there it goes where any table goes.
+    PostgreSQL's (in the session's own `pg_temp`), MySQL's, SQLite's and the others' are;
+    Oracle's global temporary table is not: its definition is an object of the schema
+    and only its rows are the session's.
     """
-    name = _dialect_name(dia)
-    return name not in _DATABASE_IS_SCHEMA and name != "oracle"
+    return _dialect_name(dia) != "oracle"
+
+
+def temporary_schemas(dia: Dialect) -> frozenset[str]:
+    """The schema names that qualify a TEMP table (`pg_temp.users`; SQLite's `temp.users`)."""
+    return _TEMP_SCHEMAS | (_SQLITE_TEMP if _dialect_name(dia) in ("sqlite", "duckdb") else frozenset())
 
 
 def transactional_path(dia: Dialect) -> bool:
@@ -241,7 +251,8 @@ def transactional_path(dia: Dialect) -> bool:
     PostgreSQL's SET is undone with its transaction; MySQL's `USE` and Oracle's `ALTER
     SESSION SET CURRENT_SCHEMA` are no part of one and stay.
     """
-    return temporary_apart(dia)
+    name = _dialect_name(dia)
+    return name not in _DATABASE_IS_SCHEMA and name != "oracle"
 
 
 def creation_schema(path: Sequence[str]) -> str | None:

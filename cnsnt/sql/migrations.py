@@ -180,6 +180,8 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
             scan = scan_lines(stripped, dia)
             # a PL/SQL unit runs to its `/`, and at most to the end of its file
             builder.unit_ends = [*(base + end for end in scan.unit_ends), base + len(stripped)]
+            if migration.own_session:
+                builder.forget_temporary()  # the session before it ended, and its TEMP tables
             builder.session.next_file(fresh=migration.own_session, transaction=not migration.autocommit)
             problems.extend(
                 ReplayProblem(
@@ -308,7 +310,9 @@ class MigrationBuilder(SchemaBuilder):
                 name, _ = dotted_name(stmt.tokens, i + 3)
                 if name:
                     schema = name[-2] if len(name) > 1 else None
-                    return self._key(name[-1], schema, self.unseen_by_if_not_exists()) is not None
+                    temporary = self.is_scratch(bool({"TEMP", "TEMPORARY"} & set(words[:i])), schema)
+                    unseen = self.unseen_by_if_not_exists()
+                    return self._key(name[-1], schema, unseen, temporary=temporary) is not None
         return False
 
     def unseen_by_if_not_exists(self) -> AbstractSet[_Key]:
