@@ -72,9 +72,10 @@ class MigrationFile:
     the file before it does not reach it. False: one session runs the files one after
     another (golang-migrate, dbmate, goose, Liquibase), so the path carries on."""
     autocommit: bool = False
-    """psql runs it statement by statement (sqitch): a `SET LOCAL` or a savepoint outside
-    BEGIN does nothing. False: the tool runs the file in one transaction (Flyway, dbmate,
-    goose, Liquibase open one; golang-migrate and Prisma send one multi-statement query)."""
+    """The tool runs it statement by statement (sqitch's psql, goose's `NO TRANSACTION`
+    files): a `SET LOCAL` or a savepoint outside BEGIN does nothing. False: the tool runs
+    the file in one transaction (Flyway, dbmate, goose, Liquibase open one; golang-migrate,
+    Prisma and dbmate's `transaction:false` send one multi-statement query)."""
 
 
 @dataclass(frozen=True)

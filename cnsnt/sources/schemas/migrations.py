@@ -29,6 +29,7 @@ from cnsnt.sources.schemas.migration_order import (
     order_migrations,
     own_session,
     run_by_psql,
+    runs_statement_by_statement,
     up_part,
 )
 from cnsnt.sql.ddl import UnknownDialectError
@@ -56,7 +57,8 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
         except SourceError as exc:
             problems.append(problem_of(exc, shown))
             continue
-        files.append(MigrationFile(shown, up_part(text), own_session(path), run_by_psql(path)))
+        autocommit = run_by_psql(path) or runs_statement_by_statement(text)
+        files.append(MigrationFile(shown, up_part(text), own_session(path), autocommit))
         shown_names.append(shown)
         read_paths.append(path)
     files, dialect = _for_one_database(files, dialect)
