@@ -25,6 +25,7 @@ from sqlglot.tokenizer_core import Token, TokenType
 from cnsnt.sql.ddl_enums import fold_unquoted
 from cnsnt.sql.ddl_split import keyword
 from cnsnt.sql.ddl_tables import name_key
+from cnsnt.sql.namespaces import name_lookup
 
 #: The words that open a statement of a transaction or of one of its savepoints.
 _TRANSACTION_WORDS = frozenset({"BEGIN", "START", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"})
@@ -147,21 +148,24 @@ class Session:
             self._savepoint_at[name].pop()
         del self._savepoints[start:]
 
-    def next_file(self, *, fresh: bool, transaction: bool = False) -> None:
+    def next_file(self, *, fresh: bool, transaction: bool = False, start: PathChange | None = None) -> None:
         """A migration file begins: the one before's transaction ended as the tool committed it.
 
         `fresh`: the tool runs the file in a session of its own (Flyway restores the
         connection's state after each migration, sqitch runs each change with psql), so a
         SET of the file before does not reach it. Otherwise (golang-migrate, dbmate, goose,
-        Liquibase: one connection for the whole run) the path carries on. `transaction`:
-        the tool runs the file in one transaction (all but sqitch's psql), so a `SET LOCAL`
-        or a savepoint needs no BEGIN of its own there.
+        Liquibase: one connection for the whole run) the path carries on. `start`: what the
+        tool sets before the file runs (Flyway's default schema), a ROLLBACK comes back to.
+        `transaction`: the tool runs the file in one transaction (all but sqitch's psql), so
+        a `SET LOCAL` or a savepoint needs no BEGIN of its own there.
         """
         self._local = None
-        self._before = (None if fresh else self._path,) if transaction else None
         self._forget_savepoints(0)
         if fresh:
             self._path = None
+        if start is not None:
+            self.follow(start)
+        self._before = (self._path,) if transaction else None
 
     def made_unqualified(self) -> None:
         """An unqualified table was made: before any USE, a first USE names another database."""
@@ -246,6 +250,25 @@ def temporary_scratch(dia: Dialect) -> bool:
 def temporary_schemas(dia: Dialect) -> frozenset[str]:
     """The schema names that qualify a TEMP table (`pg_temp.users`; SQLite's `temp.users`)."""
     return _TEMP_SCHEMAS | (_SQLITE_TEMP if _dialect_name(dia) in ("sqlite", "duckdb") else frozenset())
+
+
+def default_schema_change(schema: str, dia: Dialect) -> PathChange | None:
+    """What a tool that sets a connection's default schema (Flyway) does to its path.
+
+    PostgreSQL's path becomes the schema before the database's own (`"clinic", "$user",
+    public`, as Flyway sets it, the name quoted: kept as written); MySQL's `USE`s it,
+    Oracle's and the others' current schema is it. SQL Server cannot change a session's
+    schema (Flyway says so and leaves it): None.
+    """
+    name = _dialect_name(dia)
+    if name in ("tsql", "fabric"):
+        return None
+    if name in _DATABASE_IS_SCHEMA:
+        return PathChange((schema,), database=True)
+    default = name_lookup(name).default
+    if dia.NORMALIZATION_STRATEGY == NormalizationStrategy.LOWERCASE and default:
+        return PathChange((schema, "$user", default))
+    return PathChange((schema,))
 
 
 def transactional_path(dia: Dialect) -> bool:

@@ -34,6 +34,7 @@ from cnsnt.sql.ddl import quiet_sqlglot, resolve_dialect
 from cnsnt.sql.ddl_drops import bare_column_renames
 from cnsnt.sql.ddl_result import DDLForeignKey, DDLProblem
 from cnsnt.sql.ddl_schema import SchemaBuilder, adds_nothing, drops_columns, opaque_drop
+from cnsnt.sql.ddl_session import default_schema_change
 from cnsnt.sql.ddl_split import (
     Statement,
     alter_target,
@@ -76,6 +77,10 @@ class MigrationFile:
     files): a `SET LOCAL` or a savepoint outside BEGIN does nothing. False: the tool runs
     the file in one transaction (Flyway, dbmate, goose, Liquibase open one; golang-migrate,
     Prisma and dbmate's `transaction:false` send one multi-statement query)."""
+    schema: str | None = None
+    """The schema the tool makes the file's unqualified names in before it runs (Flyway's
+    configured default schema, as written); None: the database's default, or the path
+    the file before left (`own_session`)."""
 
 
 @dataclass(frozen=True)
@@ -183,7 +188,9 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
             builder.unit_ends = [*(base + end for end in scan.unit_ends), base + len(stripped)]
             if migration.own_session:
                 builder.forget_temporary()  # the session before it ended, and its TEMP tables
-            builder.session.next_file(fresh=migration.own_session, transaction=not migration.autocommit)
+            start = default_schema_change(migration.schema, dia) if migration.schema else None
+            transaction = not migration.autocommit
+            builder.session.next_file(fresh=migration.own_session, transaction=transaction, start=start)
             problems.extend(
                 ReplayProblem(
                     Where(index, offsets.original(p.offset)), p.message, p.may_hold_schema, p.info, p.includes

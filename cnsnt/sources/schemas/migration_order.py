@@ -159,9 +159,12 @@ def own_session(path: Path) -> bool:
     Prisma Migrate and Liquibase run the files one after another on one connection, so a
     `SET search_path` in one holds in the next.
     """
-    if _FLYWAY.match(_database_variant(versioned_name(path))[0]) is not None:
-        return True
-    return run_by_psql(path)
+    return run_by_flyway(path) or run_by_psql(path)
+
+
+def run_by_flyway(path: Path) -> bool:
+    """Whether Flyway runs this file (`V1__x.sql`, `R__x.sql`): its default schema holds its names."""
+    return _FLYWAY.match(_database_variant(versioned_name(path))[0]) is not None
 
 
 def run_by_psql(path: Path) -> bool:
