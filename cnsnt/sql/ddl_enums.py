@@ -38,9 +38,14 @@ _FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
 _QUOTES = "\"`"
 
 
+def fold_unquoted(name: str) -> str:
+    """An unquoted name as PostgreSQL folds it: ASCII capitals to small letters."""
+    return name.translate(_FOLD)
+
+
 def _folded(token: Token) -> str:
     """A name token as PostgreSQL keys it: a quoted name as written, an unquoted one folded."""
-    return token.text if token.token_type == TokenType.IDENTIFIER else token.text.translate(_FOLD)
+    return token.text if token.token_type == TokenType.IDENTIFIER else fold_unquoted(token.text)
 
 
 def _name_tokens(tokens: list[Token], i: int) -> tuple[list[Token], int]:
@@ -200,7 +205,8 @@ class EnumTypes:
         """The key of a type a statement makes: `a.marital`, `"Gender"` (where the path creates)."""
         if len(parts) > 1:
             return _folded(parts[-2]), _folded(parts[-1])
-        return (creates_in.translate(_FOLD) if creates_in else DEFAULT_SCHEMA), _folded(parts[-1])
+        # the path's schema is named as PostgreSQL names it (`"Sales"` kept, `Sales` folded)
+        return (creates_in or DEFAULT_SCHEMA), _folded(parts[-1])
 
     def _altered(self, parts: list[Token], order: Mapping[str, tuple[int, int]] | None) -> tuple[str, str]:
         """The key of the type an ALTER TYPE names: qualified, else the first its path finds."""

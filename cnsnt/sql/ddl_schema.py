@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import sys
+from collections.abc import Set as AbstractSet
 
 from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
@@ -46,7 +47,14 @@ from cnsnt.sql.ddl_recover import (
     token_foreign_keys,
 )
 from cnsnt.sql.ddl_result import DDLForeignKey, DDLProblem
-from cnsnt.sql.ddl_session import Session, session_change, temporary_apart, transactional_path
+from cnsnt.sql.ddl_session import (
+    TEMP_SCHEMA,
+    Session,
+    session_change,
+    temporary_schemas,
+    temporary_scratch,
+    transactional_path,
+)
 from cnsnt.sql.ddl_split import (
     Statement,
     alter_adds,
@@ -63,6 +71,9 @@ from cnsnt.sql.namespaces import name_lookup
 from cnsnt.sql.parse_reason import plain_reason
 from cnsnt.sql.placeholders import drop_token_placeholders
 from cnsnt.sql.unparsed import MAX_PARENTHESES, crash_reason, deepest_parenthesis, too_deep_reason
+
+#: A table's key: its schema's and its name's `name_key` ("" for no schema).
+_Key = tuple[str, str]
 
 
 class SchemaBuilder:
@@ -96,8 +107,12 @@ class SchemaBuilder:
         default = name_lookup(type(dia).__name__.lower()).default
         self.session = Session(default, transactional=transactional_path(dia))
         """The file's search path (`SET search_path`, `USE`), as `follow_session` reads it."""
-        self._temporary_apart = temporary_apart(dia)
-        """Whether a TEMP table stays out of the path's schema (PostgreSQL's own `pg_temp`)."""
+        self._temporary_scratch = temporary_scratch(dia)
+        """Whether a TEMP table is its session's scratch (all but Oracle's global temporary table)."""
+        self.temporary_schemas = temporary_schemas(dia)
+        """The schema names that qualify a TEMP table (`pg_temp`)."""
+        self._temporaries: set[_Key] = set()
+        """The keys of the TEMP tables held (under `TEMP_SCHEMA`): what a session's end forgets."""
 
     def sql(self, node: exp.Expr) -> str:
         """SQL text in the source dialect; one generator, no copy: the trees are ours."""
@@ -290,15 +305,34 @@ class SchemaBuilder:
     def _store(self, builder: TableBuilder) -> None:
         """Record a table; a later CREATE of the same name replaces it, as DROP+CREATE does.
 
-        T-SQL `#temp` tables (met inside procedure batches) are not schema.
+        T-SQL `#temp` tables (met inside procedure batches) are not schema. A TEMP table
+        (`CREATE TEMP TABLE`, `CREATE TABLE pg_temp.t`) is held under `TEMP_SCHEMA`, apart
+        from the real table of its name, which an unqualified name finds after it
+        (`_key`); it is no table of the schema left behind (`ordered_tables`).
         """
         if not builder.name.startswith("#"):
             if builder.schema is None:
                 self.session.made_unqualified()
-                apart = builder.temporary and self._temporary_apart
-                builder.schema = None if apart else self.session.creates_in()
+            if self.is_scratch(builder.temporary, builder.schema):
+                builder.temporary = True
+                builder.schema = TEMP_SCHEMA
+            elif builder.schema is None:
+                builder.schema = self.session.creates_in()
             self.put((name_key(builder.schema or ""), name_key(builder.name)), builder)
             builder.foreign_keys = [self.through_path(k) for k in builder.foreign_keys]  # itself too
+
+    def is_scratch(self, temporary: bool, schema: str | None) -> bool:
+        """Whether a table made `temporary` (or in `schema`) is a session's TEMP table."""
+        return (temporary and self._temporary_scratch) or (
+            schema is not None and name_key(schema) in self.temporary_schemas
+        )
+
+    def forget_temporary(self) -> None:
+        """The session ends: its TEMP tables go (Flyway and sqitch give each migration its own)."""
+        for key in sorted(self._temporaries):
+            if key in self.tables:
+                self._forget(key, cascade=False)
+        self._temporaries.clear()
 
     def put(self, key: tuple[str, str], builder: TableBuilder) -> None:
         """Hold a table under `key`, indexed for lookups by name and for the keys it holds.
@@ -314,12 +348,18 @@ class SchemaBuilder:
         self.tables[key] = builder
         self._schemas_of.setdefault(key[1], {})[key[0]] = None
         self.defined.add(key)
+        if key[0] == TEMP_SCHEMA:
+            self._temporaries.add(key)
         for fk in builder.foreign_keys:
             self._refer(builder, fk)
 
     def ordered_tables(self) -> list[tuple[tuple[str, str], TableBuilder]]:
-        """The tables in the order the file made them (a renamed one keeps its place)."""
-        return sorted(self.tables.items(), key=lambda item: item[1].place)
+        """The tables in the order the file made them (a renamed one keeps its place).
+
+        Not the TEMP tables: the session that made them ends with the file.
+        """
+        kept = (item for item in self.tables.items() if item[0][0] != TEMP_SCHEMA)
+        return sorted(kept, key=lambda item: item[1].place)
 
     def _refer(self, builder: TableBuilder, key: DDLForeignKey) -> None:
         """Note that `builder` holds a foreign key to `key.ref_table` (for `_referring`)."""
@@ -349,11 +389,12 @@ class SchemaBuilder:
             return key
         return dataclasses.replace(key, ref_schema=schema)
 
-    def _on_path(self, name: str) -> tuple[str, str] | None:
+    def _on_path(self, name: str, hidden: AbstractSet[_Key] = frozenset()) -> _Key | None:
         """The key of the table an unqualified `name` finds through the search path, if any.
 
         Looked for among the tables of that name, each placed by the path's `order`: a
-        lookup costs the tables of its name, not the length of the path.
+        lookup costs the tables of its name, not the length of the path. The tables at
+        `hidden` are not there to it.
         """
         order = self.session.order()
         if order is None:
@@ -362,7 +403,7 @@ class SchemaBuilder:
         placed = [
             (order[schema], schema)
             for schema in self._schemas_of.get(named, ())
-            if schema in order and (schema, named) in self.tables
+            if schema in order and (schema, named) in self.tables and (schema, named) not in hidden
         ]
         return (min(placed)[1], named) if placed else None
 
@@ -574,6 +615,8 @@ class SchemaBuilder:
         self.tables[new] = builder
         self._schemas_of.setdefault(new[1], {})[new[0]] = None
         self.defined.add(new)
+        if new[0] == TEMP_SCHEMA:
+            self._temporaries.add(new)
         return replaced
 
     def _drop_columns(
@@ -715,6 +758,8 @@ class SchemaBuilder:
         """
         dropped = self.tables.pop(key)
         self._unindex(key)
+        if key[0] == TEMP_SCHEMA:
+            return  # no real table holds a key to a session's scratch: every key stays
         if cascade:
             self._forget_references(dropped)
         else:
@@ -753,15 +798,40 @@ class SchemaBuilder:
             if name not in names
         ]
 
-    def _key(self, name: str, schema: str | None) -> tuple[str, str] | None:
-        """The key of a table, as `_find` finds it: without a matching schema, the only one."""
-        on_path = self._on_path(name) if schema is None else None
+    def _key(
+        self,
+        name: str,
+        schema: str | None,
+        hidden: AbstractSet[_Key] = frozenset(),
+        *,
+        temporary: bool | None = None,
+    ) -> _Key | None:
+        """The key of a table, as `_find` finds it: without a matching schema, the only one.
+
+        A TEMP table of the name comes first, unqualified or qualified by `pg_temp`, as
+        PostgreSQL searches the session's `pg_temp` before the path; `temporary` True
+        looks for it only, False never (where a `CREATE ... IF NOT EXISTS` would make the
+        table). The tables at `hidden` are not there to it (what `CREATE TABLE IF NOT
+        EXISTS` does not see): passed over by name, never taken out of `tables` and put
+        back, which cost every table per lookup.
+        """
+        temp = (TEMP_SCHEMA, name_key(name))
+        names_temp = schema is None or name_key(schema) in self.temporary_schemas
+        if temporary is not False and names_temp and temp in self.tables and temp not in hidden:
+            return temp
+        if temporary:
+            return None
+        on_path = self._on_path(name, hidden) if schema is None else None
         if on_path is not None:
             return on_path
         direct = (name_key(schema or ""), name_key(name))
-        if direct in self.tables:
+        if direct in self.tables and direct not in hidden and direct[0] != TEMP_SCHEMA:
             return direct
-        same = [s for s in self._schemas_of.get(direct[1], ()) if (s, direct[1]) in self.tables]
+        same = [
+            s
+            for s in self._schemas_of.get(direct[1], ())
+            if (s, direct[1]) in self.tables and (s, direct[1]) not in hidden and s != TEMP_SCHEMA
+        ]
         return (same[0], direct[1]) if len(same) == 1 else None
 
     # -- COMMENT ON

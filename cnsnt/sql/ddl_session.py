@@ -13,17 +13,19 @@ a list, Oracle's ALTER SESSION) are read from their sqlglot tokens, never with p
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlglot import exp
-from sqlglot.dialects.dialect import Dialect
+from sqlglot.dialects.dialect import Dialect, NormalizationStrategy
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.parser import Parser
 from sqlglot.tokenizer_core import Token, TokenType
 
+from cnsnt.sql.ddl_enums import fold_unquoted
 from cnsnt.sql.ddl_split import keyword
 from cnsnt.sql.ddl_tables import name_key
+from cnsnt.sql.namespaces import name_lookup
 
 #: The words that open a statement of a transaction or of one of its savepoints.
 _TRANSACTION_WORDS = frozenset({"BEGIN", "START", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"})
@@ -36,6 +38,11 @@ _DATABASE_IS_SCHEMA = frozenset({"mysql", "singlestore", "doris", "starrocks"})
 #: and the system catalogs.
 _NOT_CREATED_IN = frozenset({"$user", "pg_catalog", "pg_temp", "information_schema"})
 _NAME_TOKENS = frozenset({TokenType.IDENTIFIER, TokenType.VAR, TokenType.STRING})
+#: The schema TEMP tables are held in, apart from every real table: PostgreSQL's name for
+#: the session's own temporary schema (a `name_key`, as table keys are).
+TEMP_SCHEMA = "pg_temp"
+_TEMP_SCHEMAS = frozenset({TEMP_SCHEMA})
+_SQLITE_TEMP = frozenset({"temp"})
 
 
 @dataclass(frozen=True)
@@ -141,21 +148,24 @@ class Session:
             self._savepoint_at[name].pop()
         del self._savepoints[start:]
 
-    def next_file(self, *, fresh: bool, transaction: bool = False) -> None:
+    def next_file(self, *, fresh: bool, transaction: bool = False, start: PathChange | None = None) -> None:
         """A migration file begins: the one before's transaction ended as the tool committed it.
 
         `fresh`: the tool runs the file in a session of its own (Flyway restores the
         connection's state after each migration, sqitch runs each change with psql), so a
         SET of the file before does not reach it. Otherwise (golang-migrate, dbmate, goose,
-        Liquibase: one connection for the whole run) the path carries on. `transaction`:
-        the tool runs the file in one transaction (all but sqitch's psql), so a `SET LOCAL`
-        or a savepoint needs no BEGIN of its own there.
+        Liquibase: one connection for the whole run) the path carries on. `start`: what the
+        tool sets before the file runs (Flyway's default schema), a ROLLBACK comes back to.
+        `transaction`: the tool runs the file in one transaction (all but sqitch's psql), so
+        a `SET LOCAL` or a savepoint needs no BEGIN of its own there.
         """
         self._local = None
-        self._before = (None if fresh else self._path,) if transaction else None
         self._forget_savepoints(0)
         if fresh:
             self._path = None
+        if start is not None:
+            self.follow(start)
+        self._before = (self._path,) if transaction else None
 
     def made_unqualified(self) -> None:
         """An unqualified table was made: before any USE, a first USE names another database."""
@@ -214,25 +224,51 @@ def session_change(tokens: Sequence[Token], sql: str, parser: Parser, dia: Diale
     except Exception:  # noqa: BLE001 - a sqlglot bug on one statement changes nothing
         return None
     tree = parsed[0] if parsed else None
+    fold = _unquoted_fold(dia)
     if isinstance(tree, exp.Use):
         return _use(tree, dia)
     if isinstance(tree, exp.Set):
-        return _set(tree, dia)
+        # read from its tokens first: sqlglot's tree of `SET search_path = "Sales"` keeps no quotes
+        return _command(tokens, fold) or _set(tree, dia, fold)
     if isinstance(tree, exp.Select):
-        return _set_config(tree, dia)
+        return _set_config(tree, dia, fold)
     if isinstance(tree, exp.Command):
-        return _command(tokens)
+        return _command(tokens, fold)
     return None
 
 
-def temporary_apart(dia: Dialect) -> bool:
-    """Whether a TEMP table is made apart from the path's schema (PostgreSQL's `pg_temp`).
+def temporary_scratch(dia: Dialect) -> bool:
+    """Whether a TEMP table is its session's scratch, gone when the session ends.
 
-    MySQL makes it in the database `USE` names, Oracle's global temporary table is an
-    object of the current schema: there it goes where any table goes.
+    PostgreSQL's (in the session's own `pg_temp`), MySQL's, SQLite's and the others' are;
+    Oracle's global temporary table is not: its definition is an object of the schema
+    and only its rows are the session's.
+    """
+    return _dialect_name(dia) != "oracle"
+
+
+def temporary_schemas(dia: Dialect) -> frozenset[str]:
+    """The schema names that qualify a TEMP table (`pg_temp.users`; SQLite's `temp.users`)."""
+    return _TEMP_SCHEMAS | (_SQLITE_TEMP if _dialect_name(dia) in ("sqlite", "duckdb") else frozenset())
+
+
+def default_schema_change(schema: str, dia: Dialect) -> PathChange | None:
+    """What a tool that sets a connection's default schema (Flyway) does to its path.
+
+    PostgreSQL's path becomes the schema before the database's own (`"clinic", "$user",
+    public`, as Flyway sets it, the name quoted: kept as written); MySQL's `USE`s it,
+    Oracle's and the others' current schema is it. SQL Server cannot change a session's
+    schema (Flyway says so and leaves it): None.
     """
     name = _dialect_name(dia)
-    return name not in _DATABASE_IS_SCHEMA and name != "oracle"
+    if name in ("tsql", "fabric"):
+        return None
+    if name in _DATABASE_IS_SCHEMA:
+        return PathChange((schema,), database=True)
+    default = name_lookup(name).default
+    if dia.NORMALIZATION_STRATEGY == NormalizationStrategy.LOWERCASE and default:
+        return PathChange((schema, "$user", default))
+    return PathChange((schema,))
 
 
 def transactional_path(dia: Dialect) -> bool:
@@ -241,7 +277,8 @@ def transactional_path(dia: Dialect) -> bool:
     PostgreSQL's SET is undone with its transaction; MySQL's `USE` and Oracle's `ALTER
     SESSION SET CURRENT_SCHEMA` are no part of one and stay.
     """
-    return temporary_apart(dia)
+    name = _dialect_name(dia)
+    return name not in _DATABASE_IS_SCHEMA and name != "oracle"
 
 
 def creation_schema(path: Sequence[str]) -> str | None:
@@ -298,7 +335,7 @@ def _use(tree: exp.Use, dia: Dialect) -> PathChange | None:
     return PathChange((target.name,), database=True) if target.name else None
 
 
-def _set(tree: exp.Set, dia: Dialect) -> PathChange | None:
+def _set(tree: exp.Set, dia: Dialect, fold: Callable[[str], str]) -> PathChange | None:
     """`SET [LOCAL | SESSION] search_path = app` as sqlglot parses a single value."""
     for item in tree.expressions:
         assign = item.this if isinstance(item, exp.SetItem) else None
@@ -309,12 +346,12 @@ def _set(tree: exp.Set, dia: Dialect) -> PathChange | None:
         if isinstance(value, exp.Var) and value.name.upper() == "DEFAULT":
             return PathChange(None, local)
         if isinstance(value, exp.Literal) and value.is_string:
-            return PathChange(_path_text(value.name, dia), local)
-        return PathChange((value.name,), local) if value.name else None
+            return PathChange((value.name,) if value.name else (), local)  # a string is one name, as written
+        return PathChange((fold(value.name),), local) if value.name else None
     return None
 
 
-def _set_config(tree: exp.Select, dia: Dialect) -> PathChange | None:
+def _set_config(tree: exp.Select, dia: Dialect, fold: Callable[[str], str]) -> PathChange | None:
     """pg_dump's `SELECT pg_catalog.set_config('search_path', '', false)`."""
     for projection in tree.expressions:
         call = projection.expression if isinstance(projection, exp.Dot) else projection
@@ -326,22 +363,26 @@ def _set_config(tree: exp.Select, dia: Dialect) -> PathChange | None:
         if args[0].name.casefold() != "search_path":
             continue
         local = isinstance(args[2], exp.Boolean) and bool(args[2].this)
-        return PathChange(_path_text(args[1].name, dia), local)
+        return PathChange(_path_text(args[1].name, dia, fold), local)
     return None
 
 
-def _path_text(text: str, dia: Dialect) -> tuple[str, ...]:
-    """A search path written in a string (`'"$user", app'`), read with the dialect's tokenizer."""
+def _path_text(text: str, dia: Dialect, fold: Callable[[str], str]) -> tuple[str, ...]:
+    """A search path written in a string (`'"$user", app'`), read with the dialect's tokenizer.
+
+    Its names are read as PostgreSQL reads the setting: a quoted one as written, an
+    unquoted one folded.
+    """
     if not text.strip():
         return ()
     try:
         tokens = dia.tokenize(text)
     except (TokenError, ValueError):
         return ()
-    return _names(tokens)
+    return _names(tokens, fold)
 
 
-def _command(tokens: Sequence[Token]) -> PathChange | None:
+def _command(tokens: Sequence[Token], fold: Callable[[str], str]) -> PathChange | None:
     """A statement sqlglot keeps as an opaque command, read from its tokens.
 
     `SET search_path TO a, b`, `RESET search_path`, Oracle's `ALTER SESSION SET
@@ -352,7 +393,7 @@ def _command(tokens: Sequence[Token]) -> PathChange | None:
         return PathChange(None)
     if words[0] == "ALTER" and words[1:4] == ["SESSION", "SET", "CURRENT_SCHEMA"]:
         start = 5 if words[4:5] == ["="] else 4
-        names = _names(tokens[start:])
+        names = _names(tokens[start:], fold)
         return PathChange(names[:1]) if names else None
     if words[0] != "SET":
         return None
@@ -362,7 +403,7 @@ def _command(tokens: Sequence[Token]) -> PathChange | None:
         local = words[i] == "LOCAL"
         i += 1
     if words[i : i + 1] == ["SCHEMA"]:
-        names = _names(tokens[i + 1 :])
+        names = _names(tokens[i + 1 :], fold)
         return PathChange(names[:1], local) if len(names) == 1 else None
     if i >= len(tokens) or tokens[i].text.casefold() != "search_path":
         return None
@@ -371,23 +412,43 @@ def _command(tokens: Sequence[Token]) -> PathChange | None:
     rest = tokens[i + 2 :]
     if len(rest) == 1 and keyword(rest[0]) == "DEFAULT":
         return PathChange(None, local)
-    names = _names(rest)
+    names = _names(rest, fold)
     return PathChange(names, local) if names or not rest else None
 
 
-def _names(tokens: Sequence[Token]) -> tuple[str, ...]:
-    """A comma-separated list of names (quoted, unquoted or in strings); () when it is none."""
+def _names(tokens: Sequence[Token], fold: Callable[[str], str]) -> tuple[str, ...]:
+    """A comma-separated list of names (quoted, unquoted or in strings); () when it is none.
+
+    A quoted name and a string are kept as written (PostgreSQL quotes a string of a SET as
+    a name), an unquoted name is folded by `fold`, as the dialect folds it.
+    """
     names: list[str] = []
     expect_name = True
     for token in tokens:
         if expect_name and (token.token_type in _NAME_TOKENS or token.text.isidentifier()):
-            names.append(token.text)
+            quoted = token.token_type in (TokenType.IDENTIFIER, TokenType.STRING)
+            names.append(token.text if quoted else fold(token.text))
             expect_name = False
         elif not expect_name and token.token_type == TokenType.COMMA:
             expect_name = True
         else:
             return ()
     return tuple(names) if not expect_name else ()
+
+
+def _unquoted_fold(dia: Dialect) -> Callable[[str], str]:
+    """How a search path's unquoted names are folded: PostgreSQL's to lower case.
+
+    The other dialects' are kept as written, as their tables' schemas are shown (Oracle's
+    `hr`, not `HR`).
+    """
+    if dia.NORMALIZATION_STRATEGY == NormalizationStrategy.LOWERCASE:
+        return fold_unquoted
+    return _as_written
+
+
+def _as_written(name: str) -> str:
+    return name
 
 
 def _dialect_name(dia: Dialect) -> str:

@@ -15,6 +15,7 @@ place: a table or column whose `placed` is set got its current name in this text
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
 from sqlglot import exp
@@ -23,7 +24,7 @@ from sqlglot.dialects.dialect import Dialect
 from cnsnt.sql.client_lines import scan_lines
 from cnsnt.sql.ddl import oversize_message, quiet_sqlglot, resolve_dialect
 from cnsnt.sql.ddl_result import DDLProblem
-from cnsnt.sql.ddl_split import Statement, alter_matters, classify, keyword, tokenize_statements
+from cnsnt.sql.ddl_split import alter_matters, classify, keyword, tokenize_statements
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
 from cnsnt.sql.migrations import Link, MigrationBuilder
 from cnsnt.sql.placeholders import remove_placeholders
@@ -86,15 +87,9 @@ class _Builder(MigrationBuilder):
         super().__init__(dia)
         self.borrowed: set[tuple[str, str]] = set()
 
-    def _exists_already(self, stmt: Statement) -> bool:
-        if not self.borrowed & set(self.tables):
-            return super()._exists_already(stmt)
-        order = list(self.tables)
-        hidden = {key: self.tables.pop(key) for key in self.borrowed if key in self.tables}
-        try:
-            return super()._exists_already(stmt)
-        finally:
-            self.tables = {key: self.tables.get(key) or hidden[key] for key in order}
+    def unseen_by_if_not_exists(self) -> AbstractSet[tuple[str, str]]:
+        """The borrowed tables: another database's, which the SQL's `IF NOT EXISTS` does not see."""
+        return self.borrowed
 
 
 @dataclass(frozen=True)

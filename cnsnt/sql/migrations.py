@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from sqlglot import exp
@@ -33,6 +34,7 @@ from cnsnt.sql.ddl import quiet_sqlglot, resolve_dialect
 from cnsnt.sql.ddl_drops import bare_column_renames
 from cnsnt.sql.ddl_result import DDLForeignKey, DDLProblem
 from cnsnt.sql.ddl_schema import SchemaBuilder, adds_nothing, drops_columns, opaque_drop
+from cnsnt.sql.ddl_session import default_schema_change
 from cnsnt.sql.ddl_split import (
     Statement,
     alter_target,
@@ -71,9 +73,14 @@ class MigrationFile:
     the file before it does not reach it. False: one session runs the files one after
     another (golang-migrate, dbmate, goose, Liquibase), so the path carries on."""
     autocommit: bool = False
-    """psql runs it statement by statement (sqitch): a `SET LOCAL` or a savepoint outside
-    BEGIN does nothing. False: the tool runs the file in one transaction (Flyway, dbmate,
-    goose, Liquibase open one; golang-migrate and Prisma send one multi-statement query)."""
+    """The tool runs it statement by statement (sqitch's psql, goose's `NO TRANSACTION`
+    files): a `SET LOCAL` or a savepoint outside BEGIN does nothing. False: the tool runs
+    the file in one transaction (Flyway, dbmate, goose, Liquibase open one; golang-migrate,
+    Prisma and dbmate's `transaction:false` send one multi-statement query)."""
+    schema: str | None = None
+    """The schema the tool makes the file's unqualified names in before it runs (Flyway's
+    configured default schema, as written); None: the database's default, or the path
+    the file before left (`own_session`)."""
 
 
 @dataclass(frozen=True)
@@ -179,7 +186,11 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
             scan = scan_lines(stripped, dia)
             # a PL/SQL unit runs to its `/`, and at most to the end of its file
             builder.unit_ends = [*(base + end for end in scan.unit_ends), base + len(stripped)]
-            builder.session.next_file(fresh=migration.own_session, transaction=not migration.autocommit)
+            if migration.own_session:
+                builder.forget_temporary()  # the session before it ended, and its TEMP tables
+            start = default_schema_change(migration.schema, dia) if migration.schema else None
+            transaction = not migration.autocommit
+            builder.session.next_file(fresh=migration.own_session, transaction=transaction, start=start)
             problems.extend(
                 ReplayProblem(
                     Where(index, offsets.original(p.offset)), p.message, p.may_hold_schema, p.info, p.includes
@@ -300,13 +311,21 @@ class MigrationBuilder(SchemaBuilder):
     # -- CREATE: remember its foreign keys; IF NOT EXISTS of a known table changes nothing
 
     def _exists_already(self, stmt: Statement) -> bool:
+        """Whether a `CREATE ... IF NOT EXISTS` meets a table it sees: then it changes nothing."""
         words = [keyword(t) for t in stmt.tokens[:40]]
         for i in range(len(words) - 2):
             if words[i : i + 3] == ["IF", "NOT", "EXISTS"]:
                 name, _ = dotted_name(stmt.tokens, i + 3)
                 if name:
-                    return self._key(name[-1], name[-2] if len(name) > 1 else None) is not None
+                    schema = name[-2] if len(name) > 1 else None
+                    temporary = self.is_scratch(bool({"TEMP", "TEMPORARY"} & set(words[:i])), schema)
+                    unseen = self.unseen_by_if_not_exists()
+                    return self._key(name[-1], schema, unseen, temporary=temporary) is not None
         return False
+
+    def unseen_by_if_not_exists(self) -> AbstractSet[_Key]:
+        """The keys of tables `CREATE TABLE IF NOT EXISTS` does not see (none: it sees every one)."""
+        return frozenset()
 
     def _build_create(self, stmt: Statement, tree: exp.Create) -> TableBuilder | None:
         builder = super()._build_create(stmt, tree)

@@ -146,14 +146,12 @@ def test_a_savepoint_outside_a_transaction_or_unknown_changes_nothing() -> None:
 
 
 def test_a_temp_table_is_not_put_in_the_paths_schema() -> None:
-    """PostgreSQL makes it in the session's own pg_temp schema, whatever the path says."""
+    """PostgreSQL makes it in the session's own pg_temp schema, whatever the path says, and
+    it ends with the session (ddl40: before, it was shown unqualified)."""
     text = "SET search_path TO clinic;\nCREATE TEMP TABLE import_rows (email text);\nCREATE TABLE staff (id int);\n"
-    assert _dump(text) == [(None, "import_rows", []), ("clinic", "staff", [])]
+    assert _dump(text) == [("clinic", "staff", [])]
     replayed = replay_migrations([MigrationFile("0001_a.up.sql", text)], "postgres").tables
-    assert [(t.schema, t.name, t.temporary) for t in replayed] == [
-        (None, "import_rows", True),
-        ("clinic", "staff", False),
-    ]
+    assert [(t.schema, t.name, t.temporary) for t in replayed] == [("clinic", "staff", False)]
 
 
 # -- lookups by name
@@ -168,10 +166,11 @@ def test_embedded_sql_finds_a_known_table_of_another_schema_by_its_bare_name() -
     ]
 
 
-def test_a_mysql_or_oracle_temporary_table_goes_where_any_table_goes() -> None:
-    """MySQL makes it in the database USE names; Oracle's is an object of the current schema."""
+def test_a_mysql_temporary_table_ends_and_an_oracle_one_goes_where_any_table_goes() -> None:
+    """MySQL's is the session's, as PostgreSQL's (ddl40: before, it was shown in the database
+    USE names); Oracle's global temporary table is an object of the current schema."""
     mysql = "USE shop;\nCREATE TABLE a (id int);\nUSE archive;\nCREATE TEMPORARY TABLE import_rows (email text);\n"
-    assert _dump(mysql, "mysql") == [(None, "a", []), ("archive", "import_rows", [])]
+    assert _dump(mysql, "mysql") == [(None, "a", [])]
     oracle = "ALTER SESSION SET CURRENT_SCHEMA = hr;\nCREATE GLOBAL TEMPORARY TABLE import_rows (email VARCHAR2(80));\n"
     assert _dump(oracle, "oracle") == [("hr", "import_rows", [])]
 

@@ -159,9 +159,12 @@ def own_session(path: Path) -> bool:
     Prisma Migrate and Liquibase run the files one after another on one connection, so a
     `SET search_path` in one holds in the next.
     """
-    if _FLYWAY.match(_database_variant(versioned_name(path))[0]) is not None:
-        return True
-    return run_by_psql(path)
+    return run_by_flyway(path) or run_by_psql(path)
+
+
+def run_by_flyway(path: Path) -> bool:
+    """Whether Flyway runs this file (`V1__x.sql`, `R__x.sql`): its default schema holds its names."""
+    return _FLYWAY.match(_database_variant(versioned_name(path))[0]) is not None
 
 
 def run_by_psql(path: Path) -> bool:
@@ -169,9 +172,29 @@ def run_by_psql(path: Path) -> bool:
 
     sqitch does so with each change's `deploy/*.sql` (a `sqitch.plan` beside `deploy/`).
     The other tools run a file in one transaction: Flyway, dbmate, goose and Liquibase open
-    one, golang-migrate and Prisma send the file as one query, which PostgreSQL runs as one.
+    one, golang-migrate and Prisma send the file as one query, which PostgreSQL runs as one
+    (goose's `NO TRANSACTION` files excepted: `runs_statement_by_statement`).
     """
     return path.parent.name == "deploy" and (path.parent.parent / "sqitch.plan").is_file()
+
+
+#: goose's annotation for a file run without a transaction (after `--`, in any case).
+_GOOSE_NO_TRANSACTION = "+goose no transaction"
+
+
+def runs_statement_by_statement(text: str) -> bool:
+    """Whether goose runs this file statement by statement, each in a transaction of its own.
+
+    A file annotated `-- +goose NO TRANSACTION` (on a line of its own, from its first
+    character, anywhere in the file, in any case, as goose reads it): a `SET LOCAL` or a
+    savepoint without the file's own `BEGIN` does nothing there. dbmate's
+    `transaction:false` is no such file: dbmate sends the whole section as one query, which
+    PostgreSQL runs as one transaction all the same.
+    """
+    if "goose" not in text:
+        return False  # the usual case, found at C speed
+    lines = text.splitlines()
+    return any(line.startswith("--") and line[2:].strip().lower() == _GOOSE_NO_TRANSACTION for line in lines)
 
 
 def natural_key(name: str) -> tuple[tuple[int, str], ...]:

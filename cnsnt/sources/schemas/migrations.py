@@ -17,6 +17,7 @@ from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, read_text
 from cnsnt.sources.schemas.common import problem_of
+from cnsnt.sources.schemas.flyway_config import flyway_default_schema
 from cnsnt.sources.schemas.liquibase_dbms import (
     SQLGLOT_DIALECTS,
     choose_target,
@@ -28,7 +29,9 @@ from cnsnt.sources.schemas.migration_order import (
     is_liquibase,
     order_migrations,
     own_session,
+    run_by_flyway,
     run_by_psql,
+    runs_statement_by_statement,
     up_part,
 )
 from cnsnt.sql.ddl import UnknownDialectError
@@ -56,9 +59,11 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
         except SourceError as exc:
             problems.append(problem_of(exc, shown))
             continue
-        files.append(MigrationFile(shown, up_part(text), own_session(path), run_by_psql(path)))
+        autocommit = run_by_psql(path) or runs_statement_by_statement(text)
+        files.append(MigrationFile(shown, up_part(text), own_session(path), autocommit))
         shown_names.append(shown)
         read_paths.append(path)
+    files = _in_flyway_schema(files, read_paths, ctx, problems)
     files, dialect = _for_one_database(files, dialect)
     try:
         result = replay_migrations(files, dialect)
@@ -144,6 +149,24 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
             "statements": result.statements,
         },
     )
+
+
+def _in_flyway_schema(
+    files: list[MigrationFile], paths: list[Path], ctx: SourceContext, problems: list[SourceProblem]
+) -> list[MigrationFile]:
+    """The Flyway files, with the default schema Flyway's configuration names (`flyway_config`).
+
+    Read only when the entry has Flyway files; its notes join the entry's problems.
+    """
+    flyway = [i for i, path in enumerate(paths) if run_by_flyway(path)]
+    if not flyway:
+        return files
+    found = flyway_default_schema([paths[i] for i in flyway], ctx.base_dir, ctx.shown)
+    problems.extend(found.problems)
+    if found.schema is None:
+        return files
+    chosen = set(flyway)
+    return [replace(f, schema=found.schema) if i in chosen else f for i, f in enumerate(files)]
 
 
 def _for_one_database(

@@ -11,12 +11,17 @@ with no line).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import yaml
 
 from cnsnt.errors import SourceError
 from cnsnt.model import Location
 from cnsnt.policy.yaml_nodes import deepest_opening
 from cnsnt.sources.base import line_col
+
+_T = TypeVar("_T")
 
 #: libyaml's safe loader, when PyYAML was built with it (nodes and marks as PyYAML's own).
 _FAST: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
@@ -27,8 +32,21 @@ def compose_yaml(text: str, shown: str, lost: str) -> yaml.Node | None:
 
     `lost` says what the failure costs ("no mapping of this file was read").
     """
+    return _composed(_compose, text, shown, lost)
+
+
+def compose_yaml_documents(text: str, shown: str, lost: str) -> list[yaml.Node]:
+    """Each document's nodes, in order (Spring Boot's `application.yml` has one per profile).
+
+    A text YAML cannot read is a `SourceError` at its place, as in `compose_yaml`.
+    """
+    return _composed(_compose_all, text, shown, lost)
+
+
+def _composed(compose: Callable[[str], _T], text: str, shown: str, lost: str) -> _T:
+    """`compose(text)`, its failures one `SourceError` of one shape at their places."""
     try:
-        return _compose(text)
+        return compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(shown, mark.line + 1, mark.column + 1) if mark is not None else Location(shown)
@@ -50,6 +68,16 @@ def too_many_values(node: yaml.Node, shown: str, lost: str) -> SourceError:
         f"too many or too deeply nested YAML values; {lost}",
         Location(shown, node.start_mark.line + 1, node.start_mark.column + 1),
     )
+
+
+def _compose_all(text: str) -> list[yaml.Node]:
+    """Every document's nodes, by libyaml when PyYAML has it (as `_compose`)."""
+    if _FAST is not None:
+        try:
+            return list(yaml.compose_all(text, Loader=_FAST))
+        except (yaml.YAMLError, RecursionError):
+            pass
+    return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
 
 
 def _compose(text: str) -> yaml.Node | None:
