@@ -766,7 +766,9 @@ _SPECIAL_TERMS = (
 _DATED_SPECIAL = (*_SPECIAL_TERMS, "user.criminal_history")
 
 
-def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = False) -> tuple[str, str] | None:
+def _blocking(
+    reading: _Reading, match: _Match, kind: str, wide_text: bool = False, person: bool = False
+) -> tuple[str, str] | None:
     """The first word that makes the column technical despite the term, if any.
 
     `wide_text`: the column's own type is text wider than a yes/no code (`CHAR(1)`), so a
@@ -775,6 +777,8 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
     `dias_enfermedad`: how long someone was ill is health data, review31 D1) or a criminal
     one (`conviction_date`: when they were convicted, R35a D3), nor a day, month or year
     word a strong term in a number (a count of days names no date).
+    `person`: the row is about people or linked to one, where the kind, the state or the total
+    of a sum of money (`tipo_sueldo`, `UcretDurumu`, `toplam_gelir`) is still their money.
     """
     for word, why in reading.negators:
         if why == "identifier" and match.category.startswith(_FILED) and _names_file(reading.words, word):
@@ -800,6 +804,12 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
             continue  # `numero_de_identificacao_fiscal`, `two_factor_secret_key`: the id is the datum
         if why == "technical" and word in _STATUS_WORDS and match.category.startswith(_KINDED):
             continue  # `health_status`, `disability_type`, `tipo_trabalho`
+        if person and match.category.startswith("user.financial") and (
+            (why == "technical" and word in _STATUS_WORDS) or (why == "counter" and kind != "text")
+        ):
+            # `tipo_sueldo`, `gelir_turu`, `UcretDurumu`, `toplam_gelir`: the kind, the state or the
+            # total of a person's pay or income is their money, not the row's own kind or count
+            continue
         if why == "technical" and word in lx.STORAGE_WORDS and match.category.startswith(_FILED):
             # `photo_filename`, `foto_link`, `passport_scan_path`: where the person's photo or
             # document is kept
@@ -887,7 +897,7 @@ def _pick(
         after = [m for m in candidates if m.strong and m.start >= best.start + len(best.words)]
         if after:
             best = max(after, key=lambda m: (len(m.words), m.start))
-    blocked = _blocking(reading, best, kind, wide_text)
+    blocked = _blocking(reading, best, kind, wide_text, person)
     if blocked is not None:
         return None, blocked
     return best, None

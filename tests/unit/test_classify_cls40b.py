@@ -1,0 +1,47 @@
+"""cls40b: which columns of a person's row, or of a row linked to them, are theirs.
+
+Every schema here is written for these tests (a payroll, a care home's residents, a parish
+office's users), read as `cnsnt init` reads a `schema.sql`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.unit.schema_entry import schema_verdicts
+
+
+def test_the_kind_state_or_total_of_a_person_s_pay_is_their_money(tmp_path: Path) -> None:
+    """`tipo_sueldo`, `UcretDurumu`, `gelir_turu`, `toplam_gelir`, `total_haberes`: a kind, a
+    state or a total of a pay or an income term, in a person's own row or a row linked to them,
+    is their financial data; the kind or total word no longer makes it the row's own."""
+    ddl = """
+    CREATE TABLE trabajadores (id INT PRIMARY KEY, nombres VARCHAR(80), apellidos VARCHAR(80),
+      rut VARCHAR(12), tipo_sueldo VARCHAR(30));
+    CREATE TABLE liquidaciones (id INT PRIMARY KEY,
+      trabajador_id INT REFERENCES trabajadores(id), total_haberes INT);
+    CREATE TABLE sakinler (id INT PRIMARY KEY, ad VARCHAR(60), soyad VARCHAR(60),
+      tc_kimlik VARCHAR(11), ucret_durumu VARCHAR(40));
+    CREATE TABLE sakin_gelirleri (id INT PRIMARY KEY, sakin_id INT REFERENCES sakinler(id),
+      gelir_turu VARCHAR(40), toplam_gelir DECIMAL(12,2));
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    for key in (
+        "trabajadores.tipo_sueldo",
+        "liquidaciones.total_haberes",
+        "sakinler.ucret_durumu",
+        "sakin_gelirleri.gelir_turu",
+        "sakin_gelirleri.toplam_gelir",
+    ):
+        assert got[key].personal and got[key].category == "user.financial", got[key]
+        assert "financial data" in got[key].reason, got[key]
+
+
+def test_a_kind_of_pay_in_a_table_about_no_one_stays_the_list_s(tmp_path: Path) -> None:
+    """Outside a row about a person the kind word still makes the column the row's own: a
+    payroll office's list of kinds of pay (`cargos.tipo_sueldo`) names no one's salary."""
+    ddl = """
+    CREATE TABLE cargos (id INT PRIMARY KEY, descripcion VARCHAR(80), tipo_sueldo VARCHAR(30));
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    assert not got["cargos.tipo_sueldo"].personal, got["cargos.tipo_sueldo"]
