@@ -45,3 +45,35 @@ def test_a_kind_of_pay_in_a_table_about_no_one_stays_the_list_s(tmp_path: Path) 
     """
     got = schema_verdicts(tmp_path, ddl)
     assert not got["cargos.tipo_sueldo"].personal, got["cargos.tipo_sueldo"]
+
+
+def test_a_table_of_a_person_s_settings_is_no_list_of_values(tmp_path: Path) -> None:
+    """`user_settings(uss_us_ref -> users, setting_name, setting_value)`: a table named for the
+    settings of people, keyed to one by a key whose name says nothing of people, holds each
+    person's choices, not a list of values; its settings are theirs (`user.settings`). So is a
+    German `benutzereinstellungen` keyed the same way."""
+    ddl = """
+    CREATE TABLE users (id INT PRIMARY KEY, username VARCHAR(40), email VARCHAR(120),
+      first_name VARCHAR(60), last_name VARCHAR(60));
+    CREATE TABLE user_settings (id INT PRIMARY KEY, uss_us_ref INT REFERENCES users(id),
+      setting_name VARCHAR(50), setting_value VARCHAR(50));
+    CREATE TABLE benutzereinstellungen (id INT PRIMARY KEY, ref INT REFERENCES users(id),
+      sprache VARCHAR(10), newsletter_format VARCHAR(10));
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    value = got["user_settings.setting_value"]
+    assert value.personal and value.category == "user.settings", value
+    assert "preferences table 'user_settings'" in value.reason, value
+    assert not got["user_settings.uss_us_ref"].personal, got["user_settings.uss_us_ref"]
+    chosen = got["benutzereinstellungen.newsletter_format"]
+    assert chosen.personal and chosen.category == "user.settings", chosen
+
+
+def test_a_settings_table_named_for_no_one_stays_a_list(tmp_path: Path) -> None:
+    """`site_settings`, `app_settings`: the settings of the software, named for no people,
+    stay a list of values, whatever a column says."""
+    ddl = """
+    CREATE TABLE site_settings (id INT PRIMARY KEY, setting_name VARCHAR(50), setting_value VARCHAR(50));
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    assert not got["site_settings.setting_value"].personal, got["site_settings.setting_value"]
