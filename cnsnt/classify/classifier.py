@@ -1469,6 +1469,11 @@ def _fact(
         # `passport_data.type_document`, `beneficiaries.belge_turu`: which document of theirs
         # it is, an identity card or a diploma (QUESTIONS 9; cls34b)
         return "user", f"the kind of a document of theirs ({_cue(documents)})"
+    kinds = _kind_of_theirs(reading) if describes and negators == {"technical"} else frozenset()
+    if kinds:
+        # `tipo_cuenta`, `izin_tipi`, `Nyugdíj típusa`, `uyelik_tipi` in a person's own row: which
+        # kind of their account, leave, pension or membership it is, not the row's own kind (cls40b)
+        return "user", f"the kind of something of theirs ({_cue(kinds)})"
     # a yes/no holds no number: `noMagazine boolean` is a "no" (review33 D7)
     numbered = words & _NUMBER_WORDS if kind != "boolean" else frozenset()
     if reading.words[:1] == ("no",) and len(reading.words) > 2:
@@ -1862,6 +1867,22 @@ def _state_of_theirs(reading: _Reading) -> frozenset[str]:
 #: floors a dwelling has), not how far someone got (codereview34); a statistics table's
 #: counts start with one too (`tables._COUNT_HEADS`).
 _COUNTED = _NUMBER_WORDS | lx.NUMBER_OF
+
+
+def _kind_of_theirs(reading: _Reading) -> frozenset[str]:
+    """What a kind column is named for beside its kind word (`cuenta` in `tipo_cuenta`), or nothing.
+
+    A bare kind (`type`, `tipo`) is the row's; so is a kind of the people the row is, of their
+    account, of the row's record or of a step of work on it (the words `_state_of_theirs`
+    leaves out), and a code or a label beside it (`tipo_codigo`).
+    """
+    marks = {w for w, _ in reading.negators}
+    if not marks or not marks <= _KIND_WORDS:
+        return frozenset()
+    said = frozenset(w for w in reading.words if len(w) > 2) - marks - _STATE_PARTS
+    if not said or said & _NOT_THEIR_THINGS:
+        return frozenset()
+    return said
 
 
 def _level_of_theirs(reading: _Reading) -> frozenset[str]:

@@ -77,3 +77,35 @@ def test_a_settings_table_named_for_no_one_stays_a_list(tmp_path: Path) -> None:
     """
     got = schema_verdicts(tmp_path, ddl)
     assert not got["site_settings.setting_value"].personal, got["site_settings.setting_value"]
+
+
+def test_the_kind_of_something_of_theirs_in_a_person_s_row_is_a_fact_about_them(tmp_path: Path) -> None:
+    """`uyelik_tipi` (the kind of a member's membership), `tipo_collaborazione` (of a staff
+    member's work): in a person's own row, which kind of a thing of theirs it is, a fact
+    about them ("the kind of something of theirs"), personal with low confidence."""
+    ddl = """
+    CREATE TABLE uyeler (id INT PRIMARY KEY, ad VARCHAR(60), soyad VARCHAR(60),
+      tc_kimlik VARCHAR(11), uyelik_tipi VARCHAR(30), tip VARCHAR(10), kayit_tipi VARCHAR(10));
+    CREATE TABLE personale (id INT PRIMARY KEY, nome VARCHAR(60), cognome VARCHAR(60),
+      codice_fiscale VARCHAR(16), tipo_collaborazione VARCHAR(50));
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    for key, cue in (("uyeler.uyelik_tipi", "'uyelik'"), ("personale.tipo_collaborazione", "'collaborazione'")):
+        assert got[key].personal and got[key].confidence.value == "low", got[key]
+        assert f"the kind of something of theirs ({cue})" in got[key].reason, got[key]
+    # a bare kind, and the kind of the row's own record, stay the row's
+    assert not got["uyeler.tip"].personal, got["uyeler.tip"]
+    assert not got["uyeler.kayit_tipi"].personal, got["uyeler.kayit_tipi"]
+
+
+def test_the_kind_of_something_in_a_record_that_points_at_a_person_stays_the_record_s(tmp_path: Path) -> None:
+    """In a row that merely points at a person (an order, a ticket) a kind stays the record's
+    own (`tipo_envio`, how the order is shipped): the reading is for a person's own row."""
+    ddl = """
+    CREATE TABLE clientes (id INT PRIMARY KEY, nombre VARCHAR(60), apellidos VARCHAR(60),
+      email VARCHAR(120), telefono VARCHAR(20));
+    CREATE TABLE pedidos (id INT PRIMARY KEY, cliente_id INT REFERENCES clientes(id),
+      tipo_envio VARCHAR(20));
+    """
+    got = schema_verdicts(tmp_path, ddl)
+    assert not got["pedidos.tipo_envio"].personal, got["pedidos.tipo_envio"]
