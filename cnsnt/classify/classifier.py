@@ -766,7 +766,9 @@ _SPECIAL_TERMS = (
 _DATED_SPECIAL = (*_SPECIAL_TERMS, "user.criminal_history")
 
 
-def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = False) -> tuple[str, str] | None:
+def _blocking(
+    reading: _Reading, match: _Match, kind: str, wide_text: bool = False, person: bool = False
+) -> tuple[str, str] | None:
     """The first word that makes the column technical despite the term, if any.
 
     `wide_text`: the column's own type is text wider than a yes/no code (`CHAR(1)`), so a
@@ -775,6 +777,8 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
     `dias_enfermedad`: how long someone was ill is health data, review31 D1) or a criminal
     one (`conviction_date`: when they were convicted, R35a D3), nor a day, month or year
     word a strong term in a number (a count of days names no date).
+    `person`: the row is about people or linked to one, where the kind, the state or the total
+    of a sum of money (`tipo_sueldo`, `UcretDurumu`, `toplam_gelir`) is still their money.
     """
     for word, why in reading.negators:
         if why == "identifier" and match.category.startswith(_FILED) and _names_file(reading.words, word):
@@ -800,6 +804,12 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
             continue  # `numero_de_identificacao_fiscal`, `two_factor_secret_key`: the id is the datum
         if why == "technical" and word in _STATUS_WORDS and match.category.startswith(_KINDED):
             continue  # `health_status`, `disability_type`, `tipo_trabalho`
+        if person and match.category.startswith("user.financial") and (
+            (why == "technical" and word in _STATUS_WORDS) or (why == "counter" and kind != "text")
+        ):
+            # `tipo_sueldo`, `gelir_turu`, `UcretDurumu`, `toplam_gelir`: the kind, the state or the
+            # total of a person's pay or income is their money, not the row's own kind or count
+            continue
         if why == "technical" and word in lx.STORAGE_WORDS and match.category.startswith(_FILED):
             # `photo_filename`, `foto_link`, `passport_scan_path`: where the person's photo or
             # document is kept
@@ -887,7 +897,7 @@ def _pick(
         after = [m for m in candidates if m.strong and m.start >= best.start + len(best.words)]
         if after:
             best = max(after, key=lambda m: (len(m.words), m.start))
-    blocked = _blocking(reading, best, kind, wide_text)
+    blocked = _blocking(reading, best, kind, wide_text, person)
     if blocked is not None:
         return None, blocked
     return best, None
@@ -1459,6 +1469,11 @@ def _fact(
         # `passport_data.type_document`, `beneficiaries.belge_turu`: which document of theirs
         # it is, an identity card or a diploma (QUESTIONS 9; cls34b)
         return "user", f"the kind of a document of theirs ({_cue(documents)})"
+    kinds = _kind_of_theirs(reading) if describes and negators == {"technical"} else frozenset()
+    if kinds:
+        # `tipo_cuenta`, `izin_tipi`, `Nyugdíj típusa`, `uyelik_tipi` in a person's own row: which
+        # kind of their account, leave, pension or membership it is, not the row's own kind (cls40b)
+        return "user", f"the kind of something of theirs ({_cue(kinds)})"
     # a yes/no holds no number: `noMagazine boolean` is a "no" (review33 D7)
     numbered = words & _NUMBER_WORDS if kind != "boolean" else frozenset()
     if reading.words[:1] == ("no",) and len(reading.words) > 2:
@@ -1852,6 +1867,22 @@ def _state_of_theirs(reading: _Reading) -> frozenset[str]:
 #: floors a dwelling has), not how far someone got (codereview34); a statistics table's
 #: counts start with one too (`tables._COUNT_HEADS`).
 _COUNTED = _NUMBER_WORDS | lx.NUMBER_OF
+
+
+def _kind_of_theirs(reading: _Reading) -> frozenset[str]:
+    """What a kind column is named for beside its kind word (`cuenta` in `tipo_cuenta`), or nothing.
+
+    A bare kind (`type`, `tipo`) is the row's; so is a kind of the people the row is, of their
+    account, of the row's record or of a step of work on it (the words `_state_of_theirs`
+    leaves out), and a code or a label beside it (`tipo_codigo`).
+    """
+    marks = {w for w, _ in reading.negators}
+    if not marks or not marks <= _KIND_WORDS:
+        return frozenset()
+    said = frozenset(w for w in reading.words if len(w) > 2) - marks - _STATE_PARTS
+    if not said or said & _NOT_THEIR_THINGS:
+        return frozenset()
+    return said
 
 
 def _level_of_theirs(reading: _Reading) -> frozenset[str]:

@@ -1102,10 +1102,16 @@ def _verdicts(
             _table(key.ref_table, languages).person and _names_people(key, languages)
             for key in table.foreign_keys
         )
+        # `user_settings`, `benutzereinstellungen`: the settings of the people the name names,
+        # each row a choice of one of them, no list of values
+        owned_settings = bool(table_words) and table_words[-1] in lx.SETTINGS_TABLES and bool(
+            set(table_words[:-1]) & lx.PERSON_TABLES
+        )
         if (
             not named.person
             and not listed
             and not keyed_to_person
+            and not owned_settings
             and table_words
             and table_words[-1] in lx.LOOKUP_WORDS
         ):
