@@ -2026,7 +2026,9 @@ def _second_hop(
         care = context.health or verdicts[parent.key].context.health
         # a row whose own key is the record's, and that hangs on nothing else
         # (`outcome_matrix.id -> assessment`), is that record continued, one row each:
-        # whatever it says of the person the record does (a client's scores, review31 D4)
+        # whatever it says of the person the record does (a client's scores, review31 D4),
+        # though the record is itself reached through another (`contract_part_hours.id ->
+        # contract_parts`, under an employment: the employee's weekly hours, cls40a)
         own = _own_key(table)
         continued = (
             own is not None
@@ -2040,7 +2042,7 @@ def _second_hop(
         results = _results(table, languages) and verdicts[parent.key].kind in (PEOPLE, LINKED)
         if results:
             reason += "; it keeps results, so each row is that person's result"
-        subject = care or (continued and verdicts[parent.key].context.subject) or results
+        subject = care or continued or results
         verdicts[table.key] = _linked(context, reason, names=False, subject=subject)
         changed = True
     return changed
