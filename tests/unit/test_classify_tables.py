@@ -2814,9 +2814,10 @@ def test_a_row_whose_one_key_is_a_persons_record_is_about_them() -> None:
     assert not got["hospital_appointments.referral_id"].personal
 
 
-def test_a_row_with_keys_to_several_things_is_not_pulled_under_one_of_them() -> None:
-    """`offers(request_id, supplier_id)`: two keys, a name that continues neither; the row
-    is the offer's, not the requester's."""
+def test_a_row_of_a_persons_request_and_a_supplier_is_the_persons_through_the_request() -> None:
+    """`offers(request_id, supplier_id)`: a supplier is no person, so the offer relates to the
+    requester through their request (cls40a; before, it was read as no one's), and like an
+    order's line keeps its price the record's."""
     people = _table("clients", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT"), ("email", "TEXT")])
     requests = _table(
         "requests", [("id", "INT"), ("client_id", "INT")], (ForeignKey(("client_id",), "clients"),)
@@ -2828,7 +2829,11 @@ def test_a_row_with_keys_to_several_things_is_not_pulled_under_one_of_them() -> 
         (ForeignKey(("request_id",), "requests"), ForeignKey(("supplier_id",), "suppliers")),
     )
     verdicts = table_verdicts([people, requests, suppliers, offers])
-    assert verdicts["offers"].kind != "linked to people"
+    assert verdicts["offers"].kind == "linked to people", verdicts["offers"]
+    assert "'request_id' references 'requests', which is about a person" in verdicts["offers"].reason
+    assert "'supplier_id' references 'suppliers' too" in verdicts["offers"].reason
+    got = classify_tables([people, requests, suppliers, offers])
+    assert not got["offers.price"].personal, got["offers.price"]
 
 
 def test_a_visit_in_a_clinical_schema_is_a_care_encounter() -> None:

@@ -264,7 +264,9 @@ def test_rne_outside_a_portuguese_word_is_no_sure_immigration_document(tmp_path:
 def test_a_result_keyed_to_one_person_and_one_assessment_is_theirs(tmp_path: Path) -> None:
     """`resultados_prova(matricula_id, prova_id, nota, parecer)`: one pupil's mark in one test,
     though the test leads to its class's teacher; a row of two records that keeps no results
-    (`presencas`, an attendance of an enrolment at a lesson) stays no one's."""
+    (`presencas`, an attendance of an enrolment at a test) is the pupil's through their
+    enrolment, the nearer record about a person (cls40a; it was no one's), but its room is not
+    a result of theirs."""
     ddl = """
     CREATE TABLE professores (id INT PRIMARY KEY, nome VARCHAR(100), email VARCHAR(100));
     CREATE TABLE periodos (id INT PRIMARY KEY, inicio DATE, fim DATE);
@@ -284,4 +286,6 @@ def test_a_result_keyed_to_one_person_and_one_assessment_is_theirs(tmp_path: Pat
     got = _verdicts(tmp_path, ddl)
     for key in ("resultados_prova.nota", "resultados_prova.parecer"):
         assert got[key].personal, (key, got[key])
-    assert verdicts["presencas"].kind != LINKED, verdicts["presencas"]
+    assert verdicts["presencas"].kind == LINKED, verdicts["presencas"]
+    assert "'matricula_id' references 'matriculas'" in verdicts["presencas"].reason
+    assert not got["presencas.sala"].personal, got["presencas.sala"]
