@@ -38,7 +38,8 @@ Session 36 (vocab36): the vocabulary's first load in a fresh process, from its c
 Session 40 (speed40): the first run below (import and first classification, i-educar), under
 callgrind (PYTHONHASHSEED=0, a run that classifies less one that only parses, in one checkout
 path) 2,121 -> 1,935 million instructions (-8.8%); CPU medians of 21 interleaved fresh processes
-against main 0.381 -> 0.355 s (ratio 0.934; import 0.054 -> 0.051 s), load average 11.4-13.9.
+against main 0.381 -> 0.355 s (ratio 0.934; import 0.054 -> 0.051 s), load average 11.4-13.9;
+0.244 -> 0.229 s (ratio 0.936) at load 3.4-4.1.
 """
 
 from __future__ import annotations
