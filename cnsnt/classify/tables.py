@@ -766,6 +766,8 @@ def _animal_evidence(
 _COUNT_HEADS = lx.COUNT_WORDS | _COUNTED | lx.SUM_WORDS
 _LONG_STATISTICS = 8
 """A statistics word this long is read inside a glued name (`aidantstatistiquesbyregion`)."""
+_LONG_STATISTICS_WORDS = tuple(sorted(s for s in lx.STATISTICS_WORDS if len(s) >= _LONG_STATISTICS))
+"""Those words, picked once: only a word as long may hold one (most of a table's words are short)."""
 _MIN_COUNTS = 2
 
 
@@ -779,7 +781,7 @@ def _statistics(table: Table, languages: tuple[str, ...]) -> list[str]:
     words = _table_words(table.name, languages)
     said = set(words) | set(_TOKENIZER.words(table.comment or "", languages))
     statistics = bool(said & lx.STATISTICS_WORDS) or any(
-        len(s) >= _LONG_STATISTICS and s in w for w in said for s in lx.STATISTICS_WORDS
+        s in w for w in said if len(w) >= _LONG_STATISTICS for s in _LONG_STATISTICS_WORDS
     )
     # `members_by_region`: counted by something, not by a person (`hits_by_user`)
     by = any(w == "by" and nxt not in _PEOPLE_WORDS for w, nxt in zip(words, words[1:], strict=False))
@@ -2324,6 +2326,7 @@ def _shared_numbers(
     keyed = {c.casefold() for t in tables for k in t.foreign_keys for c in k.columns}
     named = {t.name.casefold() for t in tables}
     found: dict[str, list[tuple[Table, Column, int]]] = {}
+    counts: dict[str, bool] = {}  # a name many tables repeat (`data_cadastro`) is split once
     for table in tables:
         for place, column in enumerate(table.columns):
             name = column.name.casefold()
@@ -2332,7 +2335,10 @@ def _shared_numbers(
             if name in named or f"{name}s" in named:
                 continue
             # a plural counts (`edits_pending`, `quantities`): no one's number
-            if any(plural(part) for part in _NON_LETTERS.split(name)):
+            counted = counts.get(name)
+            if counted is None:
+                counted = counts[name] = any(plural(part) for part in _NON_LETTERS.split(name))
+            if counted:
                 continue
             found.setdefault(name, []).append((table, column, place))
     out: dict[str, tuple[str, str]] = {}
@@ -2920,10 +2926,10 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
 def column_verdicts(reading: TableReading) -> dict[str, Classification]:
     """Every column's verdict, keyed by `Column.key`, from tables already read together."""
     tables, verdicts, by_name = reading.tables, reading.verdicts, reading.by_name
-    people = _people_names(tables, verdicts)
-    linked = _people_names(tables, verdicts, LINKED)
+    people = _people_names(tables, verdicts, index=by_name)
+    linked = _people_names(tables, verdicts, LINKED, by_name)
     # a care record's key to one of these is a link, not a datum of care
-    not_care = people | linked | _people_names(tables, verdicts, ORGANISATION)
+    not_care = people | linked | _people_names(tables, verdicts, ORGANISATION, by_name)
     persons_or_rows = people | linked  # built once: per table it would cost O(tables) each
     bookkept = _bookkeeping(tables, verdicts)
     unshown = _shared_lists(tables, by_name)
@@ -2957,6 +2963,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
         session = session_key(table) if verdict.kind in (PEOPLE, LINKED) else None
         sessions = session_data(table, verdict.context.languages)
         for column in table.columns:
+            folded = column.name.casefold()  # looked up in six sets below
             # `calisanlar.ctckn`: the table's initial, then a term (`tckn`), read past it
             past = None if column.primary_key else past_glued(column.name, glued, verdict.context.languages)
             found = decide(
@@ -2965,10 +2972,10 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 column.type,
                 column.comment,
                 verdict.context,
-                column.name.casefold() in keyed,
-                column.name.casefold() in bookkept,
-                column.name.casefold() in persons,
-                column.name.casefold() in sure,
+                folded in keyed,
+                folded in bookkept,
+                folded in persons,
+                folded in sure,
                 orm_type=column.orm_type,
             )
             if past is not None:
@@ -3012,8 +3019,8 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 # `sessions.id varchar`, `django_session.session_data`: a visitor's cookie and
                 # what is kept of their session, whatever else the table says (cls32c)
                 found = web_session(table, column, verdict.context.languages, sessions) or found
-            trait = attributes.get(column.name.casefold())
-            person_key = persons.get(column.name.casefold())
+            trait = attributes.get(folded)
+            person_key = persons.get(folded)
             if verdict.link is not None and column.name == verdict.link and found.personal:
                 found = Classification(
                     False,
@@ -3073,21 +3080,23 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 found = changer(column.name)
             elif trait is not None and not found.personal:
                 found = _attribute(column.name, *trait)
-            elif not found.personal and column.name.casefold() in cares:
-                found = _care_key(column.name, cares[column.name.casefold()])
+            elif not found.personal and folded in cares:
+                found = _care_key(column.name, cares[folded])
             elif (
                 not found.personal
                 and verdict.kind == LINKED
                 and not column.primary_key
-                and column.name.casefold() not in keyed
+                and folded not in keyed
             ):
                 # `anwesenheit(mitglied_id, status)`: whether the member came
                 found = presence(column, table.name, verdict.context.languages) or found
             if column.login_default and not column.primary_key:
                 found = _LOGIN_DEFAULT
-            # every field as `found` has it, the chain added: `dataclasses.replace` costs twice as
-            # much, once per column of the schema
-            out[column.key] = Classification(**{**vars(found), "reasons": (table_reason, found.reason)})
+            # every field as `found` has it, the chain added, by position: `dataclasses.replace`
+            # cost twice as much, a dict of its fields half as much again, once per column
+            out[column.key] = Classification(
+                found.personal, found.category, found.confidence, found.reason, (table_reason, found.reason)
+            )
     _copied_keys(tables, by_name, out)
     for copy, read in reading.aliases.items():  # another source's copy: the verdict of the copy read
         if read in out:
@@ -3321,8 +3330,19 @@ def _copied_keys(
     """
     # (the key's column, the column it references, that column's table), found once
     pairs: list[tuple[Column, Column, str]] = []
+    # each table's columns by folded name, made once: a table many keys reach was indexed per key
+    named: dict[int, dict[str, Column]] = {}
+
+    def columns_of(table: Table) -> dict[str, Column]:
+        found = named.get(id(table))  # the tables outlive this call: no id is reused meanwhile
+        if found is None:
+            found = named[id(table)] = {c.name.casefold(): c for c in table.columns}
+        return found
+
     for table in tables:
-        own = {c.name.casefold(): c for c in table.columns}
+        if not table.foreign_keys:
+            continue
+        own = columns_of(table)
         for key in table.foreign_keys:
             target = _target(key, by_name, table)
             if target is None:
@@ -3331,7 +3351,7 @@ def _copied_keys(
             refs = key.ref_columns or tuple(c.name for c in target.columns if c.primary_key)
             if len(refs) != len(key.columns):
                 continue
-            referenced = {c.name.casefold(): c for c in target.columns}
+            referenced = columns_of(target)
             for name, ref in zip(key.columns, refs, strict=True):
                 mine, copied_from = own.get(name.casefold()), referenced.get(ref.casefold())
                 if mine is not None and copied_from is not None and mine.key != copied_from.key:
@@ -3646,11 +3666,17 @@ def _spells_plural(glued: str, words: tuple[str, ...]) -> bool:
 
 
 def _people_names(
-    tables: Sequence[Table], verdicts: Mapping[str, TableVerdict], kind: str = PEOPLE
+    tables: Sequence[Table],
+    verdicts: Mapping[str, TableVerdict],
+    kind: str = PEOPLE,
+    index: TableIndex | None = None,
 ) -> frozenset[str]:
-    """Names (and schema-qualified keys) of the tables that describe people (or of `kind`)."""
+    """Names (and schema-qualified keys) of the tables that describe people (or of `kind`).
+
+    `index`: the tables' `TableIndex`, where the caller has it (`TableReading.by_name`).
+    """
     names: set[str] = set()
-    index = TableIndex(tables)
+    index = TableIndex(tables) if index is None else index
     for table in tables:
         if verdicts[table.key].kind == kind:
             names.update(index.names_of(table))

@@ -19,6 +19,8 @@ from cnsnt.classify.vocabulary import Transliterator, fold_word, stemmer
 # names reach the tokenizer): a placeholder's body stops at the next brace, runs are
 # possessive, and camel-case boundaries are zero-width with fixed-width look-arounds.
 _PLACEHOLDER = re.compile(r"\$?\{[^{}]*+\}|@\w++\s*+\.|[`\"\[\]]")
+# The characters one of which each branch of `_PLACEHOLDER` needs: a text with none has nothing to blank.
+_PLACEHOLDER_CHARS = frozenset("{@`\"[]")
 # Lower and upper case in Latin (with Latin-1 accents) and Cyrillic, so `ДатаРождения`
 # and `SzuletesiDátum` split like `dataNascimento`.
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u044f\u0451"
@@ -92,9 +94,13 @@ def raw_words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def _raw_words(text: str) -> tuple[str, ...]:
     """`raw_words`, once per text: the schema's languages are told from the names the tokenizer then reads."""
-    text = _PLACEHOLDER.sub(" ", text)
-    text = _CAMEL_ACRONYM.sub(" ", text)
-    text = _CAMEL_LOWER_UPPER.sub(" ", text)
+    # Each pattern is tried at every position of the text: most names hold none of the
+    # characters a placeholder needs, and no capital to split at (`data_nascimento`).
+    if not _PLACEHOLDER_CHARS.isdisjoint(text):
+        text = _PLACEHOLDER.sub(" ", text)
+    if text.lower() != text:  # every capital of `_UPPER` has a lower case of its own
+        text = _CAMEL_ACRONYM.sub(" ", text)
+        text = _CAMEL_LOWER_UPPER.sub(" ", text)
     return tuple(w for w in _NON_WORD.split(fold(text)) if w)
 
 
@@ -215,16 +221,26 @@ class Tokenizer:
         n = len(word)
         best: list[tuple[str, ...] | None] = [None] * (n + 1)
         best[0] = ()
+        # where a split can go on from, in order: most positions of an unknown word are no
+        # vocabulary word's end, and slicing a piece at each cost most of the search
+        reached: list[tuple[int, tuple[str, ...]]] = [(0, ())]
         for end in range(2, n + 1):
-            for start in range(max(0, end - self._max), end - 1):
-                prefix = best[start]
+            lowest = end - self._max
+            for start, prefix in reached:
+                if start > end - 2:
+                    break
+                if start < lowest:
+                    continue
                 piece = word[start:end]
-                if prefix is None or piece not in self.vocabulary:
+                if piece not in self.vocabulary:
                     continue
                 candidate = (*prefix, piece)
                 current = best[end]
                 if current is None or len(candidate) < len(current):
                     best[end] = candidate
+            found = best[end]
+            if found is not None:
+                reached.append((end, found))
         found = best[n]
         if found is not None and (
             _doubtful(found) or self._mixed(found) or found[0] in self._loose_heads

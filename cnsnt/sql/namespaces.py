@@ -11,10 +11,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from sqlglot import exp
-from sqlglot.dialects.dialect import Dialect
-from sqlglot.errors import SqlglotError
-
 
 @dataclass(frozen=True)
 class NameLookup:
@@ -58,6 +54,12 @@ def _normalized(name: str | None, dialect: str | None) -> str | None:
     """`name` unquoted as `dialect` folds it (`PUBLIC` in Snowflake, `public` in PostgreSQL)."""
     if name is None or dialect is None:
         return name
+    # imported here: the classifier asks only where two tables share a name, and importing
+    # sqlglot costs a process that reads no SQL (forms, entities) a tenth of a second or more
+    from sqlglot import exp
+    from sqlglot.dialects.dialect import Dialect
+    from sqlglot.errors import SqlglotError
+
     try:
         return Dialect.get_or_raise(dialect).normalize_identifier(exp.to_identifier(name)).name
     except (SqlglotError, ValueError):
