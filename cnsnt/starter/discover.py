@@ -93,6 +93,7 @@ from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.listing import first_few
 from cnsnt.starter.mockups import ALL_FAMILIES, families, family, in_mockups, pattern_path, phrase
 from cnsnt.starter.model_dumps import (
+    MIGRATION_FORMATS,
     MODEL_FORMATS,
     ModelEntry,
     changelog_only_note,
@@ -2307,9 +2308,11 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
     found.extend(Found("forms", pattern) for pattern in component_patterns)
     grouped = set(components) - set(loose_components)
     kinds["forms"] = [(p, d) for p, d in kinds["forms"] if p not in grouped]
-    # ORM models and a SQL file of the same tables (an old dump): the models are read
+    # ORM models (or a migrations folder) and a SQL file of the same tables (an old dump): the models are read
     mapping = [
-        ModelEntry(f.pattern, f.format) for f in found if f.kind == "schemas" and f.format in MODEL_FORMATS
+        ModelEntry(f.pattern, f.format, f.dialect)
+        for f in found
+        if f.kind == "schemas" and (f.format in MODEL_FORMATS or f.format in MIGRATION_FORMATS)
     ]
     stale, stale_notes = stale_copies([p for p, _ in kinds.get("schemas", [])], schema_tables, mapping, root)
     kinds["schemas"] = [(p, d) for p, d in kinds.get("schemas", []) if p not in stale]
