@@ -123,10 +123,14 @@ def _read_listed_tables(
 
 
 def _created(tables: tuple[DDLTable, ...]) -> list[str]:
-    """The tables a SQL file creates, once each (compared case-folded), in the file's order."""
+    """The tables a SQL file creates, once each (compared case-folded), in the file's order.
+
+    A migration tool's own table (a Laravel dump's `migrations`) is none: no model or
+    migration defines it, and it is not the application's (trial40).
+    """
     names: dict[str, str] = {}
     for table in tables:
-        if not table.is_view and not table.altered_only:
+        if not table.is_view and not table.altered_only and table.name.casefold() not in _TOOL_TABLES:
             names.setdefault(table.name.casefold(), table.name)
     return list(names.values())
 

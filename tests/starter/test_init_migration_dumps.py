@@ -41,6 +41,7 @@ DUMP = """CREATE TABLE `clients` (`id` bigint(20) UNSIGNED NOT NULL, `nom` varch
 CREATE TABLE `salaries` (`id` bigint(20) UNSIGNED NOT NULL, `nom` varchar(255) NOT NULL,
   `prenom` varchar(255) NOT NULL, `contact` varchar(255) NOT NULL);
 CREATE TABLE `paiements` (`id` bigint(20) UNSIGNED NOT NULL, `montant` int(11) NOT NULL);
+CREATE TABLE `migrations` (`id` int(10) UNSIGNED NOT NULL, `migration` varchar(255) NOT NULL, `batch` int(11) NOT NULL);
 """
 
 
@@ -63,6 +64,7 @@ def test_a_dump_of_the_migrations_tables_is_left_out_with_a_note(tmp_path: Path)
         "left out database/shop_vide.sql: 2 of its 3 tables are defined by the migrations in "
         "database/migrations/*.php (laravel), which are read instead"
     )
+    # Laravel's own `migrations` table (which migrations ran) is no table of the application's
     assert "1 table only it defines (paiements) is not read" in note
 
 
