@@ -18,6 +18,7 @@ from itertools import islice
 
 from sqlglot import exp
 
+from cnsnt.sql.note_comments import blank_note_text
 from cnsnt.sql.routine_bodies import defines_routine, read_routine
 from cnsnt.sql.statements import split_statements
 from cnsnt.sql.uses import parse_statements
@@ -38,13 +39,16 @@ _PROSE_TABLES = frozenset(
 )
 
 
-def query_statements(text: str, sample: int = 16) -> tuple[int, int]:
+def query_statements(text: str, sample: int = 16, *, notes: bool = False) -> tuple[int, int]:
     """(statements judged, queries among them) of the first `sample` statements of `text`.
 
     Parsed in no dialect (sqlglot's default reads `?` placeholders and `--x--` comments,
     which MySQL would not); a statement that does not parse counts against. A text with
-    none of the query words is not parsed at all.
+    none of the query words is not parsed at all. `notes`: the text is a `.txt` note, whose
+    `//` lines are comments (`note_comments`).
     """
+    if notes:
+        text = blank_note_text(text)
     upper = text.upper()
     if not any(word in upper for word in _QUERY_WORDS):
         return 0, 0
@@ -98,6 +102,6 @@ def _query_shape(tree: exp.Expr) -> bool:
 
 
 def holds_queries(text: str) -> bool:
-    """Whether most statements of a text are queries (SELECT, INSERT, UPDATE, DELETE), views or routines."""
-    judged, queries = query_statements(text)
+    """Whether most statements of a `.txt` note are queries (SELECT, INSERT, ...), views or routines."""
+    judged, queries = query_statements(text, notes=True)
     return queries > 0 and queries * 2 > judged

@@ -93,6 +93,7 @@ from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.listing import first_few
 from cnsnt.starter.mockups import ALL_FAMILIES, families, family, in_mockups, pattern_path, phrase
 from cnsnt.starter.model_dumps import (
+    MIGRATION_FORMATS,
     MODEL_FORMATS,
     ModelEntry,
     changelog_only_note,
@@ -121,6 +122,7 @@ from cnsnt.starter.schema_versions import older_note, older_versions, split_vers
 from cnsnt.starter.sql_markers import one_marked
 from cnsnt.starter.sql_text_files import sql_text_notes
 from cnsnt.starter.sqlite_files import config_files, left_out_note, split_sqlite
+from cnsnt.starter.static_mockups import mockups_note, static_mockups
 from cnsnt.starter.survey_context import shared_survey
 from cnsnt.starter.symfony_form_entries import inherited_form_files, symfony_form_file, symfony_form_globs
 from cnsnt.starter.template_globs import template_globs
@@ -2017,6 +2019,11 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
         else:
             kinds[_SYMFONY_FORM].append((path, None))
     statics = _static_pages(kinds, root)
+    # hand-drawn pages beside the templates (a biobank's `temps/*.html`): drafts, said (trial40)
+    mockup_pages = static_mockups([p for p, _ in kinds.get("forms", [])], bool(kinds.get(_SYMFONY_FORM)))
+    if mockup_pages:
+        drafts = set(mockup_pages)
+        kinds["forms"] = [(p, d) for p, d in kinds["forms"] if p not in drafts]
     duplicates = form_copies([p for k in ("forms", _HTML_STRINGS) for p, _ in kinds.get(k, [])], root)
     for k in ("forms", _HTML_STRINGS):
         kinds[k] = [(p, d) for p, d in kinds.get(k, []) if p not in duplicates]
@@ -2028,6 +2035,7 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
         *([_demo_note(demos, root)] if demos else []),
         *_tooling_note(stubs, builders, root),
         *([_static_note(statics, root)] if statics else []),
+        *([mockups_note(mockup_pages, root)] if mockup_pages else []),
         *([copies_note(duplicates, root)] if duplicates else []),
         *([_reports_note(reports, root)] if reports else []),
         *([library_note(libraries[_LIBRARY], root, _sniff)] if libraries[_LIBRARY] else []),
@@ -2300,9 +2308,11 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
     found.extend(Found("forms", pattern) for pattern in component_patterns)
     grouped = set(components) - set(loose_components)
     kinds["forms"] = [(p, d) for p, d in kinds["forms"] if p not in grouped]
-    # ORM models and a SQL file of the same tables (an old dump): the models are read
+    # ORM models (or a migrations folder) and a SQL file of the same tables (an old dump): the models are read
     mapping = [
-        ModelEntry(f.pattern, f.format) for f in found if f.kind == "schemas" and f.format in MODEL_FORMATS
+        ModelEntry(f.pattern, f.format, f.dialect)
+        for f in found
+        if f.kind == "schemas" and (f.format in MODEL_FORMATS or f.format in MIGRATION_FORMATS)
     ]
     stale, stale_notes = stale_copies([p for p, _ in kinds.get("schemas", [])], schema_tables, mapping, root)
     kinds["schemas"] = [(p, d) for p, d in kinds.get("schemas", []) if p not in stale]

@@ -16,6 +16,8 @@ first:
    the attribute `homeless` of the object `client`, whose table is its Rails plural
    (`clients`, `people`); nested attributes (`client[address_attributes][city]`) fill the
    associated object's table (`addresses`);
+   A WTForms form names no model (trial40: a hospital's `PatientForm`, `MedicationForm`):
+   it fills the one table most of whose fields' names are its columns' (`matched_tables`);
 2. else a field of a kind cnsnt cannot name fills the one column of the schema named
    like it, in a table about people or linked to them, or in another table when a
    second field of its form fills a column of that table so too (a vehicle form's
@@ -34,6 +36,7 @@ spelling (`Groesse` ~ `Größe`, beside `Grosse`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -42,7 +45,8 @@ import inflection
 from cnsnt.classify import TableReading
 from cnsnt.classify.tables import LINKED, PEOPLE
 from cnsnt.classify.tokens import fold
-from cnsnt.evidence import Column, Evidence
+from cnsnt.evidence import Column, Evidence, FieldRole
+from cnsnt.sources.forms.python_form_kinds import WTFORMS
 
 # Linear: one character class, repeated.
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -197,7 +201,7 @@ def fills(
         name = field.name
         for said in objects.said(field.form, field.name, field.shown_from):
             name = said.attribute
-            found = _bound(name, objects.tables(said.obj), columns, said.how)
+            found = _bound(name, objects.tables_of(said), columns, said.how, kept=said.table is None)
             if found is not None:
                 break
         if found is None:
@@ -236,10 +240,10 @@ def unfilled(evidence: Evidence, known: Mapping[str, bool], filled: Collection[s
         said = objects.said(field.form, field.name, field.shown_from)
         if not said:
             if known[field.key]:
-                out[field.key] = f"{NO_COLUMN}: its form names no object"
+                out[field.key] = f"{NO_COLUMN}: {objects.unnamed(field.form)}"
             continue
         first = said[0]
-        tables = objects.tables(first.obj)
+        tables = objects.tables_of(first)
         if not tables:
             out[field.key] = f"{NO_COLUMN}: {first.how}, which no table keeps"
             continue
@@ -272,7 +276,7 @@ def missing_objects(evidence: Evidence, keys: Collection[str]) -> list[tuple[str
             continue
         if not said[0].declared:  # `contact[email]` of a plain form: a name's prefix, no object declared
             continue
-        if not objects.tables(said[0].obj):
+        if not objects.tables_of(said[0]):
             found.setdefault(said[0].obj, field.location.path or field.source)
     return list(found.items())
 
@@ -313,6 +317,8 @@ class _Said:
     obj: str
     attribute: str
     how: str
+    table: str | None = None
+    """The table itself when the form is known by its columns (`matched_tables`), not by an object's name."""
     declared: bool = True
     """Whether a form or its code declares the object (`@model`, `form_with model:`, a page model's
     property; a Rails parameter of a form that names its object), not a field name alone
@@ -338,7 +344,19 @@ class _Objects:
         self.posted = _posted(evidence, self.models)
         self.members = _members(evidence)
         self.mapped = class_tables(evidence, spelt)
+        self.wtforms = _wtforms(evidence)
+        self.matched = matched_tables(evidence, self.columns, self.wtforms)
         self._tables: dict[str, list[str]] = {}
+
+    def unnamed(self, form: str) -> str:
+        """Why a field of a form that names no object fills no column cnsnt can tell."""
+        if form in self.wtforms:
+            return "a WTForms form names no model, and no one table has columns named like most of its fields"
+        return "its form names no object"
+
+    def tables_of(self, said: _Said) -> list[str]:
+        """The tables of what a field fills: the table it was matched to, else its object's."""
+        return [said.table] if said.table is not None else self.tables(said.obj)
 
     def tables(self, obj: str) -> list[str]:
         """The tables of an object: those its class is mapped to (EF Core), else those named like it."""
@@ -361,7 +379,7 @@ class _Objects:
         if named is not None:
             # Rails' parameters when the form names its object (nested ones name another): else a prefix
             declared = bool(self.models.get(form))
-            out.append(_Said(named[0], named[1], f"'{name}' fills '{named[0]}'", declared))
+            out.append(_Said(named[0], named[1], f"'{name}' fills '{named[0]}'", declared=declared))
             name = named[1]
         member = member_object(name, self.members.get(form, {})) if named is None else None
         if member is not None:
@@ -375,9 +393,17 @@ class _Objects:
         if model and posted is None:
             out.append(_Said(model, name, f"the form fills '{model}'"))
         elif shown_from is not None:
-            out.append(_Said(shown_from, name, f"the page shows it from '{shown_from}.{name}'", False))
+            how = f"the page shows it from '{shown_from}.{name}'"
+            out.append(_Said(shown_from, name, how, declared=False))
         elif model and posted is not None and self.tables(model):  # only where a table is named so
             out.append(_Said(model, name, f"the form posts to '{model}', by {posted}", declared=False))
+        elif form in self.matched:
+            table, count, total = self.matched[form]
+            how = (
+                f"the WTForms form names no model; {count} of its {total} fields are named like "
+                f"columns of the table '{table}'"
+            )
+            out.append(_Said(table, name, how, table=table, declared=False))
         return out
 
 
@@ -468,6 +494,62 @@ def class_tables(evidence: Evidence, spelt: Mapping[str, str] | None = None) -> 
     return out
 
 
+#: A WTForms form fills the table at least this many of its fields are named like the columns
+#: of (and more than half of them; no other table as many).
+_MATCHED = 2
+#: A field name that more tables than this have (`id`, `email`, `name` in a large schema)
+#: tells no table from another: it counts for none, and is not looked up table by table.
+_SHARED = 8
+
+
+def _wtforms(evidence: Evidence) -> frozenset[str]:
+    """The names of the WTForms forms, which name no model (a name another kind of form has too: none)."""
+    mine = {form.name for form in evidence.forms if form.kind == WTFORMS and form.model is None}
+    return frozenset(mine - {form.name for form in evidence.forms if form.kind != WTFORMS or form.model})
+
+
+def matched_tables(
+    evidence: Evidence, columns: Mapping[str, list[Column]], forms: Collection[str]
+) -> dict[str, tuple[str, int, int]]:
+    """WTForms form name -> (the table it fills, its fields named like that table's columns, its fields).
+
+    WTForms declares no model (Django's `Meta.model`): a Flask app's `PatientForm` of
+    `pat_full_name`, `pat_address`, `pat_insurance_no` and `pat_ph_no` fills the table
+    `patient` of those columns (trial40). The table is the one that has columns named like
+    most of the form's input fields, at least `_MATCHED`, and more than any other table.
+    """
+    if not forms:
+        return {}
+    by_name: dict[str, set[str]] = {}
+    for table, held in columns.items():
+        for column in held:
+            for way in spellings(column.name):
+                by_name.setdefault(way, set()).add(table)
+    names: dict[str, dict[str, str]] = {}
+    for field in evidence.fields:
+        if field.form in forms and field.name is not None and field.role == FieldRole.INPUT:
+            names.setdefault(field.form, {}).setdefault(normal(field.name), field.name)
+    out: dict[str, tuple[str, int, int]] = {}
+    for form, named in names.items():
+        counts: Counter[str] = Counter()
+        for name in named.values():
+            hit: set[str] = set()
+            for way in spellings(name):
+                tables = by_name.get(way, set())
+                if len(tables) > _SHARED:
+                    hit = set()
+                    break
+                hit |= tables
+            counts.update(hit)
+        best = counts.most_common(2)
+        if not best:
+            continue
+        table, count = best[0]
+        if count >= _MATCHED and 2 * count > len(named) and (len(best) == 1 or best[1][1] < count):
+            out[form] = (table, count, len(named))
+    return out
+
+
 #: A form fills a table about no one by names alone when this many of its fields do.
 _ALIKE = 2
 
@@ -493,12 +575,15 @@ def _alike(evidence: Evidence, by_name: Mapping[str, list[Column]]) -> dict[tupl
     return out
 
 
-def _bound(name: str, tables: list[str], columns: Mapping[str, list[Column]], how: str) -> Fill | None:
+def _bound(
+    name: str, tables: list[str], columns: Mapping[str, list[Column]], how: str, *, kept: bool = True
+) -> Fill | None:
     """The column of the object's `tables` that the field `name` fills (exactly one), else None.
 
     A field named like none fills its association's join column, named after it by the
     ORM's default: Doctrine's `indirizzoScolastico_id`, Django's `paciente_id`. `how`
-    says how the object is known (`the form fills 'Informe'`).
+    says how the object is known (`the form fills 'Informe'`); `kept`: add the table it is
+    kept in (not when `how` names the table already).
     """
     wanted = spellings(name)
     found = [(table, c) for table in tables for c in columns[table] if spellings(c.name) & wanted]
@@ -508,4 +593,4 @@ def _bound(name: str, tables: list[str], columns: Mapping[str, list[Column]], ho
     if len(found) != 1:
         return None
     table, column = found[0]
-    return Fill(column.key, f"{how}, kept in the table '{table}'", bound=True)
+    return Fill(column.key, f"{how}, kept in the table '{table}'" if kept else how, bound=True)

@@ -42,6 +42,17 @@ MODEL_FORMATS = frozenset(
         *("bun", "ent", "drizzle", "ecto", "diesel", "seaorm", "exposed"),
     }
 )
+#: `format:` values of migration folders that build the whole database when replayed (a
+#: Laravel app's `database/migrations/*.php`): a SQL dump of the same tables beside them is
+#: a copy of what they build, as it is of models (trial40: a shop's 64 migrations and its
+#: `meneya_vide.sql`, 63 tables read twice).
+MIGRATION_FORMATS = frozenset(
+    {
+        *("laravel", "codeigniter", "yii", "phinx", "rails_migrations", "alembic", "django_migrations"),
+        *("typeorm_migrations", "mikroorm_migrations", "sequelize_migrations", "knex_migrations"),
+        *("ecto_migrations", "liquibase"),
+    }
+)
 #: The tables a migration tool or SQLite itself keeps in a database it built, case-folded:
 #: the database's bookkeeping, which no schema file declares.
 _TOOL_TABLES = frozenset(
@@ -112,10 +123,14 @@ def _read_listed_tables(
 
 
 def _created(tables: tuple[DDLTable, ...]) -> list[str]:
-    """The tables a SQL file creates, once each (compared case-folded), in the file's order."""
+    """The tables a SQL file creates, once each (compared case-folded), in the file's order.
+
+    A migration tool's own table (a Laravel dump's `migrations`) is none: no model or
+    migration defines it, and it is not the application's (trial40).
+    """
     names: dict[str, str] = {}
     for table in tables:
-        if not table.is_view and not table.altered_only:
+        if not table.is_view and not table.altered_only and table.name.casefold() not in _TOOL_TABLES:
             names.setdefault(table.name.casefold(), table.name)
     return list(names.values())
 
@@ -132,9 +147,10 @@ def stale_copies(
         return set(), []
     mapped, failed = model_tables(models, root)
     where = ", ".join(sorted({f"{e.pattern} ({e.format})" for e in models}))
+    what = _what(models)
     if failed is not None:
         return set(), [
-            f"could not read the models ({where}) to compare them with the SQL files, which stay "
+            f"could not read the {what} ({where}) to compare them with the SQL files, which stay "
             f"proposed (a dump of the same tables would count them twice): {failed}"
         ]
     if not mapped:
@@ -152,7 +168,7 @@ def stale_copies(
         if 2 * len(new) > n:
             notes.append(
                 f"kept {shown}: {len(new)} of its {n} tables {'is' if len(new) == 1 else 'are'} not in the "
-                f"models ({where}), so it is "
+                f"{what} ({where}), so it is "
                 f"taken for another database; the {len(shared)} it shares with them ({_names(shared)}) "
                 "are counted twice, and the audit says so (CN001): if it is an old copy, leave it out"
             )
@@ -166,11 +182,19 @@ def stale_copies(
         )
         notes.append(
             f"left out {shown}: {len(shared)} of its {n} tables {'is' if len(shared) == 1 else 'are'} "
-            f"defined by the models in {where}, "
+            f"defined by the {what} in {where}, "
             "which are read instead (a dump of the same database, perhaps an old one: reading both "
             f"would count every table twice){lacks}"
         )
     return left, notes
+
+
+def _what(entries: list[ModelEntry]) -> str:
+    """`models`, `migrations`, or `models and migrations`: what the schema entries are."""
+    migrations = [e for e in entries if e.format in MIGRATION_FORMATS]
+    if not migrations:
+        return "models"
+    return "migrations" if len(migrations) == len(entries) else "models and migrations"
 
 
 def stale_databases(urls: list[str], schemas: list[ModelEntry], root: Path) -> tuple[set[str], list[str]]:

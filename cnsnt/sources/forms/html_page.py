@@ -236,6 +236,36 @@ class _Events(HTMLParser):
         self.comments.append((start, start + len(data)))
 
 
+class Outline(_Events):
+    """A page's outline for `cnsnt init` (`starter.static_mockups`).
+
+    Is it a whole document, how many scripts, each form's action; parsed with `_Events`'
+    linear overrides.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.document = False
+        self.scripts = 0
+        self.actions: list[str | None] = []
+        self.feed(text)
+        self.close()
+
+    def handle_decl(self, decl: str) -> None:
+        """`<!DOCTYPE html>`: a whole document."""
+        self.document = self.document or decl.lower().startswith("doctype")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """`<html>`, `<script>` and `<form action>`, beside the span `_Events` keeps."""
+        super().handle_starttag(tag, attrs)
+        if tag == "html":
+            self.document = True
+        elif tag == "script":
+            self.scripts += 1
+        elif tag == "form":
+            self.actions.append(dict(attrs).get("action"))
+
+
 #: What may hide a tag after the last one the parser read: a start tag's opener, a comment,
 #: a declaration or processing instruction. Linear: fixed length.
 _HIDING = re.compile(r"<(?:[A-Za-z]|!--|[!?])")

@@ -29,6 +29,7 @@ from cnsnt.sources.queries.common import (
 )
 from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.fingerprint import Fingerprinter
+from cnsnt.sql.note_comments import NOTE_SUFFIX, blank_note_lines
 from cnsnt.sql.routine_bodies import Routine, defines_routine, read_routine
 from cnsnt.sql.sqlplus import SqlPlusKind, script_paths
 from cnsnt.sql.statements import (
@@ -64,6 +65,8 @@ def read_sql_file(
     stored = _Stored(dialect, ctx)
     with open_source(path, shown) as fh:
         chunks = decoded_chunks(fh, shown, ctx.chunk_chars)
+        if path.suffix.lower() == NOTE_SUFFIX:  # a person's notes: `//` lines are comments
+            chunks = blank_note_lines(chunks)
         for number, stmt in enumerate(split_statements(chunks, dialect, limit, routines=True)):
             if number % 256 == 255:
                 ctx.check_time("reading statements")
