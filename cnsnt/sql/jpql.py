@@ -31,6 +31,8 @@ from cnsnt.sql.parse_reason import plain_reason
 #: Where the JPA schema reader keeps the entities it read (by class and entity name) in the
 #: audit's memo, for the JPQL queries of the `queries:` entries to be read through.
 JPA_ENTITIES = "jpa:entities"
+#: Where it keeps the names two entities share (`Account` of two packages) -> their qualified names.
+JPA_AMBIGUOUS = "jpa:ambiguous"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Entity:
     """The key columns (`id`)."""
     inherited: Mapping[str, str] = field(default_factory=dict)
     """Field -> the parent entity whose table holds it (JOINED inheritance: not this table)."""
+    qualified: str = ""
+    """`com.shop.crm.Account`: what tells two entities of one name apart."""
 
 
 @dataclass(frozen=True)
@@ -58,12 +62,41 @@ class Mapped:
     problem: str | None = None
 
 
+def remember_entities(
+    memo: dict[str, object], entities: Mapping[str, Entity], shared: Mapping[str, tuple[str, ...]]
+) -> None:
+    """Keep one schemas entry's entities for the queries; a name two entries' entities share is ambiguous.
+
+    Not first-come: which entity a query means is for its file's imports to say.
+    """
+    known: dict[str, Entity] = memo.setdefault(JPA_ENTITIES, {})  # type: ignore[assignment]
+    unsure: dict[str, tuple[str, ...]] = memo.setdefault(JPA_AMBIGUOUS, {})  # type: ignore[assignment]
+    for name, candidates in shared.items():
+        unsure[name] = tuple(sorted({*unsure.get(name, ()), *candidates}))
+        known.pop(name, None)
+    for name, entity in entities.items():
+        if name in unsure:
+            if name != entity.qualified:
+                unsure[name] = tuple(sorted({*unsure[name], entity.qualified}))
+            continue
+        first = known.setdefault(name, entity)
+        if first.qualified != entity.qualified and name not in (first.qualified, entity.qualified):
+            unsure[name] = tuple(sorted({first.qualified, entity.qualified}))
+            del known[name]
+
+
 class _Unmapped(Exception):
     """A name in the query that no entity maps."""
 
 
-def to_sql(jpql: str, entities: Mapping[str, Entity]) -> Mapped:
-    """The SQL a JPQL query runs against the mapped tables, or a problem saying why not."""
+def to_sql(
+    jpql: str, entities: Mapping[str, Entity], ambiguous: Mapping[str, tuple[str, ...]] | None = None
+) -> Mapped:
+    """The SQL a JPQL query runs against the mapped tables, or a problem saying why not.
+
+    `ambiguous`: names two entities share that the query's file does not tell apart
+    (`JPA_AMBIGUOUS`, less what its imports resolve); a query naming one says so.
+    """
     try:
         text = _jpql_words(jpql)
         tree = sqlglot.parse_one(text, read=None)
@@ -77,7 +110,7 @@ def to_sql(jpql: str, entities: Mapping[str, Entity]) -> Mapped:
     if not isinstance(tree, (exp.Select, exp.Union, exp.Update, exp.Delete)):
         return Mapped(None, "a JPQL query that is not SELECT, UPDATE or DELETE")
     try:
-        _Rewrite(entities).statement(tree)
+        _Rewrite(entities, ambiguous or {}).statement(tree)
     except _Unmapped as exc:
         return Mapped(None, str(exc))
     return Mapped(tree.sql())
@@ -190,8 +223,9 @@ def _quoted(name: str) -> exp.Identifier:
 class _Rewrite:
     """Entities to tables and fields to columns, in place, in one statement's tree."""
 
-    def __init__(self, entities: Mapping[str, Entity]) -> None:
+    def __init__(self, entities: Mapping[str, Entity], ambiguous: Mapping[str, tuple[str, ...]]) -> None:
         self.entities = entities
+        self.ambiguous = ambiguous
         self.aliases: dict[str, Entity] = {}
         self.joined: dict[tuple[str, str], str] = {}
         """(alias, relation field) -> the alias of the implicit join made for it."""
@@ -238,12 +272,20 @@ class _Rewrite:
                 raise _Unmapped(
                     f"'{parts[0]}.{parts[1]}' is no relation of entity {owner.name} that cnsnt read"
                 )
+        elif len(parts) >= 2 and ".".join(parts) in self.entities:  # `FROM com.shop.crm.Account a`
+            entity = self.entities[".".join(parts)]
         elif len(parts) == 2 and parts[0][:1].islower():
             raise _Unmapped(
                 f"'{parts[0]}.{parts[1]}' joins from '{parts[0]}', which the query does not declare"
             )
         else:
             entity = self.entities.get(parts[-1])
+            if entity is None and parts[-1] in self.ambiguous:
+                raise _Unmapped(
+                    f"entity '{parts[-1]}' may be {' or '.join(self.ambiguous[parts[-1]])}: the file's "
+                    "imports and package do not tell which; import the one meant, or name it by its "
+                    "package in the query"
+                )
             if entity is None:
                 raise _Unmapped(
                     f"entity '{'.'.join(parts)}' is not among the JPA entities the schemas gave; "

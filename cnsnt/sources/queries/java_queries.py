@@ -21,6 +21,7 @@ just before the method (or the entity) speaks for its queries.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,15 +40,17 @@ from cnsnt.sources.queries.common import (
     unknown_purpose_problems,
 )
 from cnsnt.sources.schemas.grammars import (
+    JvmNames,
     SourceFile,
     java_string,
     java_unescape,
+    jvm_names,
     parse_bounded,
     parser,
     syntax_problem,
 )
 from cnsnt.sql.fingerprint import Fingerprinter
-from cnsnt.sql.jpql import JPA_ENTITIES, Entity, spring_parameters, to_sql
+from cnsnt.sql.jpql import JPA_AMBIGUOUS, JPA_ENTITIES, Entity, spring_parameters, to_sql
 
 Node = Any  # tree_sitter.Node
 
@@ -94,14 +97,38 @@ def read_java_queries(
         gathered.problems.append(broken)
     limit = ctx.limits.statement_bytes
     constants = _constants(tree.root_node, file, limit)
-    entities: Mapping[str, Entity] = ctx.memo.get(JPA_ENTITIES) or {}  # type: ignore[assignment]
+    entities, ambiguous = file_entities(ctx.memo, jvm_names(tree.root_node, file))
     attr = attribution(spec, ctx)
     fp = Fingerprinter(dialect)
     store = _query_store(tree.root_node, file)
     for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit):
         ctx.check_time("reading Java queries")
-        _add(gathered, found, file, entities, attr, fp)
+        _add(gathered, found, file, entities, attr, fp, ambiguous)
     return gathered
+
+
+def file_entities(
+    memo: Mapping[str, object], names: JvmNames
+) -> tuple[Mapping[str, Entity], Mapping[str, tuple[str, ...]]]:
+    """The entities a file's JPQL names, and the names it leaves ambiguous.
+
+    A short name two entities share (`Account` of `billing` and of `crm`) is the one the
+    file imports, or its own package's (`JvmNames.pick`); the rest stay ambiguous, for the
+    query that names one to say so.
+    """
+    entities: dict[str, Entity] = memo.get(JPA_ENTITIES) or {}  # type: ignore[assignment]
+    shared: Mapping[str, tuple[str, ...]] = memo.get(JPA_AMBIGUOUS) or {}  # type: ignore[assignment]
+    if not shared:
+        return entities, shared
+    bound: dict[str, Entity] = {}
+    left: dict[str, tuple[str, ...]] = {}
+    for name, candidates in shared.items():
+        chosen = names.pick(candidates)
+        if chosen is not None and chosen in entities:
+            bound[name] = entities[chosen]
+        else:
+            left[name] = candidates
+    return ChainMap(bound, entities) if bound else entities, left
 
 
 def _add(
@@ -111,6 +138,7 @@ def _add(
     entities: Mapping[str, Entity],
     attr: Attribution,
     fp: Fingerprinter,
+    ambiguous: Mapping[str, tuple[str, ...]] | None = None,
 ) -> None:
     """One query: JPQL mapped to SQL (or said unmapped), then counted as a statement."""
     line, column = file.place(found.node)
@@ -120,7 +148,7 @@ def _add(
     if found.native:
         sql = spring_parameters(text)
     else:
-        mapped = to_sql(text, entities)
+        mapped = to_sql(text, entities, ambiguous)
         if mapped.sql is None:
             gathered.counts["unmapped_queries"] = gathered.counts.get("unmapped_queries", 0) + 1
             gathered.statements += 1

@@ -14,6 +14,7 @@ import importlib
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -306,6 +307,68 @@ def java_unescape(text: str) -> str:
         out.append(char)
         i += 1
     return "".join(out)
+
+
+@dataclass(frozen=True)
+class JvmNames:
+    """A Java or Kotlin file's package and imports: how its short type names resolve.
+
+    Two classes may share a short name in different packages (`billing.Account`,
+    `crm.Account`); which one a file means is what Java's scoping says: a single-type
+    import, then the file's own package, then an on-demand import (`crm.*`).
+    """
+
+    package: str = ""
+    imports: tuple[str, ...] = ()
+    """`com.shop.crm.Account` and `com.shop.crm.*`, as written (static imports left out)."""
+
+    def qualified(self, name: str) -> str:
+        """A class of this file by its fully-qualified name (`com.shop.crm.Account`)."""
+        return f"{self.package}.{name}" if self.package else name
+
+    def pick(self, candidates: Iterable[str]) -> str | None:
+        """The one fully-qualified name of `candidates` (classes of one short name) this file means.
+
+        None when its imports and package cannot tell (none, or two, fit).
+        """
+        names = list(candidates)
+        for rule in (
+            lambda q: q in self.imports,
+            lambda q: q.rpartition(".")[0] == self.package,
+            lambda q: f"{q.rpartition('.')[0]}.*" in self.imports,
+        ):
+            fits = [q for q in names if rule(q)]
+            if len(fits) == 1:
+                return fits[0]
+            if fits:
+                return None
+        return None
+
+
+def jvm_names(root: Node, file: SourceFile) -> JvmNames:
+    """The package and imports at the top of a Java or Kotlin syntax tree."""
+    package = ""
+    imports: list[str] = []
+    for node in root.named_children:
+        kind = node.type
+        if kind in ("package_declaration", "package_header"):
+            named = [c for c in node.named_children if c.type not in COMMENTS and c.type != "annotation"]
+            package = file.text(named[0]).replace(" ", "") if named else ""
+        elif kind == "import_declaration" or kind == "import":
+            if any(c.type == "static" for c in node.children):
+                continue
+            name = next((c for c in node.named_children if c.type in _IMPORTED), None)
+            if name is None:
+                continue
+            star = any(c.type in ("asterisk", "*") for c in node.children)
+            imports.append(file.text(name).replace(" ", "") + (".*" if star else ""))
+        elif kind == "import_list":  # older Kotlin grammars group them
+            imports.extend(jvm_names(node, file).imports)
+    return JvmNames(package, tuple(imports))
+
+
+#: What names an import: Java's `scoped_identifier`/`identifier`, Kotlin's `qualified_identifier`.
+_IMPORTED = frozenset({"scoped_identifier", "identifier", "qualified_identifier"})
 
 
 #: C# declarations of a class or a record (`cs_declarations`).
