@@ -137,3 +137,31 @@ def test_an_ambiguous_short_name_is_cn001_naming_both_candidates(tmp_path: Path)
     message = said[0].message
     assert "com.shop.billing.Account" in message and "com.shop.crm.Account" in message
     assert (said[0].location.line, said[0].location.column) == (8, 12)
+
+
+ORDER = """\
+package com.shop.orders;
+
+import com.shop.billing.*;
+import com.shop.crm.*;
+import jakarta.persistence.*;
+
+@Entity
+public class PurchaseOrder {
+    @Id private Long id;
+    @ManyToOne private Account account;
+}
+"""
+
+
+def test_a_relation_whose_file_does_not_tell_is_cn001_not_a_guess(tmp_path: Path) -> None:
+    (tmp_path / "src/main/java/com/shop/orders").mkdir(parents=True)
+    (tmp_path / "src/main/java/com/shop/orders/PurchaseOrder.java").write_text(ORDER)
+    ev = _audit(tmp_path)
+    order = next(t for t in ev.tables if t.name == "purchase_order")
+    assert sorted(c.name for c in order.columns) == ["account_id", "id"]
+    assert not order.foreign_keys
+    said = [p for p in ev.problems if p.location.path.endswith("PurchaseOrder.java")]
+    assert len(said) == 1
+    assert "com.shop.billing.Account or com.shop.crm.Account" in said[0].message
+    assert (said[0].location.line, said[0].location.column) == (7, 1)
