@@ -9,6 +9,9 @@ A Spring application's queries live in annotations, not in `.sql` files:
   is (its `countQuery` too);
 - `@NamedQuery(name, query)` and `@NamedNativeQuery(name, query)` on an entity (or in
   `@NamedQueries({...})`) are JPQL and SQL.
+- MyBatis's `@Select`/`@Insert`/`@Update`/`@Delete` on a mapper interface (a file that
+  imports `org.apache.ibatis.annotations`) are SQL, a `<script>` read as the mapper XML's
+  dynamic SQL is (`cnsnt.sources.queries.mybatis`).
 
 The text may be a string, a text block (`\"\"\"`), literals joined by `+` or a constant of
 the file. The file is parsed with tree-sitter's Java grammar, never compiled; each query
@@ -39,6 +42,7 @@ from cnsnt.sources.queries.common import (
     parse_directives,
     unknown_purpose_problems,
 )
+from cnsnt.sources.queries.mybatis import annotation_sql
 from cnsnt.sources.schemas.grammars import (
     JvmNames,
     SourceFile,
@@ -58,6 +62,10 @@ Node = Any  # tree_sitter.Node
 QUERY_ANNOTATIONS = {"Query": None, "NamedQuery": False, "NamedNativeQuery": True}
 #: What a Java file with queries shows (a quick look before parsing it).
 MARKERS = ("@Query", "@NamedQuery", "@NamedNativeQuery", "@NamedQueries", "@NamedNativeQueries")
+#: MyBatis's statement annotations on a mapper interface's methods, read when the file imports
+#: them (Spring Data MongoDB's `@Update`, Room's `@Insert` are no SQL).
+MYBATIS_ANNOTATIONS = ("Select", "Insert", "Update", "Delete")
+_MYBATIS_PACKAGE = "org.apache.ibatis.annotations"
 #: The declarations whose name a query's owner is.
 _TYPES = ("class_declaration", "interface_declaration", "record_declaration", "enum_declaration")
 #: How deep the walk looks for annotations (real files nest a few levels).
@@ -65,8 +73,10 @@ _DEPTH = 200
 
 
 def has_queries(text: str) -> bool:
-    """Whether a Java file may hold queries in annotations."""
-    return any(m in text for m in MARKERS)
+    """Whether a Java (or Kotlin) file may hold queries in annotations (MyBatis's when it imports them)."""
+    if any(m in text for m in MARKERS):
+        return True
+    return _MYBATIS_PACKAGE in text and any(f"@{a}" in text for a in MYBATIS_ANNOTATIONS)
 
 
 @dataclass(frozen=True)
@@ -80,6 +90,8 @@ class JavaQuery:
     node: Node
     comments: tuple[tuple[int, str], ...] = ()
     """The comments just before the method or class, with their lines (`cnsnt:` annotations)."""
+    spring: bool = True
+    """Spring Data's or JPA's text (`?1`, `{h-schema}`); False for MyBatis's SQL, read already."""
 
 
 def read_java_queries(
@@ -97,11 +109,13 @@ def read_java_queries(
         gathered.problems.append(broken)
     limit = ctx.limits.statement_bytes
     constants = _constants(tree.root_node, file, limit)
-    entities, ambiguous = file_entities(ctx.memo, jvm_names(tree.root_node, file))
+    names = jvm_names(tree.root_node, file)
+    entities, ambiguous = file_entities(ctx.memo, names)
     attr = attribution(spec, ctx)
     fp = Fingerprinter(dialect)
     store = _query_store(tree.root_node, file)
-    for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit):
+    mybatis = names if any(i.startswith(_MYBATIS_PACKAGE) for i in names.imports) else None
+    for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit, mybatis):
         ctx.check_time("reading Java queries")
         _add(gathered, found, file, entities, attr, fp, ambiguous)
     return gathered
@@ -143,10 +157,11 @@ def _add(
     """One query: JPQL mapped to SQL (or said unmapped), then counted as a statement."""
     line, column = file.place(found.node)
     kind = "native query" if found.native else "JPQL query"
-    gathered.counts["java_queries"] = gathered.counts.get("java_queries", 0) + 1
-    text = _hibernate_placeholders(found.text)
+    counted = "java_queries" if found.spring else "mapper_statements"
+    gathered.counts[counted] = gathered.counts.get(counted, 0) + 1
+    text = _hibernate_placeholders(found.text) if found.spring else found.text
     if found.native:
-        sql = spring_parameters(text)
+        sql = spring_parameters(text) if found.spring else text
     else:
         mapped = to_sql(text, entities, ambiguous)
         if mapped.sql is None:
@@ -192,16 +207,25 @@ def _queries(
     problems: list[SourceProblem],
     store: str = "jpa",
     limit: int = 1_000_000,
+    mybatis: JvmNames | None = None,
 ) -> Iterator[JavaQuery]:
-    """Every query annotation of the tree, in file order (nested ones: `@NamedQueries({...})`)."""
+    """Every query annotation of the tree, in file order (nested ones: `@NamedQueries({...})`).
+
+    `mybatis`: the file's names when it imports MyBatis's annotations (`@Select` is theirs).
+    """
     stack = [(root, 0)]
     while stack:
         node, depth = stack.pop()
         if node.type in ("annotation", "marker_annotation"):
             name = node.child_by_field_name("name")
-            simple = file.text(name).rsplit(".", 1)[-1] if name is not None else ""
+            written = file.text(name) if name is not None else ""
+            simple = written.rsplit(".", 1)[-1]
             if simple in QUERY_ANNOTATIONS:
                 yield from _annotation(node, simple, file, constants, problems, store, limit)
+                continue
+            theirs = mybatis is not None or written.startswith(_MYBATIS_PACKAGE)
+            if simple in MYBATIS_ANNOTATIONS and theirs:
+                yield from _mybatis(node, simple, file, constants, problems, limit, mybatis or JvmNames())
                 continue
         if depth < _DEPTH:
             stack.extend((c, depth + 1) for c in reversed(node.named_children))
@@ -241,37 +265,100 @@ def _annotation(
                 said = f"@{name} of {owner} has no query text; nothing is audited"
                 problems.append(_problem(file, node, said))
             continue
-        text = _text(value, file, constants, limit)
-        if text is _TOO_LONG or (isinstance(text, str) and len(text) > limit):
-            line, column = file.place(value)
-            problems.append(
-                SourceProblem(
-                    f"@{name}({key}) of {owner}: its text is over the statement size limit ({limit:,} "
-                    "characters): not parsed (raise it with --max-statement-size)",
-                    Location(file.shown, line, column),
-                    file.shown,
-                )
-            )
-            continue
-        if not isinstance(text, str):
-            problems.append(
-                _problem(
-                    file,
-                    value,
-                    f"@{name}({key} = {file.excerpt(value)}) of {owner}: cnsnt cannot read this text "
-                    "(a constant of another file, a method call); the query is not audited",
-                )
-            )
-            continue
-        if not text.strip():
-            said = f"@{name} of {owner} has an empty query; nothing is audited"
-            problems.append(_problem(file, value, said))
+        found = _text(value, file, constants, limit)
+        text = _checked(found, value, f"@{name}({key})", owner, file, problems, limit)
+        if text is None:
             continue
         shown_owner = f"{owner} (countQuery)" if key == "countQuery" else owner
         if _ENTITY_NAME in text:  # Spring Data's SpEL for the repository's entity
             domain = _domain_type(node, file)
             text = text.replace(_ENTITY_NAME, domain) if domain else text
         yield JavaQuery(shown_owner, text, native, value, comments)
+
+
+def _checked(
+    text: object,
+    value: Node,
+    what: str,
+    owner: str,
+    file: SourceFile,
+    problems: list[SourceProblem],
+    limit: int,
+) -> str | None:
+    """A query's text when it can be read and is within the size limit; else None, and why in `problems`."""
+    if text is _TOO_LONG or (isinstance(text, str) and len(text) > limit):
+        line, column = file.place(value)
+        problems.append(
+            SourceProblem(
+                f"{what} of {owner}: its text is over the statement size limit ({limit:,} "
+                "characters): not parsed (raise it with --max-statement-size)",
+                Location(file.shown, line, column),
+                file.shown,
+            )
+        )
+        return None
+    if not isinstance(text, str):
+        problems.append(
+            _problem(
+                file,
+                value,
+                f"{what[:-1]} = {file.excerpt(value)}) of {owner}: cnsnt cannot read this text "
+                "(a constant of another file, a method call); the query is not audited",
+            )
+        )
+        return None
+    if not text.strip():
+        said = f"{what.split('(')[0]} of {owner} has an empty query; nothing is audited"
+        problems.append(_problem(file, value, said))
+        return None
+    return text
+
+
+def _mybatis(
+    node: Node,
+    name: str,
+    file: SourceFile,
+    constants: dict[str, object],
+    problems: list[SourceProblem],
+    limit: int,
+    names: JvmNames,
+) -> Iterator[JavaQuery]:
+    """MyBatis's `@Select`/`@Insert`/`@Update`/`@Delete`: its SQL, read as a mapper statement's.
+
+    Named as MyBatis names it, the interface's qualified name and the method
+    (`com.shop.mapper.MemberMapper.byId`, the XML mapper's namespace and id).
+    """
+    method = _method(node, file)
+    owner = names.qualified(method)
+    value = _arguments(node, file).get("value")
+    if value is None:
+        problems.append(_problem(file, node, f"@{name} of {owner} has no SQL text; nothing is audited"))
+        return
+    if value.type == "element_value_array_initializer":  # MyBatis joins the strings with a blank
+        parts = [_text(c, file, constants, limit) for c in value.named_children if c.type not in _COMMENTS]
+        text: object = None
+        if any(p is _TOO_LONG for p in parts) or sum(len(p) for p in parts if isinstance(p, str)) > limit:
+            text = _TOO_LONG
+        elif all(isinstance(p, str) for p in parts):
+            text = " ".join(p for p in parts if isinstance(p, str))
+    else:
+        text = _text(value, file, constants, limit)
+    read = _checked(text, value, f"@{name}(value)", owner, file, problems, limit)
+    if read is None:
+        return
+    sql, problem, missing = annotation_sql(read, names.qualified(_class_name(node, file)), limit)
+    for refid in missing:
+        problems.append(
+            _problem(file, value, f"@{name} of {owner}: <include refid=\"{refid}\"/> names no <sql> "
+                                  "fragment cnsnt can read here; the statement is read without it")
+        )
+    if sql is None:
+        problems.append(_problem(file, value, f"@{name} of {owner}: {problem}; it is not audited"))
+        return
+    yield JavaQuery(owner, sql, True, value, tuple(_comments_before(node, file)), spring=False)
+
+
+_COMMENTS = ("line_comment", "block_comment", "comment")
 
 
 def _problem(file: SourceFile, node: Node, message: str) -> SourceProblem:

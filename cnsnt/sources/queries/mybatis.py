@@ -415,6 +415,27 @@ def read_mybatis(
     return gathered
 
 
+def annotation_sql(text: str, namespace: str, limit: int) -> tuple[str | None, str | None, list[str]]:
+    """The SQL of a MyBatis annotation's text (`@Select`), as its mapper XML statement would be read.
+
+    A `<script>...</script>` text is dynamic SQL, read as a statement element is; any other
+    is SQL as written. (SQL, or None and why not; the `<include>`s it could not paste.)
+    """
+    stripped = text.strip()
+    if not stripped.startswith("<script>"):
+        return " ".join(parameters(stripped).split()), None, []
+    root, _, error = parse_mapper(stripped)
+    if error is not None or root is None:
+        message, line, column = error or ("an empty <script>", 1, 1)
+        return None, f"{message} at line {line}, column {column} of its <script>", []
+    reader = _Text({}, namespace, limit=limit)
+    sql = " ".join(parameters(reader.of(root)).split())
+    if reader.oversize or len(sql) > limit:
+        too_long = "its <script> with the fragments it includes is over the statement size limit"
+        return None, f"{too_long} ({limit:,} characters)", []
+    return sql, None, reader.missing
+
+
 def _oversize(element: Element, name: str, limit: int, shown: str) -> SourceProblem:
     """A statement over `--max-statement-size` once its fragments are pasted: said, not parsed."""
     return SourceProblem(
@@ -481,4 +502,4 @@ def _statements(root: Element, closed: set[int]) -> Iterator[tuple[Element, list
             comments = []
 
 
-__all__ = ["is_mapper", "parse_mapper", "parameters", "read_mybatis"]
+__all__ = ["annotation_sql", "is_mapper", "parse_mapper", "parameters", "read_mybatis"]
