@@ -113,11 +113,11 @@ def read_java_queries(
     entities, ambiguous = file_entities(ctx.memo, names)
     attr = attribution(spec, ctx)
     fp = Fingerprinter(dialect)
-    store = _query_store(tree.root_node, file)
+    store = query_store(names)
     mybatis = names if any(i.startswith(_MYBATIS_PACKAGE) for i in names.imports) else None
     for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit, mybatis):
         ctx.check_time("reading Java queries")
-        _add(gathered, found, file, entities, attr, fp, ambiguous)
+        add_query(gathered, found, file, entities, attr, fp, ambiguous)
     return gathered
 
 
@@ -145,7 +145,7 @@ def file_entities(
     return ChainMap(bound, entities) if bound else entities, left
 
 
-def _add(
+def add_query(
     gathered: Gathered,
     found: JavaQuery,
     file: SourceFile,
@@ -257,7 +257,7 @@ def _annotation(
         label = _text(args["name"], file, constants, limit) if "name" in args else None
         owner = label if isinstance(label, str) and label else f"@{name} of {_class_name(node, file)}"
         keys = ["query"]
-    comments = tuple(_comments_before(node, file))
+    comments = tuple(comments_before(node, file))
     for key in keys:
         value = args.get(key)
         if value is None:
@@ -266,17 +266,17 @@ def _annotation(
                 problems.append(_problem(file, node, said))
             continue
         found = _text(value, file, constants, limit)
-        text = _checked(found, value, f"@{name}({key})", owner, file, problems, limit)
+        text = checked_text(found, value, f"@{name}({key})", owner, file, problems, limit)
         if text is None:
             continue
         shown_owner = f"{owner} (countQuery)" if key == "countQuery" else owner
-        if _ENTITY_NAME in text:  # Spring Data's SpEL for the repository's entity
+        if ENTITY_NAME in text:  # Spring Data's SpEL for the repository's entity
             domain = _domain_type(node, file)
-            text = text.replace(_ENTITY_NAME, domain) if domain else text
+            text = text.replace(ENTITY_NAME, domain) if domain else text
         yield JavaQuery(shown_owner, text, native, value, comments)
 
 
-def _checked(
+def checked_text(
     text: object,
     value: Node,
     what: str,
@@ -286,7 +286,7 @@ def _checked(
     limit: int,
 ) -> str | None:
     """A query's text when it can be read and is within the size limit; else None, and why in `problems`."""
-    if text is _TOO_LONG or (isinstance(text, str) and len(text) > limit):
+    if text is TOO_LONG or (isinstance(text, str) and len(text) > limit):
         line, column = file.place(value)
         problems.append(
             SourceProblem(
@@ -337,13 +337,13 @@ def _mybatis(
     if value.type == "element_value_array_initializer":  # MyBatis joins the strings with a blank
         parts = [_text(c, file, constants, limit) for c in value.named_children if c.type not in _COMMENTS]
         text: object = None
-        if any(p is _TOO_LONG for p in parts) or sum(len(p) for p in parts if isinstance(p, str)) > limit:
-            text = _TOO_LONG
+        if any(p is TOO_LONG for p in parts) or sum(len(p) for p in parts if isinstance(p, str)) > limit:
+            text = TOO_LONG
         elif all(isinstance(p, str) for p in parts):
             text = " ".join(p for p in parts if isinstance(p, str))
     else:
         text = _text(value, file, constants, limit)
-    read = _checked(text, value, f"@{name}(value)", owner, file, problems, limit)
+    read = checked_text(text, value, f"@{name}(value)", owner, file, problems, limit)
     if read is None:
         return
     sql, problem, missing = annotation_sql(read, names.qualified(_class_name(node, file)), limit)
@@ -355,7 +355,7 @@ def _mybatis(
     if sql is None:
         problems.append(_problem(file, value, f"@{name} of {owner}: {problem}; it is not audited"))
         return
-    yield JavaQuery(owner, sql, True, value, tuple(_comments_before(node, file)), spring=False)
+    yield JavaQuery(owner, sql, True, value, tuple(comments_before(node, file)), spring=False)
 
 
 _COMMENTS = ("line_comment", "block_comment", "comment")
@@ -370,11 +370,11 @@ class _TooLong:
     """A text over the statement size limit (constants doubling each other: `B = A + A`, `C = B + B`)."""
 
 
-_TOO_LONG = _TooLong()
+TOO_LONG = _TooLong()
 
 
 def _text(node: Node, file: SourceFile, constants: dict[str, object], limit: int, depth: int = 0) -> object:
-    """A query's text: a string, a text block, `+` of those, or a constant; else None (`_TOO_LONG`)."""
+    """A query's text: a string, a text block, `+` of those, or a constant; else None (`TOO_LONG`)."""
     if depth > _DEPTH:
         return None
     fragments = node.named_children if node.type == "string_literal" else []
@@ -386,11 +386,11 @@ def _text(node: Node, file: SourceFile, constants: dict[str, object], limit: int
         if op is None or file.text(op) != "+" or left is None or right is None:
             return None
         a, b = _text(left, file, constants, limit, depth + 1), _text(right, file, constants, limit, depth + 1)
-        if a is _TOO_LONG or b is _TOO_LONG:
-            return _TOO_LONG
+        if a is TOO_LONG or b is TOO_LONG:
+            return TOO_LONG
         if not isinstance(a, str) or not isinstance(b, str):
             return None
-        return a + b if len(a) + len(b) <= limit else _TOO_LONG
+        return a + b if len(a) + len(b) <= limit else TOO_LONG
     if node.type == "parenthesized_expression" and node.named_children:
         return _text(node.named_children[0], file, constants, limit, depth + 1)
     if node.type == "string_literal":
@@ -419,7 +419,7 @@ def _constants(root: Node, file: SourceFile, limit: int) -> dict[str, object]:
     """The file's string constants (`static final String BY_EMAIL = "..."`), by name and `Owner.NAME`.
 
     In file order, so a constant may be built from those before it; one longer than `limit`
-    is `_TOO_LONG`, so that constants doubling each other stay small.
+    is `TOO_LONG`, so that constants doubling each other stay small.
     """
     constants: dict[str, object] = {}
     stack = [(root, "", 0)]
@@ -430,7 +430,7 @@ def _constants(root: Node, file: SourceFile, limit: int) -> dict[str, object]:
                 name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
                 readable = name is not None and value is not None
                 text = _text(value, file, constants, limit) if readable else None
-                if (isinstance(text, str) or text is _TOO_LONG) and name is not None:
+                if (isinstance(text, str) or text is TOO_LONG) and name is not None:
                     constants.setdefault(file.text(name), text)
                     constants[f"{owner}.{file.text(name)}"] = text
             continue
@@ -479,17 +479,15 @@ _OTHER_STORES = {
 }
 
 
-def _query_store(root: Node, file: SourceFile) -> str:
+def query_store(names: JvmNames) -> str:
     """Whose `@Query` the file imports: `jpa` (JPQL), `sql` (Spring Data JDBC, R2DBC), or another store.
 
     `org.springframework.data.<module>.repository.Query` (or the module's `*`); JPA's when
     the file imports none (the annotation is in the same package, or fully qualified).
     """
     found = "jpa"
-    for node in root.named_children:
-        if node.type != "import_declaration":
-            continue
-        text = file.text(node).replace(" ", "").rstrip(";")
+    for name in names.imports:
+        text = name
         if "springframework.data." not in text or not text.endswith((".Query", ".*")):
             continue
         module = text.split("springframework.data.", 1)[1].split(".", 1)[0]
@@ -504,7 +502,7 @@ def _query_store(root: Node, file: SourceFile) -> str:
 
 
 #: Spring Data's SpEL for the entity a repository holds (`select u from #{#entityName} u`).
-_ENTITY_NAME = "#{#entityName}"
+ENTITY_NAME = "#{#entityName}"
 
 
 def _domain_type(node: Node, file: SourceFile) -> str | None:
@@ -531,7 +529,7 @@ def _class_name(node: Node, file: SourceFile) -> str:
     return "?"
 
 
-def _comments_before(node: Node, file: SourceFile) -> Iterator[tuple[int, str]]:
+def comments_before(node: Node, file: SourceFile) -> Iterator[tuple[int, str]]:
     """The comments just before the declaration an annotation is on, first to last."""
     declaration = node.parent.parent if node.parent is not None and node.parent.type == "modifiers" else None
     if declaration is None:

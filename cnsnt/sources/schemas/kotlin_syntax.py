@@ -19,7 +19,11 @@ from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.grammars import COMMENTS, SourceFile, parsed_files, parser, syntax_problem
-from cnsnt.sources.schemas.jpa_mapping import Annotation, Unresolved, simple_name
+
+# re-exported: the Kotlin query reader (another source family) uses them with `evaluate`
+from cnsnt.sources.schemas.jpa_mapping import Annotation as Annotation
+from cnsnt.sources.schemas.jpa_mapping import Unresolved as Unresolved
+from cnsnt.sources.schemas.jpa_mapping import simple_name as simple_name
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
 
