@@ -61,6 +61,12 @@ interface MemberRepository : JpaRepository<Member, Long> {
 
     @Query(somewhereElse())
     fun elsewhere(): List<Member>
+
+    fun findByLastNameOrderByPhoneDesc(lastName: String): List<Member>
+
+    fun countByPhoneIsNotNull(): Long
+
+    fun greet(): String = "hi"
 }
 '''
 
@@ -115,7 +121,7 @@ def test_unmapped_and_unreadable_kotlin_queries_are_said_at_their_place(tmp_path
     said = {p.location.line: p.message for p in ev.problems if p.location.path == repo}
     assert "MemberRepository.unmapped" in said[22] and "shoeSize" in said[22]
     assert "MemberRepository.elsewhere" in said[25] and "not audited" in said[25]
-    assert ev.counts["java_queries"] == 6 and ev.counts["unmapped_queries"] == 1
+    assert ev.counts["java_queries"] == 8 and ev.counts["unmapped_queries"] == 1
 
 
 def test_a_kt_file_is_detected_as_java_queries(tmp_path: Path) -> None:
@@ -135,3 +141,12 @@ def test_init_proposes_kotlin_repositories_without_a_note(tmp_path: Path) -> Non
     assert ("queries", "src/main/kotlin/club/model/Member.kt", "java") in found  # @NamedQuery
     _, notes = survey(tmp_path)
     assert not [n for n in notes if "Kotlin file" in n]
+
+
+def test_kotlin_derived_queries_are_read(tmp_path: Path) -> None:
+    ev = _audit(tmp_path)
+    assert _reads(ev, "MemberRepository.findByLastNameOrderByPhoneDesc") == [
+        "members.email_address", "members.id", "members.last_name", "members.phone",
+    ]
+    assert _reads(ev, "MemberRepository.countByPhoneIsNotNull") == ["members.id", "members.phone"]
+    assert not any(q.name == "MemberRepository.greet" for q in ev.queries)

@@ -42,6 +42,7 @@ from cnsnt.sources.queries.common import (
     parse_directives,
     unknown_purpose_problems,
 )
+from cnsnt.sources.queries.derived_methods import derived_methods
 from cnsnt.sources.queries.mybatis import annotation_sql
 from cnsnt.sources.schemas.grammars import (
     JvmNames,
@@ -74,7 +75,7 @@ _DEPTH = 200
 
 def has_queries(text: str) -> bool:
     """Whether a Java (or Kotlin) file may hold queries in annotations (MyBatis's when it imports them)."""
-    if any(m in text for m in MARKERS):
+    if any(m in text for m in MARKERS) or "Repository<" in text:  # a Spring Data repository's derived queries
         return True
     return _MYBATIS_PACKAGE in text and any(f"@{a}" in text for a in MYBATIS_ANNOTATIONS)
 
@@ -92,6 +93,8 @@ class JavaQuery:
     """The comments just before the method or class, with their lines (`cnsnt:` annotations)."""
     spring: bool = True
     """Spring Data's or JPA's text (`?1`, `{h-schema}`); False for MyBatis's SQL, read already."""
+    derived: bool = False
+    """JPQL derived from a repository method's name (`findByEmail`), not written."""
 
 
 def read_java_queries(
@@ -118,6 +121,11 @@ def read_java_queries(
     for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit, mybatis):
         ctx.check_time("reading Java queries")
         add_query(gathered, found, file, entities, attr, fp, ambiguous)
+    if store == "jpa":
+        for method in derived_methods(tree.root_node, file, entities, ambiguous, gathered.problems):
+            ctx.check_time("reading Java queries")
+            query = JavaQuery(method.owner, method.jpql, False, method.node, method.comments, derived=True)
+            add_query(gathered, query, file, entities, attr, fp, ambiguous)
     return gathered
 
 
@@ -156,7 +164,7 @@ def add_query(
 ) -> None:
     """One query: JPQL mapped to SQL (or said unmapped), then counted as a statement."""
     line, column = file.place(found.node)
-    kind = "native query" if found.native else "JPQL query"
+    kind = "native query" if found.native else "derived query" if found.derived else "JPQL query"
     counted = "java_queries" if found.spring else "mapper_statements"
     gathered.counts[counted] = gathered.counts.get(counted, 0) + 1
     text = _hibernate_placeholders(found.text) if found.spring else found.text

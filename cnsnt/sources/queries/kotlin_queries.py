@@ -22,6 +22,7 @@ from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.queries.common import Gathered, attribution
+from cnsnt.sources.queries.derived_methods import derived_methods
 from cnsnt.sources.queries.java_queries import (
     ENTITY_NAME,
     QUERY_ANNOTATIONS,
@@ -76,6 +77,12 @@ def read_kotlin_queries(
         for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit, names):
             ctx.check_time("reading Kotlin queries")
             add_query(gathered, found, file, entities, attr, fp, ambiguous)
+        if store == "jpa":
+            root = tree.root_node
+            for m in derived_methods(root, file, entities, ambiguous, gathered.problems, kotlin=True):
+                ctx.check_time("reading Kotlin queries")
+                query = JavaQuery(m.owner, m.jpql, False, m.node, m.comments, derived=True)
+                add_query(gathered, query, file, entities, attr, fp, ambiguous)
     return gathered
 
 
