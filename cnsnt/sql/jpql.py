@@ -17,7 +17,7 @@ customer's table for its column (an implicit join).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,39 +63,75 @@ class Mapped:
 
 
 def remember_entities(
-    memo: dict[str, object], entities: Mapping[str, Entity], shared: Mapping[str, tuple[str, ...]]
+    memo: dict[str, object], entities: Mapping[str, Entity], shared: Mapping[str, frozenset[str]]
 ) -> None:
     """Keep one schemas entry's entities for the queries; a name two entries' entities share is ambiguous.
 
     Not first-come: which entity a query means is for its file's imports to say.
     """
     known: dict[str, Entity] = memo.setdefault(JPA_ENTITIES, {})  # type: ignore[assignment]
-    unsure: dict[str, tuple[str, ...]] = memo.setdefault(JPA_AMBIGUOUS, {})  # type: ignore[assignment]
+    unsure: dict[str, frozenset[str]] = memo.setdefault(JPA_AMBIGUOUS, {})  # type: ignore[assignment]
     for name, candidates in shared.items():
-        unsure[name] = tuple(sorted({*unsure.get(name, ()), *candidates}))
+        unsure[name] = unsure.get(name, frozenset()) | candidates
         known.pop(name, None)
     for name, entity in entities.items():
         if name in unsure:
             if name != entity.qualified:
-                unsure[name] = tuple(sorted({*unsure[name], entity.qualified}))
+                unsure[name] = unsure[name] | {entity.qualified}
             continue
         first = known.setdefault(name, entity)
         if first.qualified != entity.qualified and name not in (first.qualified, entity.qualified):
-            unsure[name] = tuple(sorted({first.qualified, entity.qualified}))
+            unsure[name] = frozenset({first.qualified, entity.qualified})
             del known[name]
+
+
+class FileEntities(Mapping[str, Entity]):
+    """The entities as one query file's JPQL names them: a shared short name is the one it imports.
+
+    Looked up on demand (a file names few entities; an audit may know thousands), each
+    shared name once per file.
+    """
+
+    def __init__(
+        self, entities: Mapping[str, Entity], shared: Mapping[str, frozenset[str]], pick: Any
+    ) -> None:
+        self.entities = entities
+        self.shared = shared
+        self.pick = pick
+        """`JvmNames.pick` of the file: candidates -> the one it means, or None."""
+        self.picked: dict[str, Entity | None] = {}
+
+    def __getitem__(self, name: str) -> Entity:
+        if name in self.shared:
+            if name not in self.picked:
+                chosen = self.pick(self.shared[name])
+                self.picked[name] = self.entities.get(chosen) if chosen is not None else None
+            found = self.picked[name]
+            if found is None:
+                raise KeyError(name)
+            return found
+        return self.entities[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.entities)
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def unresolved(self, name: str) -> frozenset[str] | None:
+        """The candidates of a shared name this file does not tell apart (None: it does, or none share it)."""
+        return self.shared[name] if name in self.shared and self.get(name) is None else None
 
 
 class _Unmapped(Exception):
     """A name in the query that no entity maps."""
 
 
-def to_sql(
-    jpql: str, entities: Mapping[str, Entity], ambiguous: Mapping[str, tuple[str, ...]] | None = None
-) -> Mapped:
+def to_sql(jpql: str, entities: Mapping[str, Entity]) -> Mapped:
     """The SQL a JPQL query runs against the mapped tables, or a problem saying why not.
 
-    `ambiguous`: names two entities share that the query's file does not tell apart
-    (`JPA_AMBIGUOUS`, less what its imports resolve); a query naming one says so.
+    `entities` may be a `FileEntities`: a name two entities share that the query's file
+    does not tell apart is then said as such.
     """
     try:
         text = _jpql_words(jpql)
@@ -110,7 +146,7 @@ def to_sql(
     if not isinstance(tree, (exp.Select, exp.Union, exp.Update, exp.Delete)):
         return Mapped(None, "a JPQL query that is not SELECT, UPDATE or DELETE")
     try:
-        _Rewrite(entities, ambiguous or {}).statement(tree)
+        _Rewrite(entities).statement(tree)
     except _Unmapped as exc:
         return Mapped(None, str(exc))
     return Mapped(tree.sql())
@@ -223,9 +259,8 @@ def _quoted(name: str) -> exp.Identifier:
 class _Rewrite:
     """Entities to tables and fields to columns, in place, in one statement's tree."""
 
-    def __init__(self, entities: Mapping[str, Entity], ambiguous: Mapping[str, tuple[str, ...]]) -> None:
+    def __init__(self, entities: Mapping[str, Entity]) -> None:
         self.entities = entities
-        self.ambiguous = ambiguous
         self.aliases: dict[str, Entity] = {}
         self.joined: dict[tuple[str, str], str] = {}
         """(alias, relation field) -> the alias of the implicit join made for it."""
@@ -280,9 +315,10 @@ class _Rewrite:
             )
         else:
             entity = self.entities.get(parts[-1])
-            if entity is None and parts[-1] in self.ambiguous:
+            shared = self.entities.unresolved(parts[-1]) if isinstance(self.entities, FileEntities) else None
+            if entity is None and shared:
                 raise _Unmapped(
-                    f"entity '{parts[-1]}' may be {' or '.join(self.ambiguous[parts[-1]])}: the file's "
+                    f"entity '{parts[-1]}' may be {' or '.join(sorted(shared))}: the file's "
                     "imports and package do not tell which; import the one meant, or name it by its "
                     "package in the query"
                 )

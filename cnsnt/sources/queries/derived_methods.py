@@ -18,7 +18,7 @@ from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.sources.schemas.grammars import COMMENTS, SourceFile
 from cnsnt.sql.derived_queries import derive, is_derived
-from cnsnt.sql.jpql import Entity
+from cnsnt.sql.jpql import Entity, FileEntities
 
 Node = Any  # tree_sitter.Node
 
@@ -51,7 +51,6 @@ def derived_methods(
     root: Node,
     file: SourceFile,
     entities: Mapping[str, Entity],
-    ambiguous: Mapping[str, tuple[str, ...]],
     problems: list[SourceProblem],
     kotlin: bool = False,
 ) -> Iterator[DerivedMethod]:
@@ -62,7 +61,7 @@ def derived_methods(
         if entity is None:
             named = [m for m, _ in methods if is_derived(file.text(m))]
             if named:
-                problems.append(_unknown(file, interface, name, domain, named, ambiguous))
+                problems.append(_unknown(file, interface, name, domain, named, entities))
             continue
         for method, declaration in methods:
             text = file.text(method)
@@ -171,13 +170,14 @@ def _unknown(
     name: str,
     domain: str,
     methods: list[Node],
-    ambiguous: Mapping[str, tuple[str, ...]],
+    entities: Mapping[str, Entity],
 ) -> SourceProblem:
     """One warning for a repository whose entity cnsnt did not read: its derived queries are not audited."""
     shown = ", ".join(file.text(m) for m in methods[:3]) + (", ..." if len(methods) > 3 else "")
     simple = domain.rsplit(".", 1)[-1]
-    if simple in ambiguous:
-        why = f"may be {' or '.join(ambiguous[simple])}: the file's imports and package do not tell which"
+    shared = entities.unresolved(simple) if isinstance(entities, FileEntities) else None
+    if shared:
+        why = f"may be {' or '.join(sorted(shared))}: the file's imports and package do not tell which"
     else:
         why = "is not among the JPA entities the schemas gave; list its entity classes under schemas:"
     n = len(methods)

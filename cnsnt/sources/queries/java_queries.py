@@ -24,7 +24,6 @@ just before the method (or the entity) speaks for its queries.
 
 from __future__ import annotations
 
-from collections import ChainMap
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,7 +54,7 @@ from cnsnt.sources.schemas.grammars import (
     syntax_problem,
 )
 from cnsnt.sql.fingerprint import Fingerprinter
-from cnsnt.sql.jpql import JPA_AMBIGUOUS, JPA_ENTITIES, Entity, spring_parameters, to_sql
+from cnsnt.sql.jpql import JPA_AMBIGUOUS, JPA_ENTITIES, Entity, FileEntities, spring_parameters, to_sql
 
 Node = Any  # tree_sitter.Node
 
@@ -113,44 +112,31 @@ def read_java_queries(
     limit = ctx.limits.statement_bytes
     constants = _constants(tree.root_node, file, limit)
     names = jvm_names(tree.root_node, file)
-    entities, ambiguous = file_entities(ctx.memo, names)
+    entities = file_entities(ctx.memo, names)
     attr = attribution(spec, ctx)
     fp = Fingerprinter(dialect)
     store = query_store(names)
     mybatis = names if any(i.startswith(_MYBATIS_PACKAGE) for i in names.imports) else None
     for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit, mybatis):
         ctx.check_time("reading Java queries")
-        add_query(gathered, found, file, entities, attr, fp, ambiguous)
+        add_query(gathered, found, file, entities, attr, fp)
     if store == "jpa":
-        for method in derived_methods(tree.root_node, file, entities, ambiguous, gathered.problems):
+        for method in derived_methods(tree.root_node, file, entities, gathered.problems):
             ctx.check_time("reading Java queries")
             query = JavaQuery(method.owner, method.jpql, False, method.node, method.comments, derived=True)
-            add_query(gathered, query, file, entities, attr, fp, ambiguous)
+            add_query(gathered, query, file, entities, attr, fp)
     return gathered
 
 
-def file_entities(
-    memo: Mapping[str, object], names: JvmNames
-) -> tuple[Mapping[str, Entity], Mapping[str, tuple[str, ...]]]:
-    """The entities a file's JPQL names, and the names it leaves ambiguous.
+def file_entities(memo: Mapping[str, object], names: JvmNames) -> Mapping[str, Entity]:
+    """The entities a file's JPQL names, as `FileEntities` when two entities share a name.
 
-    A short name two entities share (`Account` of `billing` and of `crm`) is the one the
-    file imports, or its own package's (`JvmNames.pick`); the rest stay ambiguous, for the
-    query that names one to say so.
+    That name is the one the file imports, or its own package's (`JvmNames.pick`); else the
+    query naming it says so.
     """
-    entities: dict[str, Entity] = memo.get(JPA_ENTITIES) or {}  # type: ignore[assignment]
-    shared: Mapping[str, tuple[str, ...]] = memo.get(JPA_AMBIGUOUS) or {}  # type: ignore[assignment]
-    if not shared:
-        return entities, shared
-    bound: dict[str, Entity] = {}
-    left: dict[str, tuple[str, ...]] = {}
-    for name, candidates in shared.items():
-        chosen = names.pick(candidates)
-        if chosen is not None and chosen in entities:
-            bound[name] = entities[chosen]
-        else:
-            left[name] = candidates
-    return ChainMap(bound, entities) if bound else entities, left
+    entities: Mapping[str, Entity] = memo.get(JPA_ENTITIES) or {}  # type: ignore[assignment]
+    shared: Mapping[str, frozenset[str]] = memo.get(JPA_AMBIGUOUS) or {}  # type: ignore[assignment]
+    return FileEntities(entities, shared, names.pick) if shared else entities
 
 
 def add_query(
@@ -160,7 +146,6 @@ def add_query(
     entities: Mapping[str, Entity],
     attr: Attribution,
     fp: Fingerprinter,
-    ambiguous: Mapping[str, tuple[str, ...]] | None = None,
 ) -> None:
     """One query: JPQL mapped to SQL (or said unmapped), then counted as a statement."""
     line, column = file.place(found.node)
@@ -171,7 +156,7 @@ def add_query(
     if found.native:
         sql = spring_parameters(text) if found.spring else text
     else:
-        mapped = to_sql(text, entities, ambiguous)
+        mapped = to_sql(text, entities)
         if mapped.sql is None:
             gathered.counts["unmapped_queries"] = gathered.counts.get("unmapped_queries", 0) + 1
             gathered.statements += 1

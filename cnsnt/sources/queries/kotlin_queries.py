@@ -70,19 +70,19 @@ def read_kotlin_queries(
         constants: dict[str, str] = {}
         constants_of(tree.root_node, file, constants)
         names = jvm_names(tree.root_node, file)
-        entities, ambiguous = file_entities(ctx.memo, names)
+        entities = file_entities(ctx.memo, names)
         attr = attribution(spec, ctx)
         fp = Fingerprinter(dialect)
         store = query_store(names)
         for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit, names):
             ctx.check_time("reading Kotlin queries")
-            add_query(gathered, found, file, entities, attr, fp, ambiguous)
+            add_query(gathered, found, file, entities, attr, fp)
         if store == "jpa":
             root = tree.root_node
-            for m in derived_methods(root, file, entities, ambiguous, gathered.problems, kotlin=True):
+            for m in derived_methods(root, file, entities, gathered.problems, kotlin=True):
                 ctx.check_time("reading Kotlin queries")
                 query = JavaQuery(m.owner, m.jpql, False, m.node, m.comments, derived=True)
-                add_query(gathered, query, file, entities, attr, fp, ambiguous)
+                add_query(gathered, query, file, entities, attr, fp)
     return gathered
 
 

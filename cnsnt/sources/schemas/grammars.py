@@ -13,8 +13,9 @@ import bisect
 import importlib
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -326,23 +327,41 @@ class JvmNames:
         """A class of this file by its fully-qualified name (`com.shop.crm.Account`)."""
         return f"{self.package}.{name}" if self.package else name
 
-    def pick(self, candidates: Iterable[str]) -> str | None:
+    def pick(self, candidates: Collection[str]) -> str | None:
         """The one fully-qualified name of `candidates` (classes of one short name) this file means.
 
-        None when its imports and package cannot tell (none, or two, fit).
+        None when its imports and package cannot tell (none, or two, fit). `candidates` is a
+        set: the work is the file's imports of that short name, or the smaller of its
+        on-demand imports and the candidates, never all of both (linear over many files).
         """
-        names = list(candidates)
-        for rule in (
-            lambda q: q in self.imports,
-            lambda q: q.rpartition(".")[0] == self.package,
-            lambda q: f"{q.rpartition('.')[0]}.*" in self.imports,
-        ):
-            fits = [q for q in names if rule(q)]
-            if len(fits) == 1:
-                return fits[0]
-            if fits:
-                return None
-        return None
+        if not candidates:
+            return None
+        short = next(iter(candidates)).rpartition(".")[2]
+        exact = [q for q in self._by_short.get(short, ()) if q in candidates]
+        if exact:
+            return exact[0] if len(set(exact)) == 1 else None
+        own = self.qualified(short)
+        if own in candidates:
+            return own
+        if len(self._on_demand) <= len(candidates):
+            fits = {f"{p}.{short}" for p in self._on_demand} & set(candidates)
+        else:
+            fits = {q for q in candidates if q.rpartition(".")[0] in self._on_demand}
+        return next(iter(fits)) if len(fits) == 1 else None
+
+    @cached_property
+    def _by_short(self) -> dict[str, list[str]]:
+        """Single-type imports by their short name."""
+        out: dict[str, list[str]] = {}
+        for name in self.imports:
+            if not name.endswith(".*"):
+                out.setdefault(name.rpartition(".")[2], []).append(name)
+        return out
+
+    @cached_property
+    def _on_demand(self) -> frozenset[str]:
+        """The packages of the on-demand imports (`com.shop.crm` of `com.shop.crm.*`)."""
+        return frozenset(name[:-2] for name in self.imports if name.endswith(".*"))
 
 
 def jvm_names(root: Node, file: SourceFile) -> JvmNames:

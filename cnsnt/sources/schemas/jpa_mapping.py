@@ -269,7 +269,7 @@ class Mapper:
     ) -> None:
         self.classes: dict[str, JavaClass] = {}
         """Each class by its short name, or by its qualified name where two share one (`key`)."""
-        self._same: dict[str, list[str]] = {}
+        self._same: dict[str, frozenset[str]] = {}
         """A short name two classes share -> their qualified names (`com.shop.crm.Account`)."""
         groups: dict[str, dict[str, JavaClass]] = {}
         for cls in classes:
@@ -278,10 +278,12 @@ class Mapper:
             if len(group) == 1:
                 self.classes[short] = next(iter(group.values()))
             else:
-                self._same[short] = sorted(group)
+                self._same[short] = frozenset(group)
                 self.classes.update(group)
         self._unsure: set[tuple[str, str]] = set()
-        self.shared_names: dict[str, tuple[str, ...]] = {}
+        self._picked: dict[tuple[str, str], str | None] = {}
+        """(file, short name) -> the class it means there: each file's imports are looked through once."""
+        self.shared_names: dict[str, frozenset[str]] = {}
         """After `entities()`: what `ambiguous` found."""
         self.order = classes
         self.constants = constants
@@ -368,7 +370,10 @@ class Mapper:
         candidates = self._same.get(name)
         if candidates is None:
             return name
-        chosen = where.names.pick(candidates)
+        key = (where.file.shown, name)
+        if key not in self._picked:
+            self._picked[key] = where.names.pick(candidates)
+        chosen = self._picked[key]
         if chosen is not None:
             return chosen
         if (where.file.shown, name) not in self._unsure:
@@ -376,8 +381,8 @@ class Mapper:
             line, column = where.file.place(where.node)
             self.problems.append(
                 SourceProblem(
-                    f"{name}, named in class {where.name}, may be {' or '.join(candidates)}: its file's "
-                    "imports and package do not tell which, so what it maps through that name (a "
+                    f"{name}, named in class {where.name}, may be {' or '.join(sorted(candidates))}: its "
+                    "file's imports and package do not tell which, so what it maps through that name (a "
                     "relation, a parent, an embedded class) is not read; import the one it means",
                     Location(where.file.shown, line, column),
                     where.file.shown,
@@ -462,7 +467,7 @@ class Mapper:
         return out
 
     @staticmethod
-    def ambiguous(read: list[tuple[str, Entity]]) -> dict[str, tuple[str, ...]]:
+    def ambiguous(read: list[tuple[str, Entity]]) -> dict[str, frozenset[str]]:
         """Entity or class names two entities share -> the qualified names of those entities.
 
         Which one a query means is for its file's imports to say (`JvmNames.pick`), never a guess.
@@ -472,10 +477,10 @@ class Mapper:
         for class_name, entity in read:
             by_entity.setdefault(entity.name, {})[entity.qualified] = None
             by_class.setdefault(class_name, {})[entity.qualified] = None
-        shared = {name: tuple(sorted(q)) for name, q in by_entity.items() if len(q) > 1}
+        shared = {name: frozenset(q) for name, q in by_entity.items() if len(q) > 1}
         for name, q in by_class.items():
             if name not in by_entity and len(q) > 1:  # an entity name comes before a class name
-                shared[name] = tuple(sorted(q))
+                shared[name] = frozenset(q)
         return shared
 
     def _entity(self, cls: JavaClass, table: ModelTable) -> Entity:
