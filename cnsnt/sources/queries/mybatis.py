@@ -325,11 +325,19 @@ def _substitute(text: str, properties: dict[str, str]) -> str:
 
 
 def parameters(text: str) -> str:
-    """`#{email}` and `${column}` as `?`: the values (and pasted text) MyBatis fills in."""
+    """`#{email}` and `${column}` as `?`: the values (and pasted text) MyBatis fills in.
+
+    Each marker's next place is looked for again only once passed: many `#{...}` and no
+    `${` cost one scan, not one scan of the rest per parameter (linear).
+    """
     out: list[str] = []
     at = 0
+    hashed, dollar = text.find("#{"), text.find("${")
     while True:
-        hashed, dollar = text.find("#{", at), text.find("${", at)
+        if -1 < hashed < at:
+            hashed = text.find("#{", at)
+        if -1 < dollar < at:
+            dollar = text.find("${", at)
         starts = [s for s in (hashed, dollar) if s != -1]
         if not starts:
             break
