@@ -121,3 +121,17 @@ def test_many_mybatis_parameters_are_linear() -> None:
     assert parameters("a = #{a} AND b = ${b}") == "a = ? AND b = ?"
     assert_linear(parameters, lambda n: "AND status = #{s} " * n, 4_000)
     assert_linear(parameters, lambda n: "AND status = ${s} " * n, 4_000)
+
+
+def test_kotlin_constants_doubling_each_other_stay_bounded() -> None:
+    # `const val B = A + A`, `C = B + B`...: 2^40 characters unless a value is bounded
+    lines = ['const val A0 = "xxxxxxxx"'] + [f"const val A{i + 1} = A{i} + A{i}" for i in range(40)]
+    text = "\n".join(lines) + "\ninterface R {\n    @Query(A40)\n    fun f(): String\n}\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "R.kt"
+        path.write_text(text, encoding="utf-8")
+        ctx = SourceContext(base_dir=Path(tmp), limits=Limits(source_seconds=0))
+        gathered = read_kotlin_queries(path, "R.kt", _spec("queries", "R.kt", "java"), ctx, None)
+    assert gathered.statements == 0
+    assert [p.location.line for p in gathered.problems] == [43]
+    assert "cannot read this text" in gathered.problems[0].message
