@@ -266,6 +266,8 @@ class _Rewrite:
         """(alias, relation field) -> the alias of the implicit join made for it."""
         self.embedded: dict[str, tuple[str, str]] = {}
         """`JOIN c.delivery d` of an embedded field: `d` -> (`c`, `delivery`), the same row."""
+        self.path_joins: list[tuple[exp.Join, str, Entity, str, str, Entity]] = []
+        """`JOIN o.customer c`: (the join, `o`, its entity, `customer`, `c`, its entity), for its keys."""
 
     def statement(self, tree: exp.Expr) -> None:
         for table in list(tree.find_all(exp.Table)):
@@ -275,6 +277,8 @@ class _Rewrite:
             self._projection(select)
         for column in columns:
             self._column(column)
+        for join, owner_alias, owner, field_path, alias, target in self.path_joins:  # keys are columns now
+            join.set("on", self._join_keys(owner_alias, owner, field_path, alias, target))
 
     def _whole(self, column: exp.Column) -> bool:
         """`SELECT c`: a whole entity in a projection (the projection writes its columns)."""
@@ -307,6 +311,8 @@ class _Rewrite:
                 raise _Unmapped(
                     f"'{parts[0]}.{parts[1]}' is no relation of entity {owner.name} that cnsnt read"
                 )
+            if isinstance(table.parent, exp.Join) and not table.parent.args.get("on"):
+                self.path_joins.append((table.parent, owner_alias, owner, field_path, alias, entity))
         elif len(parts) >= 2 and ".".join(parts) in self.entities:  # `FROM com.shop.crm.Account a`
             entity = self.entities[".".join(parts)]
         elif len(parts) == 2 and parts[0][:1].islower():
@@ -330,7 +336,7 @@ class _Rewrite:
         self.aliases[alias] = entity
         join = table.parent
         if isinstance(join, exp.Join) and not join.args.get("on") and not join.args.get("using"):
-            join.set("on", exp.true())  # JPQL's path join: the relation's keys, which no rule weighs
+            join.set("on", exp.true())  # JPQL's path join: its keys are written once the columns are
         table.set("this", _quoted(entity.table))
         table.set("db", _quoted(entity.schema) if entity.schema else None)
         table.set("catalog", None)
@@ -414,12 +420,19 @@ class _Rewrite:
             if relation in entity.fields and target.fields.get(".".join(rest)) in target.keys:
                 return alias, entity.fields[relation]  # `o.customer.id`: the key column this table holds
             statement = column.find_ancestor(exp.Select, exp.Update, exp.Delete)
-            joined = self._implicit_join(statement, alias, relation, target)
+            joined = self._implicit_join(statement, alias, relation, target, entity)
             return self._resolve(column, joined, target, rest)
         raise _Unmapped(f"'{alias}.{dotted}': entity {entity.name} maps no field '{dotted}' that cnsnt read")
 
-    def _implicit_join(self, statement: exp.Expr | None, alias: str, relation: str, target: Entity) -> str:
-        """`o.customer.email`: the customer's table joined (once per path) for its column."""
+    def _implicit_join(
+        self,
+        statement: exp.Expr | None,
+        alias: str,
+        relation: str,
+        target: Entity,
+        owner: Entity | None = None,
+    ) -> str:
+        """`o.customer.email`: the customer's table joined (once per path) for its column, on its keys."""
         known = self.joined.get((alias, relation))
         if known is not None:
             return known
@@ -431,9 +444,33 @@ class _Rewrite:
             db=_quoted(target.schema) if target.schema else None,
             alias=exp.TableAlias(this=exp.to_identifier(name)),
         )
-        statement.append("joins", exp.Join(this=table, side="LEFT", on=exp.true()))
+        on = self._join_keys(alias, owner, relation, name, target) if owner is not None else exp.true()
+        statement.append("joins", exp.Join(this=table, side="LEFT", on=on))
         self.joined[(alias, relation)] = name
         return name
+
+
+    @staticmethod
+    def _join_keys(owner_alias: str, owner: Entity, field_path: str, alias: str, target: Entity) -> exp.Expr:
+        """`o.customer_id = c.id`: the columns a relation joins on, which the query reads.
+
+        A to-one relation's key column is the owner's; a to-many one's is the target's field
+        that leads back (`Order.customer` of `Customer.orders`), when exactly one does. Else
+        (a join table, two fields back) `TRUE`: no key is guessed.
+        """
+        def column(at: str, name: str) -> exp.Column:
+            return exp.Column(this=_quoted(name), table=exp.to_identifier(at))
+
+        fk = owner.fields.get(field_path)
+        if fk is not None:
+            key = target.keys[0] if target.keys else "id"
+            return exp.EQ(this=column(owner_alias, fk), expression=column(alias, key))
+        names = {owner.name, owner.qualified} - {""}
+        back = [f for f, t in target.relations.items() if t in names and f in target.fields]
+        if len(back) == 1:
+            key = owner.keys[0] if owner.keys else "id"
+            return exp.EQ(this=column(alias, target.fields[back[0]]), expression=column(owner_alias, key))
+        return exp.true()
 
 
 def _projection_alias(column: exp.Column, name: str) -> bool:

@@ -125,7 +125,9 @@ def test_jpql_resolves_the_short_name_by_the_files_imports(tmp_path: Path) -> No
     ev = _audit(tmp_path)
     assert _reads(ev, "CrmRepository.emails") == ["crm_accounts.email"]
     # a relation to the other Account is followed to its own table
-    assert _reads(ev, "CrmRepository.totals") == ["billing_accounts.iban", "invoice.total"]
+    assert _reads(ev, "CrmRepository.totals") == [
+        "billing_accounts.iban", "billing_accounts.id", "invoice.account_id", "invoice.total",
+    ]
     assert _reads(ev, "BothRepository.qualified") == ["crm_accounts.email"]
 
 
