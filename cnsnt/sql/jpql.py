@@ -146,7 +146,7 @@ def to_sql(jpql: str, entities: Mapping[str, Entity]) -> Mapped:
     if not isinstance(tree, (exp.Select, exp.Union, exp.Update, exp.Delete)):
         return Mapped(None, "a JPQL query that is not SELECT, UPDATE or DELETE")
     try:
-        _Rewrite(entities).statement(tree)
+        tree = _Rewrite(entities).statement(tree)
     except _Unmapped as exc:
         return Mapped(None, str(exc))
     return Mapped(tree.sql())
@@ -269,7 +269,9 @@ class _Rewrite:
         self.path_joins: list[tuple[exp.Join, str, Entity, str, str, Entity]] = []
         """`JOIN o.customer c`: (the join, `o`, its entity, `customer`, `c`, its entity), for its keys."""
 
-    def statement(self, tree: exp.Expr) -> None:
+    def statement(self, tree: exp.Expr) -> exp.Expr:
+        """The statement rewritten (a new tree for an UPDATE of a JOINED parent's fields)."""
+        tree = self._joined_update(tree)
         for table in list(tree.find_all(exp.Table)):
             self._table(table)
         columns = [c for c in tree.find_all(exp.Column) if not self._whole(c)]
@@ -279,6 +281,64 @@ class _Rewrite:
             self._column(column)
         for join, owner_alias, owner, field_path, alias, target in self.path_joins:  # keys are columns now
             join.set("on", self._join_keys(owner_alias, owner, field_path, alias, target))
+        return tree
+
+    def _joined_update(self, tree: exp.Expr) -> exp.Expr:
+        """`UPDATE Employee e SET e.name = ...` of a field a JOINED parent's table holds: that table's UPDATE.
+
+        As Hibernate runs it: `UPDATE Person SET name = ... WHERE id IN (SELECT e.id FROM
+        Employee e WHERE ...)`, so the SET writes the parent's column and the WHERE may read
+        fields of both tables (joined in the SELECT). Unchanged when the SET names fields of
+        two tables, or neither it nor the WHERE names an inherited field.
+        """
+        if not isinstance(tree, exp.Update) or not isinstance(tree.this, exp.Table):
+            return tree
+        table = tree.this
+        parts = [p.name for p in table.parts]
+        entity = self.entities.get(".".join(parts)) or self.entities.get(parts[-1])
+        if entity is None or not entity.inherited:
+            return tree
+        alias = table.alias or parts[-1]
+
+        def field(column: exp.Column) -> str:
+            names = [p.name for p in column.parts]
+            return ".".join(names[1:] if names[0] == alias and len(names) > 1 else names)
+
+        items = tree.expressions
+        targets = [i.this for i in items if isinstance(i, exp.EQ) and isinstance(i.this, exp.Column)]
+        holders = {entity.inherited.get(field(c), "") for c in targets}
+        inherited = any(field(c) in entity.inherited for c in tree.find_all(exp.Column))
+        if len(holders) > 1:
+            tables = ", ".join(sorted(h or entity.name for h in holders))
+            raise _Unmapped(
+                f"UPDATE of {entity.name} sets fields that different tables hold ({tables}: JOINED "
+                "inheritance); cnsnt reads an UPDATE of one table"
+            )
+        if len(targets) != len(items) or not inherited:
+            return tree
+        holder = self.entities.get(holders.pop()) or entity
+        outer = f"{alias}_super" if holder is not entity else f"{alias}_self"
+        outer_key, inner_key = _key_field(holder), _key_field(entity)
+        if outer_key is None or inner_key is None:
+            return tree
+        written = []
+        for item in items:
+            item = item.copy()
+            for column in item.find_all(exp.Column):
+                if column.table == alias:
+                    column.set("table", exp.to_identifier(outer))
+            written.append(item)
+        inner = exp.Select(expressions=[exp.column(inner_key, table=alias)]).from_(table.copy())
+        where = tree.args.get("where")
+        if where is not None:
+            inner.set("where", where.copy())
+        key = exp.column(outer_key, table=outer)
+        target = exp.Table(this=exp.to_identifier(holder.qualified or holder.name),
+                           alias=exp.TableAlias(this=exp.to_identifier(outer)))
+        if not (holder.qualified and holder.qualified in self.entities):
+            target.set("this", exp.to_identifier(holder.name))
+        match = exp.In(this=key, query=exp.Subquery(this=inner))
+        return exp.Update(this=target, expressions=written, where=exp.Where(this=match))
 
     def _whole(self, column: exp.Column) -> bool:
         """`SELECT c`: a whole entity in a projection (the projection writes its columns)."""
@@ -471,6 +531,12 @@ class _Rewrite:
             key = owner.keys[0] if owner.keys else "id"
             return exp.EQ(this=column(alias, target.fields[back[0]]), expression=column(owner_alias, key))
         return exp.true()
+
+
+def _key_field(entity: Entity) -> str | None:
+    """The field that maps an entity's (first) key column (`id`), None when no field does."""
+    key = entity.keys[0] if entity.keys else "id"
+    return next((f for f, c in entity.fields.items() if c == key and "." not in f), None)
 
 
 def _projection_alias(column: exp.Column, name: str) -> bool:

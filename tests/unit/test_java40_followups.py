@@ -62,3 +62,56 @@ def test_choose_in_a_select_list_reads_every_branch(tmp_path) -> None:
     # before: `SELECT id, phone email`, email an alias of phone and not read
     assert reads["m.Members.contact"] == ["members.email", "members.id", "members.phone"]
     assert reads["m.Members.filtered"] == ["members.email", "members.id", "members.phone"]
+
+
+PERSON = Entity("Person", "people", None, {"id": "id", "name": "full_name", "email": "email"}, {}, ("id",))
+EMPLOYEE = Entity(
+    "Employee", "employees", None, {"id": "id", "salary": "salary"}, {}, ("id",),
+    {"name": "Person", "email": "Person"},
+)
+JOINED = {"Person": PERSON, "Employee": EMPLOYEE}
+
+
+def test_an_update_of_a_joined_parents_field_writes_the_parents_table() -> None:
+    mapped = to_sql("UPDATE Employee e SET e.name = :name WHERE e.salary > :floor", JOINED)
+    # before: "a path through a relation outside a SELECT", and the query not audited
+    assert mapped.problem is None and mapped.sql == (
+        'UPDATE "people" AS e_super SET e_super."full_name" = :name WHERE e_super."id" IN '
+        '(SELECT e."id" FROM "employees" AS e WHERE e."salary" > :floor)'
+    )
+    # its own field, a parent's in the WHERE: its own table, the parent joined in the SELECT
+    own = to_sql("UPDATE Employee e SET e.salary = 1 WHERE e.email = :mail", JOINED).sql
+    assert own is not None and own.startswith('UPDATE "employees" AS e_self SET e_self."salary" = 1')
+    assert 'e_super_Person."email" = :mail' in own
+    # fields of two tables in one SET: said as that, not as a relation path
+    both = to_sql("UPDATE Employee e SET e.salary = 1, e.name = ?1", JOINED).problem
+    assert both is not None and "different tables hold (Employee, Person" in both
+
+
+def test_an_update_of_a_joined_parents_field_in_a_repository(tmp_path) -> None:
+    from tests.unit.test_java_queries import _audit
+
+    person = (
+        "package org.example.clinic.model;\n\nimport jakarta.persistence.*;\n\n"
+        "@Entity\n@Table(name = \"people\")\n@Inheritance(strategy = InheritanceType.JOINED)\n"
+        "public abstract class Person {\n    @Id private Long id;\n    private String homeEmail;\n}\n"
+    )
+    nurse = (
+        "package org.example.clinic.model;\n\nimport jakarta.persistence.*;\n\n"
+        "@Entity\n@Table(name = \"nurses\")\npublic class Nurse extends Person {\n    private String badgeCode;\n}\n"
+    )
+    repository = (
+        "package org.example.clinic.repository;\n\n"
+        "public interface NurseRepository extends JpaRepository<Nurse, Long> {\n"
+        '    @Modifying @Query("UPDATE Nurse n SET n.homeEmail = :e WHERE n.badgeCode = :b")\n'
+        "    int moveEmail(String e, String b);\n}\n"
+    )
+    ev = _audit(tmp_path, **{
+        "src/main/java/org/example/clinic/model/Person.java": person,
+        "src/main/java/org/example/clinic/model/Nurse.java": nurse,
+        "src/main/java/org/example/clinic/repository/NurseRepository.java": repository,
+    })
+    query = next(q for q in ev.queries if q.name == "NurseRepository.moveEmail")
+    assert {u.column: u.access.value for u in query.uses} == {
+        "people.home_email": "write", "people.id": "read", "nurses.id": "read", "nurses.badge_code": "read",
+    }
