@@ -275,6 +275,7 @@ class _Rewrite:
         for table in list(tree.find_all(exp.Table)):
             self._table(table)
         columns = [c for c in tree.find_all(exp.Column) if not self._whole(c)]
+        self._places(tree)
         for select in list(tree.find_all(exp.Select)):
             self._projection(select)
         for column in columns:
@@ -282,6 +283,26 @@ class _Rewrite:
         for join, owner_alias, owner, field_path, alias, target in self.path_joins:  # keys are columns now
             join.set("on", self._join_keys(owner_alias, owner, field_path, alias, target))
         return tree
+
+    def _places(self, tree: exp.Expr) -> None:
+        """Each column's nearest statement (SELECT, UPDATE, DELETE) and whether a table holds it.
+
+        One walk down the tree: asking each column for its ancestors climbs the whole depth of
+        a long `OR` chain per column (quadratic; 16,000 terms took 5 s).
+        """
+        self.statement_of: dict[int, exp.Expr | None] = {}
+        self.in_table: set[int] = set()
+        stack: list[tuple[exp.Expr, exp.Expr | None, bool]] = [(tree, None, False)]
+        while stack:
+            node, statement, in_table = stack.pop()
+            if isinstance(node, (exp.Select, exp.Update, exp.Delete)):
+                statement = node
+            if isinstance(node, exp.Column):
+                self.statement_of[id(node)] = statement
+                if in_table:
+                    self.in_table.add(id(node))
+            in_table = in_table or isinstance(node, exp.Table)
+            stack.extend((child, statement, in_table) for child in node.iter_expressions())
 
     def _joined_update(self, tree: exp.Expr) -> exp.Expr:
         """`UPDATE Employee e SET e.name = ...` of a field a JOINED parent's table holds: that table's UPDATE.
@@ -441,7 +462,7 @@ class _Rewrite:
     # ---- c.field, c.embedded.field, c.relation.field
 
     def _column(self, column: exp.Column) -> None:
-        if column.find_ancestor(exp.Table) is not None:
+        if id(column) in self.in_table:
             return
         parts = [p.name for p in column.parts]
         if parts[0] in self.embedded:  # `d.city` of `JOIN c.delivery d`: `c.delivery.city`
@@ -449,7 +470,9 @@ class _Rewrite:
             parts = [owner_alias, *prefix.rstrip(".").split("."), *parts[1:]]
         if parts[0] in self.aliases:
             alias, path = parts[0], parts[1:]
-        elif len(self.aliases) == 1 and not (len(parts) == 1 and _projection_alias(column, parts[0])):
+        elif len(self.aliases) == 1 and not (
+            len(parts) == 1 and _projection_alias(self.statement_of.get(id(column)), parts[0])
+        ):
             alias, path = next(iter(self.aliases)), parts  # HQL lets a lone entity's fields go unqualified
         else:
             return  # a SELECT alias (ORDER BY total) or a name cnsnt cannot place: left as written
@@ -468,7 +491,7 @@ class _Rewrite:
             return alias, entity.fields[dotted]
         parent = self.entities.get(entity.inherited.get(dotted, ""))
         if parent is not None:  # JOINED inheritance: the parent's table, joined on the key
-            statement = column.find_ancestor(exp.Select, exp.Update, exp.Delete)
+            statement = self.statement_of.get(id(column))
             joined = self._implicit_join(statement, alias, f"super_{parent.name}", parent)
             return self._resolve(column, joined, parent, path)
         for cut in range(len(path) - 1, 0, -1):  # the longest relation the path starts with
@@ -479,7 +502,7 @@ class _Rewrite:
             rest = path[cut:]
             if relation in entity.fields and target.fields.get(".".join(rest)) in target.keys:
                 return alias, entity.fields[relation]  # `o.customer.id`: the key column this table holds
-            statement = column.find_ancestor(exp.Select, exp.Update, exp.Delete)
+            statement = self.statement_of.get(id(column))
             joined = self._implicit_join(statement, alias, relation, target, entity)
             return self._resolve(column, joined, target, rest)
         raise _Unmapped(f"'{alias}.{dotted}': entity {entity.name} maps no field '{dotted}' that cnsnt read")
@@ -539,10 +562,9 @@ def _key_field(entity: Entity) -> str | None:
     return next((f for f, c in entity.fields.items() if c == key and "." not in f), None)
 
 
-def _projection_alias(column: exp.Column, name: str) -> bool:
-    """Whether `name` is an alias a SELECT around the column gives a projection (`ORDER BY total`)."""
-    select = column.find_ancestor(exp.Select)
-    return select is not None and any(
+def _projection_alias(select: exp.Expr | None, name: str) -> bool:
+    """Whether `name` is an alias the SELECT around a column gives a projection (`ORDER BY total`)."""
+    return isinstance(select, exp.Select) and any(
         isinstance(e, exp.Alias) and e.alias == name for e in select.expressions
     )
 
