@@ -17,7 +17,7 @@ customer's table for its column (an implicit join).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +31,8 @@ from cnsnt.sql.parse_reason import plain_reason
 #: Where the JPA schema reader keeps the entities it read (by class and entity name) in the
 #: audit's memo, for the JPQL queries of the `queries:` entries to be read through.
 JPA_ENTITIES = "jpa:entities"
+#: Where it keeps the names two entities share (`Account` of two packages) -> their qualified names.
+JPA_AMBIGUOUS = "jpa:ambiguous"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Entity:
     """The key columns (`id`)."""
     inherited: Mapping[str, str] = field(default_factory=dict)
     """Field -> the parent entity whose table holds it (JOINED inheritance: not this table)."""
+    qualified: str = ""
+    """`com.shop.crm.Account`: what tells two entities of one name apart."""
 
 
 @dataclass(frozen=True)
@@ -58,12 +62,77 @@ class Mapped:
     problem: str | None = None
 
 
+def remember_entities(
+    memo: dict[str, object], entities: Mapping[str, Entity], shared: Mapping[str, frozenset[str]]
+) -> None:
+    """Keep one schemas entry's entities for the queries; a name two entries' entities share is ambiguous.
+
+    Not first-come: which entity a query means is for its file's imports to say.
+    """
+    known: dict[str, Entity] = memo.setdefault(JPA_ENTITIES, {})  # type: ignore[assignment]
+    unsure: dict[str, frozenset[str]] = memo.setdefault(JPA_AMBIGUOUS, {})  # type: ignore[assignment]
+    for name, candidates in shared.items():
+        unsure[name] = unsure.get(name, frozenset()) | candidates
+        known.pop(name, None)
+    for name, entity in entities.items():
+        if name in unsure:
+            if name != entity.qualified:
+                unsure[name] = unsure[name] | {entity.qualified}
+            continue
+        first = known.setdefault(name, entity)
+        if first.qualified != entity.qualified and name not in (first.qualified, entity.qualified):
+            unsure[name] = frozenset({first.qualified, entity.qualified})
+            del known[name]
+
+
+class FileEntities(Mapping[str, Entity]):
+    """The entities as one query file's JPQL names them: a shared short name is the one it imports.
+
+    Looked up on demand (a file names few entities; an audit may know thousands), each
+    shared name once per file.
+    """
+
+    def __init__(
+        self, entities: Mapping[str, Entity], shared: Mapping[str, frozenset[str]], pick: Any
+    ) -> None:
+        self.entities = entities
+        self.shared = shared
+        self.pick = pick
+        """`JvmNames.pick` of the file: candidates -> the one it means, or None."""
+        self.picked: dict[str, Entity | None] = {}
+
+    def __getitem__(self, name: str) -> Entity:
+        if name in self.shared:
+            if name not in self.picked:
+                chosen = self.pick(self.shared[name])
+                self.picked[name] = self.entities.get(chosen) if chosen is not None else None
+            found = self.picked[name]
+            if found is None:
+                raise KeyError(name)
+            return found
+        return self.entities[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.entities)
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def unresolved(self, name: str) -> frozenset[str] | None:
+        """The candidates of a shared name this file does not tell apart (None: it does, or none share it)."""
+        return self.shared[name] if name in self.shared and self.get(name) is None else None
+
+
 class _Unmapped(Exception):
     """A name in the query that no entity maps."""
 
 
 def to_sql(jpql: str, entities: Mapping[str, Entity]) -> Mapped:
-    """The SQL a JPQL query runs against the mapped tables, or a problem saying why not."""
+    """The SQL a JPQL query runs against the mapped tables, or a problem saying why not.
+
+    `entities` may be a `FileEntities`: a name two entities share that the query's file
+    does not tell apart is then said as such.
+    """
     try:
         text = _jpql_words(jpql)
         tree = sqlglot.parse_one(text, read=None)
@@ -77,7 +146,7 @@ def to_sql(jpql: str, entities: Mapping[str, Entity]) -> Mapped:
     if not isinstance(tree, (exp.Select, exp.Union, exp.Update, exp.Delete)):
         return Mapped(None, "a JPQL query that is not SELECT, UPDATE or DELETE")
     try:
-        _Rewrite(entities).statement(tree)
+        tree = _Rewrite(entities).statement(tree)
     except _Unmapped as exc:
         return Mapped(None, str(exc))
     return Mapped(tree.sql())
@@ -197,15 +266,100 @@ class _Rewrite:
         """(alias, relation field) -> the alias of the implicit join made for it."""
         self.embedded: dict[str, tuple[str, str]] = {}
         """`JOIN c.delivery d` of an embedded field: `d` -> (`c`, `delivery`), the same row."""
+        self.path_joins: list[tuple[exp.Join, str, Entity, str, str, Entity]] = []
+        """`JOIN o.customer c`: (the join, `o`, its entity, `customer`, `c`, its entity), for its keys."""
 
-    def statement(self, tree: exp.Expr) -> None:
+    def statement(self, tree: exp.Expr) -> exp.Expr:
+        """The statement rewritten (a new tree for an UPDATE of a JOINED parent's fields)."""
+        tree = self._joined_update(tree)
         for table in list(tree.find_all(exp.Table)):
             self._table(table)
         columns = [c for c in tree.find_all(exp.Column) if not self._whole(c)]
+        self._places(tree)
         for select in list(tree.find_all(exp.Select)):
             self._projection(select)
         for column in columns:
             self._column(column)
+        for join, owner_alias, owner, field_path, alias, target in self.path_joins:  # keys are columns now
+            join.set("on", self._join_keys(owner_alias, owner, field_path, alias, target))
+        return tree
+
+    def _places(self, tree: exp.Expr) -> None:
+        """Each column's nearest statement (SELECT, UPDATE, DELETE) and whether a table holds it.
+
+        One walk down the tree: asking each column for its ancestors climbs the whole depth of
+        a long `OR` chain per column (quadratic; 16,000 terms took 5 s).
+        """
+        self.statement_of: dict[int, exp.Expr | None] = {}
+        self.in_table: set[int] = set()
+        stack: list[tuple[exp.Expr, exp.Expr | None, bool]] = [(tree, None, False)]
+        while stack:
+            node, statement, in_table = stack.pop()
+            if isinstance(node, (exp.Select, exp.Update, exp.Delete)):
+                statement = node
+            if isinstance(node, exp.Column):
+                self.statement_of[id(node)] = statement
+                if in_table:
+                    self.in_table.add(id(node))
+            in_table = in_table or isinstance(node, exp.Table)
+            stack.extend((child, statement, in_table) for child in node.iter_expressions())
+
+    def _joined_update(self, tree: exp.Expr) -> exp.Expr:
+        """`UPDATE Employee e SET e.name = ...` of a field a JOINED parent's table holds: that table's UPDATE.
+
+        As Hibernate runs it: `UPDATE Person SET name = ... WHERE id IN (SELECT e.id FROM
+        Employee e WHERE ...)`, so the SET writes the parent's column and the WHERE may read
+        fields of both tables (joined in the SELECT). Unchanged when the SET names fields of
+        two tables, or neither it nor the WHERE names an inherited field.
+        """
+        if not isinstance(tree, exp.Update) or not isinstance(tree.this, exp.Table):
+            return tree
+        table = tree.this
+        parts = [p.name for p in table.parts]
+        entity = self.entities.get(".".join(parts)) or self.entities.get(parts[-1])
+        if entity is None or not entity.inherited:
+            return tree
+        alias = table.alias or parts[-1]
+
+        def field(column: exp.Column) -> str:
+            names = [p.name for p in column.parts]
+            return ".".join(names[1:] if names[0] == alias and len(names) > 1 else names)
+
+        items = tree.expressions
+        targets = [i.this for i in items if isinstance(i, exp.EQ) and isinstance(i.this, exp.Column)]
+        holders = {entity.inherited.get(field(c), "") for c in targets}
+        inherited = any(field(c) in entity.inherited for c in tree.find_all(exp.Column))
+        if len(holders) > 1:
+            tables = ", ".join(sorted(h or entity.name for h in holders))
+            raise _Unmapped(
+                f"UPDATE of {entity.name} sets fields that different tables hold ({tables}: JOINED "
+                "inheritance); cnsnt reads an UPDATE of one table"
+            )
+        if len(targets) != len(items) or not inherited:
+            return tree
+        holder = self.entities.get(holders.pop()) or entity
+        outer = f"{alias}_super" if holder is not entity else f"{alias}_self"
+        outer_key, inner_key = _key_field(holder), _key_field(entity)
+        if outer_key is None or inner_key is None:
+            return tree
+        written = []
+        for item in items:
+            item = item.copy()
+            for column in item.find_all(exp.Column):
+                if column.table == alias:
+                    column.set("table", exp.to_identifier(outer))
+            written.append(item)
+        inner = exp.Select(expressions=[exp.column(inner_key, table=alias)]).from_(table.copy())
+        where = tree.args.get("where")
+        if where is not None:
+            inner.set("where", where.copy())
+        key = exp.column(outer_key, table=outer)
+        target = exp.Table(this=exp.to_identifier(holder.qualified or holder.name),
+                           alias=exp.TableAlias(this=exp.to_identifier(outer)))
+        if not (holder.qualified and holder.qualified in self.entities):
+            target.set("this", exp.to_identifier(holder.name))
+        match = exp.In(this=key, query=exp.Subquery(this=inner))
+        return exp.Update(this=target, expressions=written, where=exp.Where(this=match))
 
     def _whole(self, column: exp.Column) -> bool:
         """`SELECT c`: a whole entity in a projection (the projection writes its columns)."""
@@ -238,12 +392,23 @@ class _Rewrite:
                 raise _Unmapped(
                     f"'{parts[0]}.{parts[1]}' is no relation of entity {owner.name} that cnsnt read"
                 )
+            if isinstance(table.parent, exp.Join) and not table.parent.args.get("on"):
+                self.path_joins.append((table.parent, owner_alias, owner, field_path, alias, entity))
+        elif len(parts) >= 2 and ".".join(parts) in self.entities:  # `FROM com.shop.crm.Account a`
+            entity = self.entities[".".join(parts)]
         elif len(parts) == 2 and parts[0][:1].islower():
             raise _Unmapped(
                 f"'{parts[0]}.{parts[1]}' joins from '{parts[0]}', which the query does not declare"
             )
         else:
             entity = self.entities.get(parts[-1])
+            shared = self.entities.unresolved(parts[-1]) if isinstance(self.entities, FileEntities) else None
+            if entity is None and shared:
+                raise _Unmapped(
+                    f"entity '{parts[-1]}' may be {' or '.join(sorted(shared))}: the file's "
+                    "imports and package do not tell which; import the one meant, or name it by its "
+                    "package in the query"
+                )
             if entity is None:
                 raise _Unmapped(
                     f"entity '{'.'.join(parts)}' is not among the JPA entities the schemas gave; "
@@ -252,7 +417,7 @@ class _Rewrite:
         self.aliases[alias] = entity
         join = table.parent
         if isinstance(join, exp.Join) and not join.args.get("on") and not join.args.get("using"):
-            join.set("on", exp.true())  # JPQL's path join: the relation's keys, which no rule weighs
+            join.set("on", exp.true())  # JPQL's path join: its keys are written once the columns are
         table.set("this", _quoted(entity.table))
         table.set("db", _quoted(entity.schema) if entity.schema else None)
         table.set("catalog", None)
@@ -297,7 +462,7 @@ class _Rewrite:
     # ---- c.field, c.embedded.field, c.relation.field
 
     def _column(self, column: exp.Column) -> None:
-        if column.find_ancestor(exp.Table) is not None:
+        if id(column) in self.in_table:
             return
         parts = [p.name for p in column.parts]
         if parts[0] in self.embedded:  # `d.city` of `JOIN c.delivery d`: `c.delivery.city`
@@ -305,7 +470,9 @@ class _Rewrite:
             parts = [owner_alias, *prefix.rstrip(".").split("."), *parts[1:]]
         if parts[0] in self.aliases:
             alias, path = parts[0], parts[1:]
-        elif len(self.aliases) == 1 and not (len(parts) == 1 and _projection_alias(column, parts[0])):
+        elif len(self.aliases) == 1 and not (
+            len(parts) == 1 and _projection_alias(self.statement_of.get(id(column)), parts[0])
+        ):
             alias, path = next(iter(self.aliases)), parts  # HQL lets a lone entity's fields go unqualified
         else:
             return  # a SELECT alias (ORDER BY total) or a name cnsnt cannot place: left as written
@@ -324,7 +491,7 @@ class _Rewrite:
             return alias, entity.fields[dotted]
         parent = self.entities.get(entity.inherited.get(dotted, ""))
         if parent is not None:  # JOINED inheritance: the parent's table, joined on the key
-            statement = column.find_ancestor(exp.Select, exp.Update, exp.Delete)
+            statement = self.statement_of.get(id(column))
             joined = self._implicit_join(statement, alias, f"super_{parent.name}", parent)
             return self._resolve(column, joined, parent, path)
         for cut in range(len(path) - 1, 0, -1):  # the longest relation the path starts with
@@ -335,13 +502,20 @@ class _Rewrite:
             rest = path[cut:]
             if relation in entity.fields and target.fields.get(".".join(rest)) in target.keys:
                 return alias, entity.fields[relation]  # `o.customer.id`: the key column this table holds
-            statement = column.find_ancestor(exp.Select, exp.Update, exp.Delete)
-            joined = self._implicit_join(statement, alias, relation, target)
+            statement = self.statement_of.get(id(column))
+            joined = self._implicit_join(statement, alias, relation, target, entity)
             return self._resolve(column, joined, target, rest)
         raise _Unmapped(f"'{alias}.{dotted}': entity {entity.name} maps no field '{dotted}' that cnsnt read")
 
-    def _implicit_join(self, statement: exp.Expr | None, alias: str, relation: str, target: Entity) -> str:
-        """`o.customer.email`: the customer's table joined (once per path) for its column."""
+    def _implicit_join(
+        self,
+        statement: exp.Expr | None,
+        alias: str,
+        relation: str,
+        target: Entity,
+        owner: Entity | None = None,
+    ) -> str:
+        """`o.customer.email`: the customer's table joined (once per path) for its column, on its keys."""
         known = self.joined.get((alias, relation))
         if known is not None:
             return known
@@ -353,15 +527,44 @@ class _Rewrite:
             db=_quoted(target.schema) if target.schema else None,
             alias=exp.TableAlias(this=exp.to_identifier(name)),
         )
-        statement.append("joins", exp.Join(this=table, side="LEFT", on=exp.true()))
+        on = self._join_keys(alias, owner, relation, name, target) if owner is not None else exp.true()
+        statement.append("joins", exp.Join(this=table, side="LEFT", on=on))
         self.joined[(alias, relation)] = name
         return name
 
 
-def _projection_alias(column: exp.Column, name: str) -> bool:
-    """Whether `name` is an alias a SELECT around the column gives a projection (`ORDER BY total`)."""
-    select = column.find_ancestor(exp.Select)
-    return select is not None and any(
+    @staticmethod
+    def _join_keys(owner_alias: str, owner: Entity, field_path: str, alias: str, target: Entity) -> exp.Expr:
+        """`o.customer_id = c.id`: the columns a relation joins on, which the query reads.
+
+        A to-one relation's key column is the owner's; a to-many one's is the target's field
+        that leads back (`Order.customer` of `Customer.orders`), when exactly one does. Else
+        (a join table, two fields back) `TRUE`: no key is guessed.
+        """
+        def column(at: str, name: str) -> exp.Column:
+            return exp.Column(this=_quoted(name), table=exp.to_identifier(at))
+
+        fk = owner.fields.get(field_path)
+        if fk is not None:
+            key = target.keys[0] if target.keys else "id"
+            return exp.EQ(this=column(owner_alias, fk), expression=column(alias, key))
+        names = {owner.name, owner.qualified} - {""}
+        back = [f for f, t in target.relations.items() if t in names and f in target.fields]
+        if len(back) == 1:
+            key = owner.keys[0] if owner.keys else "id"
+            return exp.EQ(this=column(alias, target.fields[back[0]]), expression=column(owner_alias, key))
+        return exp.true()
+
+
+def _key_field(entity: Entity) -> str | None:
+    """The field that maps an entity's (first) key column (`id`), None when no field does."""
+    key = entity.keys[0] if entity.keys else "id"
+    return next((f for f, c in entity.fields.items() if c == key and "." not in f), None)
+
+
+def _projection_alias(select: exp.Expr | None, name: str) -> bool:
+    """Whether `name` is an alias the SELECT around a column gives a projection (`ORDER BY total`)."""
+    return isinstance(select, exp.Select) and any(
         isinstance(e, exp.Alias) and e.alias == name for e in select.expressions
     )
 

@@ -134,7 +134,7 @@ from cnsnt.starter.typeorm_entries import (
     typeorm_patterns,
 )
 from cnsnt.starter.unparsed_queries import leave_unparsed
-from cnsnt.starter.unread_orms import kotlin_queries_note, unread_go_orm, unread_orms_note
+from cnsnt.starter.unread_orms import unread_go_orm, unread_orms_note
 from cnsnt.starter.unread_templates import unread_template_notes
 from cnsnt.starter.vendored import library_note, library_reason, stock_file, stock_note
 
@@ -970,14 +970,12 @@ def _data_schema_note(paths: list[Path], root: Path) -> str:
 
 #: How much of a Java file is looked through for query annotations (a repository is small).
 _JAVA_QUERY_BYTES = 1 << 20
-#: What `_code_queries` says of a Kotlin file with query annotations: named in a note, not read.
-_KOTLIN_QUERIES = "kotlin"
 
 
 def _code_queries(path: Path) -> str | None:
-    """`java` for a Java file with `@Query`/`@NamedQuery` annotations, `mybatis` for a mapper; else None.
+    """`java` for a Java or Kotlin file with query annotations, `mybatis` for a mapper; else None.
 
-    `kotlin` for a Kotlin file with such annotations: the Java reader cannot parse it.
+    Query annotations: `@Query`, `@NamedQuery`, or MyBatis's `@Select`... of a file that imports them.
 
     A Spring application's queries live in its repositories' annotations and MyBatis's
     mapper XML, not in `.sql` files: proposed under `queries:` so the use rules see them.
@@ -992,9 +990,7 @@ def _code_queries(path: Path) -> str | None:
             text = handle.read(_JAVA_QUERY_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return None
-    if not has_queries(text):
-        return None
-    return "java" if suffix == ".java" else _KOTLIN_QUERIES
+    return "java" if has_queries(text) else None
 
 
 def _orm_kind(path: Path) -> str | None:
@@ -1966,7 +1962,6 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
     mappings: list[Path] = []
     libraries: dict[str, list[Path]] = defaultdict(list)
     unread: dict[str, list[Path]] = defaultdict(list)
-    kotlin_queries: list[Path] = []
     twins = _dialect_twins([p for p in files if p not in in_migrations and p not in older])
     kinded: set[Path] = set()
     code_queries: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
@@ -1974,9 +1969,6 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
         if path in in_migrations or path in older or path in twins:
             continue
         query_format = _code_queries(path)
-        if query_format == _KOTLIN_QUERIES:  # said, never silently passed over; its entities still read
-            kotlin_queries.append(path)
-            query_format = None
         if query_format is not None:  # an entity's `@NamedQuery` is a query too: no `continue` for Java
             code_queries[query_format].append((path, None))
             if query_format == "mybatis":
@@ -2044,7 +2036,6 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
         *([mappings_note({p: _mapping_types(p) for p in mappings}, root)] if mappings else []),
         *([_twins_note(twins, root)] if twins else []),
         *([unread_orms_note(unread, root)] if unread else []),
-        *([kotlin_queries_note(kotlin_queries, root)] if kotlin_queries else []),
         *unread_template_notes(files, root, _sniff),  # JSP's tag libraries
         *sql_text_notes(files, root),  # `SQL_Statements/*.txt`: queries init does not propose
     ]

@@ -52,15 +52,3 @@ def unread_orms_note(found: dict[str, list[Path]], root: Path) -> str:
         f"does not read ({'; '.join(parts)}); the data they store is not audited: name a DDL dump "
         "under schemas: or a live database under databases:"
     )
-
-
-def kotlin_queries_note(paths: list[Path], root: Path) -> str:
-    """Kotlin files with query annotations, which the Java query reader cannot parse (codereview39b)."""
-    named = sorted(p.relative_to(root).as_posix() for p in paths)
-    n = len(named)
-    return (
-        f"not read: {n} Kotlin file{'s' if n != 1 else ''} with query annotations (@Query, "
-        f"@NamedQuery) cnsnt does not read ({first_few(named)}); the queries they run are not "
-        "audited: name a query log (pgAudit, pg_stat_statements) under queries:, or the queries "
-        "as .sql files"
-    )

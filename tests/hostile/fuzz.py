@@ -50,6 +50,7 @@ HARNESSES: dict[str, Callable[..., Any]] = {
     "jsx-form-reader": props.test_jsx_form_reader,
     "query-reader": props.test_query_reader,
     "java-query-reader": props.test_java_query_reader,
+    "kotlin-query-reader": props.test_kotlin_query_reader,
     "mybatis-reader": props.test_mybatis_reader,
     "splitter": props.test_splitting_does_not_depend_on_chunks,
     "fingerprint": props.test_fingerprint_never_raises,

@@ -593,7 +593,13 @@ JAVA_QUERY_PIECES = ["@Query(", "@NamedQuery(", "@NamedNativeQuery(", "@NamedQue
                      "nativeQuery = true", "countQuery = ", "name = ", "query = ", '"', '"""', "\n", "\\",
                      '"SELECT c FROM Customer c WHERE c.email = :e"', '"SELECT email FROM customers"', " + ",
                      "Q.X", "interface R {", "class C {", "}", "(", ")", ";", " List<C> find();", "?1",
-                     "JOIN FETCH c.orders o", "new a.B(c.email)", "// cnsnt: purpose=orders", "\n    ", " "]
+                     "JOIN FETCH c.orders o", "new a.B(c.email)", "// cnsnt: purpose=orders", "\n    ", " ",
+                     # java40: MyBatis's annotations, derived queries, Kotlin's spelling
+                     "import org.apache.ibatis.annotations.*;", "@Select(", "@Update({", '"<script>"',
+                     '"<where><if test=\'a\'>AND id = #{id}</if></where>"', '"</script>"', "{", ",",
+                     " extends JpaRepository<Customer, Long>", " : JpaRepository<Customer, Long>",
+                     "findByEmailAndLastNameOrderByIdDesc", "countByStatus", "deleteBy", "Or", "IgnoreCase",
+                     "_", "fun ", "interface", "NamedQuery(", "[", "]", "${X}", "const val X = "]
 java_query_text = st.lists(st.sampled_from(JAVA_QUERY_PIECES) | st.text(max_size=3), max_size=40).map("".join)
 MAPPER_PIECES = ['<mapper namespace="m">', "</mapper>", '<select id="s">', "</select>", '<update id="u">',
                  "</update>", "<where>", "</where>", "<set>", "</set>", '<if test="a">', "</if>", "<choose>",
@@ -606,8 +612,9 @@ mapper_text = st.lists(st.sampled_from(MAPPER_PIECES) | st.text(max_size=3), max
 
 
 def check_code_queries(text: str, fmt: str) -> None:
-    """The Java and MyBatis query readers give evidence or a SourceError for any text."""
-    name = {"java": "R.java", "mybatis": "M.xml"}[fmt]
+    """The Java, Kotlin and MyBatis query readers give evidence or a SourceError for any text."""
+    name = {"java": "R.java", "kotlin": "R.kt", "mybatis": "M.xml"}[fmt]
+    fmt = "java" if fmt == "kotlin" else fmt
     _read("queries", name, text.encode("utf-8", "surrogatepass"), fmt=fmt, jobs=1)
 
 

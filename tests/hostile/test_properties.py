@@ -253,6 +253,12 @@ def test_java_query_reader(text):
     h.check_code_queries(text, "java")
 
 
+@given(h.java_query_text)
+@example('interface R : JpaRepository<C, Long> { @Query("""SELECT c FROM C c""") fun f(): C\n fun findByX(): C }')
+def test_kotlin_query_reader(text):
+    h.check_code_queries(text, "kotlin")
+
+
 @given(h.mapper_text)
 @example('<mapper namespace="m"><sql id="f"><include refid="f"/></sql><select id="s"><include refid="f"/></select></mapper>')
 def test_mybatis_reader(text):

@@ -9,6 +9,9 @@ A Spring application's queries live in annotations, not in `.sql` files:
   is (its `countQuery` too);
 - `@NamedQuery(name, query)` and `@NamedNativeQuery(name, query)` on an entity (or in
   `@NamedQueries({...})`) are JPQL and SQL.
+- MyBatis's `@Select`/`@Insert`/`@Update`/`@Delete` on a mapper interface (a file that
+  imports `org.apache.ibatis.annotations`) are SQL, a `<script>` read as the mapper XML's
+  dynamic SQL is (`cnsnt.sources.queries.mybatis`).
 
 The text may be a string, a text block (`\"\"\"`), literals joined by `+` or a constant of
 the file. The file is parsed with tree-sitter's Java grammar, never compiled; each query
@@ -38,16 +41,20 @@ from cnsnt.sources.queries.common import (
     parse_directives,
     unknown_purpose_problems,
 )
+from cnsnt.sources.queries.derived_methods import derived_methods
+from cnsnt.sources.queries.mybatis import annotation_sql
 from cnsnt.sources.schemas.grammars import (
+    JvmNames,
     SourceFile,
     java_string,
     java_unescape,
+    jvm_names,
     parse_bounded,
     parser,
     syntax_problem,
 )
 from cnsnt.sql.fingerprint import Fingerprinter
-from cnsnt.sql.jpql import JPA_ENTITIES, Entity, spring_parameters, to_sql
+from cnsnt.sql.jpql import JPA_AMBIGUOUS, JPA_ENTITIES, Entity, FileEntities, spring_parameters, to_sql
 
 Node = Any  # tree_sitter.Node
 
@@ -55,6 +62,10 @@ Node = Any  # tree_sitter.Node
 QUERY_ANNOTATIONS = {"Query": None, "NamedQuery": False, "NamedNativeQuery": True}
 #: What a Java file with queries shows (a quick look before parsing it).
 MARKERS = ("@Query", "@NamedQuery", "@NamedNativeQuery", "@NamedQueries", "@NamedNativeQueries")
+#: MyBatis's statement annotations on a mapper interface's methods, read when the file imports
+#: them (Spring Data MongoDB's `@Update`, Room's `@Insert` are no SQL).
+MYBATIS_ANNOTATIONS = ("Select", "Insert", "Update", "Delete")
+_MYBATIS_PACKAGE = "org.apache.ibatis.annotations"
 #: The declarations whose name a query's owner is.
 _TYPES = ("class_declaration", "interface_declaration", "record_declaration", "enum_declaration")
 #: How deep the walk looks for annotations (real files nest a few levels).
@@ -62,8 +73,10 @@ _DEPTH = 200
 
 
 def has_queries(text: str) -> bool:
-    """Whether a Java file may hold queries in annotations."""
-    return any(m in text for m in MARKERS)
+    """Whether a Java (or Kotlin) file may hold queries in annotations (MyBatis's when it imports them)."""
+    if any(m in text for m in MARKERS) or "Repository<" in text:  # a Spring Data repository's derived queries
+        return True
+    return _MYBATIS_PACKAGE in text and any(f"@{a}" in text for a in MYBATIS_ANNOTATIONS)
 
 
 @dataclass(frozen=True)
@@ -77,6 +90,10 @@ class JavaQuery:
     node: Node
     comments: tuple[tuple[int, str], ...] = ()
     """The comments just before the method or class, with their lines (`cnsnt:` annotations)."""
+    spring: bool = True
+    """Spring Data's or JPA's text (`?1`, `{h-schema}`); False for MyBatis's SQL, read already."""
+    derived: bool = False
+    """JPQL derived from a repository method's name (`findByEmail`), not written."""
 
 
 def read_java_queries(
@@ -94,17 +111,35 @@ def read_java_queries(
         gathered.problems.append(broken)
     limit = ctx.limits.statement_bytes
     constants = _constants(tree.root_node, file, limit)
-    entities: Mapping[str, Entity] = ctx.memo.get(JPA_ENTITIES) or {}  # type: ignore[assignment]
+    names = jvm_names(tree.root_node, file)
+    entities = file_entities(ctx.memo, names)
     attr = attribution(spec, ctx)
     fp = Fingerprinter(dialect)
-    store = _query_store(tree.root_node, file)
-    for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit):
+    store = query_store(names)
+    mybatis = names if any(i.startswith(_MYBATIS_PACKAGE) for i in names.imports) else None
+    for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit, mybatis):
         ctx.check_time("reading Java queries")
-        _add(gathered, found, file, entities, attr, fp)
+        add_query(gathered, found, file, entities, attr, fp)
+    if store == "jpa":
+        for method in derived_methods(tree.root_node, file, entities, gathered.problems):
+            ctx.check_time("reading Java queries")
+            query = JavaQuery(method.owner, method.jpql, False, method.node, method.comments, derived=True)
+            add_query(gathered, query, file, entities, attr, fp)
     return gathered
 
 
-def _add(
+def file_entities(memo: Mapping[str, object], names: JvmNames) -> Mapping[str, Entity]:
+    """The entities a file's JPQL names, as `FileEntities` when two entities share a name.
+
+    That name is the one the file imports, or its own package's (`JvmNames.pick`); else the
+    query naming it says so.
+    """
+    entities: Mapping[str, Entity] = memo.get(JPA_ENTITIES) or {}  # type: ignore[assignment]
+    shared: Mapping[str, frozenset[str]] = memo.get(JPA_AMBIGUOUS) or {}  # type: ignore[assignment]
+    return FileEntities(entities, shared, names.pick) if shared else entities
+
+
+def add_query(
     gathered: Gathered,
     found: JavaQuery,
     file: SourceFile,
@@ -114,11 +149,12 @@ def _add(
 ) -> None:
     """One query: JPQL mapped to SQL (or said unmapped), then counted as a statement."""
     line, column = file.place(found.node)
-    kind = "native query" if found.native else "JPQL query"
-    gathered.counts["java_queries"] = gathered.counts.get("java_queries", 0) + 1
-    text = _hibernate_placeholders(found.text)
+    kind = "native query" if found.native else "derived query" if found.derived else "JPQL query"
+    counted = "java_queries" if found.spring else "mapper_statements"
+    gathered.counts[counted] = gathered.counts.get(counted, 0) + 1
+    text = _hibernate_placeholders(found.text) if found.spring else found.text
     if found.native:
-        sql = spring_parameters(text)
+        sql = spring_parameters(text) if found.spring else text
     else:
         mapped = to_sql(text, entities)
         if mapped.sql is None:
@@ -164,16 +200,25 @@ def _queries(
     problems: list[SourceProblem],
     store: str = "jpa",
     limit: int = 1_000_000,
+    mybatis: JvmNames | None = None,
 ) -> Iterator[JavaQuery]:
-    """Every query annotation of the tree, in file order (nested ones: `@NamedQueries({...})`)."""
+    """Every query annotation of the tree, in file order (nested ones: `@NamedQueries({...})`).
+
+    `mybatis`: the file's names when it imports MyBatis's annotations (`@Select` is theirs).
+    """
     stack = [(root, 0)]
     while stack:
         node, depth = stack.pop()
         if node.type in ("annotation", "marker_annotation"):
             name = node.child_by_field_name("name")
-            simple = file.text(name).rsplit(".", 1)[-1] if name is not None else ""
+            written = file.text(name) if name is not None else ""
+            simple = written.rsplit(".", 1)[-1]
             if simple in QUERY_ANNOTATIONS:
                 yield from _annotation(node, simple, file, constants, problems, store, limit)
+                continue
+            theirs = mybatis is not None or written.startswith(_MYBATIS_PACKAGE)
+            if simple in MYBATIS_ANNOTATIONS and theirs:
+                yield from _mybatis(node, simple, file, constants, problems, limit, mybatis or JvmNames())
                 continue
         if depth < _DEPTH:
             stack.extend((c, depth + 1) for c in reversed(node.named_children))
@@ -205,7 +250,7 @@ def _annotation(
         label = _text(args["name"], file, constants, limit) if "name" in args else None
         owner = label if isinstance(label, str) and label else f"@{name} of {_class_name(node, file)}"
         keys = ["query"]
-    comments = tuple(_comments_before(node, file))
+    comments = tuple(comments_before(node, file))
     for key in keys:
         value = args.get(key)
         if value is None:
@@ -213,37 +258,100 @@ def _annotation(
                 said = f"@{name} of {owner} has no query text; nothing is audited"
                 problems.append(_problem(file, node, said))
             continue
-        text = _text(value, file, constants, limit)
-        if text is _TOO_LONG or (isinstance(text, str) and len(text) > limit):
-            line, column = file.place(value)
-            problems.append(
-                SourceProblem(
-                    f"@{name}({key}) of {owner}: its text is over the statement size limit ({limit:,} "
-                    "characters): not parsed (raise it with --max-statement-size)",
-                    Location(file.shown, line, column),
-                    file.shown,
-                )
-            )
-            continue
-        if not isinstance(text, str):
-            problems.append(
-                _problem(
-                    file,
-                    value,
-                    f"@{name}({key} = {file.excerpt(value)}) of {owner}: cnsnt cannot read this text "
-                    "(a constant of another file, a method call); the query is not audited",
-                )
-            )
-            continue
-        if not text.strip():
-            said = f"@{name} of {owner} has an empty query; nothing is audited"
-            problems.append(_problem(file, value, said))
+        found = _text(value, file, constants, limit)
+        text = checked_text(found, value, f"@{name}({key})", owner, file, problems, limit)
+        if text is None:
             continue
         shown_owner = f"{owner} (countQuery)" if key == "countQuery" else owner
-        if _ENTITY_NAME in text:  # Spring Data's SpEL for the repository's entity
+        if ENTITY_NAME in text:  # Spring Data's SpEL for the repository's entity
             domain = _domain_type(node, file)
-            text = text.replace(_ENTITY_NAME, domain) if domain else text
+            text = text.replace(ENTITY_NAME, domain) if domain else text
         yield JavaQuery(shown_owner, text, native, value, comments)
+
+
+def checked_text(
+    text: object,
+    value: Node,
+    what: str,
+    owner: str,
+    file: SourceFile,
+    problems: list[SourceProblem],
+    limit: int,
+) -> str | None:
+    """A query's text when it can be read and is within the size limit; else None, and why in `problems`."""
+    if text is TOO_LONG or (isinstance(text, str) and len(text) > limit):
+        line, column = file.place(value)
+        problems.append(
+            SourceProblem(
+                f"{what} of {owner}: its text is over the statement size limit ({limit:,} "
+                "characters): not parsed (raise it with --max-statement-size)",
+                Location(file.shown, line, column),
+                file.shown,
+            )
+        )
+        return None
+    if not isinstance(text, str):
+        problems.append(
+            _problem(
+                file,
+                value,
+                f"{what[:-1]} = {file.excerpt(value)}) of {owner}: cnsnt cannot read this text "
+                "(a constant of another file, a method call); the query is not audited",
+            )
+        )
+        return None
+    if not text.strip():
+        said = f"{what.split('(')[0]} of {owner} has an empty query; nothing is audited"
+        problems.append(_problem(file, value, said))
+        return None
+    return text
+
+
+def _mybatis(
+    node: Node,
+    name: str,
+    file: SourceFile,
+    constants: dict[str, object],
+    problems: list[SourceProblem],
+    limit: int,
+    names: JvmNames,
+) -> Iterator[JavaQuery]:
+    """MyBatis's `@Select`/`@Insert`/`@Update`/`@Delete`: its SQL, read as a mapper statement's.
+
+    Named as MyBatis names it, the interface's qualified name and the method
+    (`com.shop.mapper.MemberMapper.byId`, the XML mapper's namespace and id).
+    """
+    method = _method(node, file)
+    owner = names.qualified(method)
+    value = _arguments(node, file).get("value")
+    if value is None:
+        problems.append(_problem(file, node, f"@{name} of {owner} has no SQL text; nothing is audited"))
+        return
+    if value.type == "element_value_array_initializer":  # MyBatis joins the strings with a blank
+        parts = [_text(c, file, constants, limit) for c in value.named_children if c.type not in _COMMENTS]
+        text: object = None
+        if any(p is TOO_LONG for p in parts) or sum(len(p) for p in parts if isinstance(p, str)) > limit:
+            text = TOO_LONG
+        elif all(isinstance(p, str) for p in parts):
+            text = " ".join(p for p in parts if isinstance(p, str))
+    else:
+        text = _text(value, file, constants, limit)
+    read = checked_text(text, value, f"@{name}(value)", owner, file, problems, limit)
+    if read is None:
+        return
+    sql, problem, missing = annotation_sql(read, names.qualified(_class_name(node, file)), limit)
+    for refid in missing:
+        problems.append(
+            _problem(file, value, f"@{name} of {owner}: <include refid=\"{refid}\"/> names no <sql> "
+                                  "fragment cnsnt can read here; the statement is read without it")
+        )
+    if sql is None:
+        problems.append(_problem(file, value, f"@{name} of {owner}: {problem}; it is not audited"))
+        return
+    yield JavaQuery(owner, sql, True, value, tuple(comments_before(node, file)), spring=False)
+
+
+_COMMENTS = ("line_comment", "block_comment", "comment")
 
 
 def _problem(file: SourceFile, node: Node, message: str) -> SourceProblem:
@@ -255,11 +363,11 @@ class _TooLong:
     """A text over the statement size limit (constants doubling each other: `B = A + A`, `C = B + B`)."""
 
 
-_TOO_LONG = _TooLong()
+TOO_LONG = _TooLong()
 
 
 def _text(node: Node, file: SourceFile, constants: dict[str, object], limit: int, depth: int = 0) -> object:
-    """A query's text: a string, a text block, `+` of those, or a constant; else None (`_TOO_LONG`)."""
+    """A query's text: a string, a text block, `+` of those, or a constant; else None (`TOO_LONG`)."""
     if depth > _DEPTH:
         return None
     fragments = node.named_children if node.type == "string_literal" else []
@@ -271,11 +379,11 @@ def _text(node: Node, file: SourceFile, constants: dict[str, object], limit: int
         if op is None or file.text(op) != "+" or left is None or right is None:
             return None
         a, b = _text(left, file, constants, limit, depth + 1), _text(right, file, constants, limit, depth + 1)
-        if a is _TOO_LONG or b is _TOO_LONG:
-            return _TOO_LONG
+        if a is TOO_LONG or b is TOO_LONG:
+            return TOO_LONG
         if not isinstance(a, str) or not isinstance(b, str):
             return None
-        return a + b if len(a) + len(b) <= limit else _TOO_LONG
+        return a + b if len(a) + len(b) <= limit else TOO_LONG
     if node.type == "parenthesized_expression" and node.named_children:
         return _text(node.named_children[0], file, constants, limit, depth + 1)
     if node.type == "string_literal":
@@ -304,7 +412,7 @@ def _constants(root: Node, file: SourceFile, limit: int) -> dict[str, object]:
     """The file's string constants (`static final String BY_EMAIL = "..."`), by name and `Owner.NAME`.
 
     In file order, so a constant may be built from those before it; one longer than `limit`
-    is `_TOO_LONG`, so that constants doubling each other stay small.
+    is `TOO_LONG`, so that constants doubling each other stay small.
     """
     constants: dict[str, object] = {}
     stack = [(root, "", 0)]
@@ -315,7 +423,7 @@ def _constants(root: Node, file: SourceFile, limit: int) -> dict[str, object]:
                 name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
                 readable = name is not None and value is not None
                 text = _text(value, file, constants, limit) if readable else None
-                if (isinstance(text, str) or text is _TOO_LONG) and name is not None:
+                if (isinstance(text, str) or text is TOO_LONG) and name is not None:
                     constants.setdefault(file.text(name), text)
                     constants[f"{owner}.{file.text(name)}"] = text
             continue
@@ -364,17 +472,15 @@ _OTHER_STORES = {
 }
 
 
-def _query_store(root: Node, file: SourceFile) -> str:
+def query_store(names: JvmNames) -> str:
     """Whose `@Query` the file imports: `jpa` (JPQL), `sql` (Spring Data JDBC, R2DBC), or another store.
 
     `org.springframework.data.<module>.repository.Query` (or the module's `*`); JPA's when
     the file imports none (the annotation is in the same package, or fully qualified).
     """
     found = "jpa"
-    for node in root.named_children:
-        if node.type != "import_declaration":
-            continue
-        text = file.text(node).replace(" ", "").rstrip(";")
+    for name in names.imports:
+        text = name
         if "springframework.data." not in text or not text.endswith((".Query", ".*")):
             continue
         module = text.split("springframework.data.", 1)[1].split(".", 1)[0]
@@ -389,7 +495,7 @@ def _query_store(root: Node, file: SourceFile) -> str:
 
 
 #: Spring Data's SpEL for the entity a repository holds (`select u from #{#entityName} u`).
-_ENTITY_NAME = "#{#entityName}"
+ENTITY_NAME = "#{#entityName}"
 
 
 def _domain_type(node: Node, file: SourceFile) -> str | None:
@@ -416,7 +522,7 @@ def _class_name(node: Node, file: SourceFile) -> str:
     return "?"
 
 
-def _comments_before(node: Node, file: SourceFile) -> Iterator[tuple[int, str]]:
+def comments_before(node: Node, file: SourceFile) -> Iterator[tuple[int, str]]:
     """The comments just before the declaration an annotation is on, first to last."""
     declaration = node.parent.parent if node.parent is not None and node.parent.type == "modifiers" else None
     if declaration is None:

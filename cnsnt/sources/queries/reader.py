@@ -18,9 +18,11 @@ from cnsnt.sources.queries.formats import HISTORIES, LOG_FORMATS, detect
 from cnsnt.sources.queries.formats.scan import read_log
 from cnsnt.sources.queries.formats.warehouse import read_history
 from cnsnt.sources.queries.java_queries import read_java_queries
+from cnsnt.sources.queries.kotlin_queries import read_kotlin_queries
 from cnsnt.sources.queries.mybatis import read_mybatis
 from cnsnt.sources.queries.query_log import read_lines, read_pg_stat_statements
 from cnsnt.sources.queries.sql_files import read_sql_file
+from cnsnt.sources.schemas.kotlin_syntax import KOTLIN_SUFFIXES
 from cnsnt.sql.uses import dialect_problem
 
 
@@ -73,6 +75,8 @@ def _read_queries(path: Path, shown: str, spec: SourceSpec, ctx: SourceContext) 
     try:
         if fmt == "sql":
             gathered = read_sql_file(path, shown, spec, ctx, dialect)
+        elif fmt == "java" and path.suffix.lower() in KOTLIN_SUFFIXES:
+            gathered = read_kotlin_queries(path, shown, spec, ctx, dialect)
         elif fmt == "java":
             gathered = read_java_queries(path, shown, spec, ctx, dialect)
         elif fmt == "mybatis":

@@ -13,7 +13,9 @@ import bisect
 import importlib
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -306,6 +308,86 @@ def java_unescape(text: str) -> str:
         out.append(char)
         i += 1
     return "".join(out)
+
+
+@dataclass(frozen=True)
+class JvmNames:
+    """A Java or Kotlin file's package and imports: how its short type names resolve.
+
+    Two classes may share a short name in different packages (`billing.Account`,
+    `crm.Account`); which one a file means is what Java's scoping says: a single-type
+    import, then the file's own package, then an on-demand import (`crm.*`).
+    """
+
+    package: str = ""
+    imports: tuple[str, ...] = ()
+    """`com.shop.crm.Account` and `com.shop.crm.*`, as written (static imports left out)."""
+
+    def qualified(self, name: str) -> str:
+        """A class of this file by its fully-qualified name (`com.shop.crm.Account`)."""
+        return f"{self.package}.{name}" if self.package else name
+
+    def pick(self, candidates: Collection[str]) -> str | None:
+        """The one fully-qualified name of `candidates` (classes of one short name) this file means.
+
+        None when its imports and package cannot tell (none, or two, fit). `candidates` is a
+        set: the work is the file's imports of that short name, or the smaller of its
+        on-demand imports and the candidates, never all of both (linear over many files).
+        """
+        if not candidates:
+            return None
+        short = next(iter(candidates)).rpartition(".")[2]
+        exact = [q for q in self._by_short.get(short, ()) if q in candidates]
+        if exact:
+            return exact[0] if len(set(exact)) == 1 else None
+        own = self.qualified(short)
+        if own in candidates:
+            return own
+        if len(self._on_demand) <= len(candidates):
+            fits = {f"{p}.{short}" for p in self._on_demand} & set(candidates)
+        else:
+            fits = {q for q in candidates if q.rpartition(".")[0] in self._on_demand}
+        return next(iter(fits)) if len(fits) == 1 else None
+
+    @cached_property
+    def _by_short(self) -> dict[str, list[str]]:
+        """Single-type imports by their short name."""
+        out: dict[str, list[str]] = {}
+        for name in self.imports:
+            if not name.endswith(".*"):
+                out.setdefault(name.rpartition(".")[2], []).append(name)
+        return out
+
+    @cached_property
+    def _on_demand(self) -> frozenset[str]:
+        """The packages of the on-demand imports (`com.shop.crm` of `com.shop.crm.*`)."""
+        return frozenset(name[:-2] for name in self.imports if name.endswith(".*"))
+
+
+def jvm_names(root: Node, file: SourceFile) -> JvmNames:
+    """The package and imports at the top of a Java or Kotlin syntax tree."""
+    package = ""
+    imports: list[str] = []
+    for node in root.named_children:
+        kind = node.type
+        if kind in ("package_declaration", "package_header"):
+            named = [c for c in node.named_children if c.type not in COMMENTS and c.type != "annotation"]
+            package = file.text(named[0]).replace(" ", "") if named else ""
+        elif kind == "import_declaration" or kind == "import":
+            if any(c.type == "static" for c in node.children):
+                continue
+            name = next((c for c in node.named_children if c.type in _IMPORTED), None)
+            if name is None:
+                continue
+            star = any(c.type in ("asterisk", "*") for c in node.children)
+            imports.append(file.text(name).replace(" ", "") + (".*" if star else ""))
+        elif kind == "import_list":  # older Kotlin grammars group them
+            imports.extend(jvm_names(node, file).imports)
+    return JvmNames(package, tuple(imports))
+
+
+#: What names an import: Java's `scoped_identifier`/`identifier`, Kotlin's `qualified_identifier`.
+_IMPORTED = frozenset({"scoped_identifier", "identifier", "qualified_identifier"})
 
 
 #: C# declarations of a class or a record (`cs_declarations`).

@@ -43,6 +43,7 @@ from cnsnt.sources.schemas.grammars import (
     SourceFile,
     deepest_opening,
     java_string,
+    jvm_names,
     parsed_files,
     parser,
     syntax_problem,
@@ -60,7 +61,7 @@ from cnsnt.sources.schemas.jpa_mapping import (
 )
 from cnsnt.sources.schemas.jpa_naming import jpa_naming
 from cnsnt.sources.schemas.kotlin_syntax import KOTLIN_SUFFIXES
-from cnsnt.sql.jpql import JPA_ENTITIES, Entity
+from cnsnt.sql.jpql import remember_entities
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
 
@@ -146,6 +147,7 @@ def _property(method: str) -> str | None:
 def classes_of(root: Node, file: SourceFile, constants: dict[str, str], enums: set[str]) -> list[JavaClass]:
     """Every class of a file (nested ones too), in source order; constants and enums collected."""
     out: list[JavaClass] = []
+    names = jvm_names(root, file)
     stack = [(root, "")]
     while stack:
         node, owner = stack.pop()
@@ -160,11 +162,14 @@ def classes_of(root: Node, file: SourceFile, constants: dict[str, str], enums: s
             if node.type == "enum_declaration":
                 enums.add(name)
             if node.type == "class_declaration":
-                out.append(_class(node, name, file))
+                cls = _class(node, name, file)
+                cls.names, cls.outer = names, owner
+                out.append(cls)
             body = node.child_by_field_name("body")
             if body is not None:
                 _constants(body, name, file, constants)
-                stack.extend((c, name) for c in reversed(body.named_children))
+                inner = f"{owner}.{name}" if owner else name
+                stack.extend((c, inner) for c in reversed(body.named_children))
             continue
         if node.type == "program":
             stack.extend((c, owner) for c in reversed(node.named_children))
@@ -366,9 +371,7 @@ def read_jpa(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidenc
     mapper = Mapper(classes, constants, enums, jpa_naming(paths, ctx.base_dir), problems)
     tables = mapper.tables()
     said = len(problems)
-    known: dict[str, Entity] = ctx.memo.setdefault(JPA_ENTITIES, {})  # type: ignore[assignment]
-    for name, entity in mapper.entities().items():
-        known.setdefault(name, entity)
+    remember_entities(ctx.memo, mapper.entities(), mapper.shared_names)
     del problems[said:]  # what the tables' reading said already, said again
     if not any("Entity" in c.annotations for c in classes) and not any(p.severity is None for p in problems):
         shown = ctx.shown(paths[0]) if paths else spec.pattern

@@ -27,7 +27,7 @@ from typing import Any
 
 from cnsnt.evidence import SourceProblem
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.grammars import SourceFile
+from cnsnt.sources.schemas.grammars import SourceFile, jvm_names
 from cnsnt.sources.schemas.jpa_mapping import Annotation, JavaClass, Member, add_annotation, simple_name
 from cnsnt.sources.schemas.kotlin_syntax import (
     arguments_of,
@@ -84,12 +84,15 @@ def kotlin_classes(
     """Every class of a Kotlin file (nested ones too), in source order; constants and enums collected."""
     constants_of(root, file, constants)
     out: list[JavaClass] = []
-    for node, _ in declarations(root):
+    names = jvm_names(root, file)
+    for node, owner in declarations(root):
         kind = keyword(node)
         if kind == "enum":
             enums.add(name_of(node))
         elif kind == "class":
-            out.append(_class(node, file))
+            cls = _class(node, file)
+            cls.names, cls.outer = names, owner
+            out.append(cls)
     return out
 
 

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from cnsnt.evidence import ForeignKey, SourceProblem
 from cnsnt.model import Location, Severity
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, ancestors, model_failed
-from cnsnt.sources.schemas.grammars import SourceFile
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
+from cnsnt.sources.schemas.grammars import JvmNames, SourceFile
 from cnsnt.sources.schemas.jpa_naming import JpaNaming
 from cnsnt.sources.schemas.read_fixes import DEFAULT_NAME, DEFAULT_VALUE
 from cnsnt.sql.jpql import Entity
@@ -192,6 +193,15 @@ class JavaClass:
     superclass_node: Node | None
     fields: list[Member] = field(default_factory=list)
     properties: list[Member] = field(default_factory=list)
+    names: JvmNames = field(default_factory=JvmNames)
+    """Its file's package and imports: which of two classes of one short name a type means."""
+    outer: str = ""
+    """The classes around a nested class (`Order` of `Order.Line`)."""
+
+    @property
+    def qualified(self) -> str:
+        """`com.shop.crm.Account`: what tells two classes of one short name apart."""
+        return self.names.qualified(f"{self.outer}.{self.name}" if self.outer else self.name)
 
     def members(self) -> list[Member]:
         """Fields, or getters when the key is mapped on a getter (property access)."""
@@ -258,8 +268,23 @@ class Mapper:
         problems: list[SourceProblem],
     ) -> None:
         self.classes: dict[str, JavaClass] = {}
+        """Each class by its short name, or by its qualified name where two share one (`key`)."""
+        self._same: dict[str, frozenset[str]] = {}
+        """A short name two classes share -> their qualified names (`com.shop.crm.Account`)."""
+        groups: dict[str, dict[str, JavaClass]] = {}
         for cls in classes:
-            self.classes.setdefault(cls.name, cls)
+            groups.setdefault(cls.name, {}).setdefault(cls.qualified, cls)
+        for short, group in groups.items():
+            if len(group) == 1:
+                self.classes[short] = next(iter(group.values()))
+            else:
+                self._same[short] = frozenset(group)
+                self.classes.update(group)
+        self._unsure: set[tuple[str, str]] = set()
+        self._picked: dict[tuple[str, str], str | None] = {}
+        """(file, short name) -> the class it means there: each file's imports are looked through once."""
+        self.shared_names: dict[str, frozenset[str]] = {}
+        """After `entities()`: what `ambiguous` found."""
         self.order = classes
         self.constants = constants
         self.enums = enums
@@ -331,9 +356,54 @@ class Mapper:
 
     # ---- classes
 
+    def key(self, cls: JavaClass) -> str:
+        """What `classes` holds a class by: its short name, its qualified one where two share that."""
+        return cls.qualified if cls.name in self._same else cls.name
+
+    def resolve(self, name: str, where: JavaClass) -> str:
+        """The key of the class a type name written in `where`'s file means.
+
+        A short name two classes share is the one the file imports, or its own package's;
+        when neither tells, a CN001 warning names both (once per file), and the name is
+        left unresolved: no relation is guessed.
+        """
+        candidates = self._same.get(name)
+        if candidates is None:
+            return name
+        key = (where.file.shown, name)
+        if key not in self._picked:
+            self._picked[key] = where.names.pick(candidates)
+        chosen = self._picked[key]
+        if chosen is not None:
+            return chosen
+        if (where.file.shown, name) not in self._unsure:
+            self._unsure.add((where.file.shown, name))
+            line, column = where.file.place(where.node)
+            self.problems.append(
+                SourceProblem(
+                    f"{name}, named in class {where.name}, may be {' or '.join(sorted(candidates))}: its "
+                    "file's imports and package do not tell which, so what it maps through that name (a "
+                    "relation, a parent, an embedded class) is not read; import the one it means",
+                    Location(where.file.shown, line, column),
+                    where.file.shown,
+                    severity=Severity.WARNING,
+                )
+            )
+        return name
+
     def ancestors(self, cls: JavaClass) -> list[JavaClass]:
         """Parents found in the entry, nearest first (a cycle stops the climb)."""
-        return ancestors(cls, self.classes)
+        out: list[JavaClass] = []
+        seen = {id(cls)}
+        current = cls
+        while current.superclass:
+            parent = self.classes.get(self.resolve(current.superclass, current))
+            if parent is None or id(parent) in seen:
+                break
+            out.append(parent)
+            seen.add(id(parent))
+            current = parent
+        return out
 
     def root_entity(self, cls: JavaClass) -> JavaClass:
         """The top `@Entity` of a hierarchy (the class itself when no parent is an entity)."""
@@ -347,7 +417,7 @@ class Mapper:
 
     def tables(self) -> list[ModelTable]:
         """Every table the entities map to: entity tables, then join and collection tables."""
-        entities = [c for c in self.order if "Entity" in c.annotations and self.classes.get(c.name) is c]
+        entities = [c for c in self.order if "Entity" in c.annotations and self.classes.get(self.key(c)) is c]
         for c in self.order:  # each root's entity subclasses, found once (not once per root: linear)
             root = self.root_entity(c) if "Entity" in c.annotations else c
             if root is not c:
@@ -371,24 +441,47 @@ class Mapper:
         After `tables()`. A JPQL query (`@Query` on a Spring Data repository) names entities and
         fields; these say which tables and columns it reads. An entity name comes before a class
         name: `FROM Client` is `@Entity(name = "Client") class Customer` even beside a class
-        `Client` whose entity is named otherwise.
+        `Client` whose entity is named otherwise. Each is also there by its qualified name
+        (`com.shop.crm.Account`); a name two entities share is not (see `ambiguous`).
         """
         read: list[tuple[str, Entity]] = []
         for cls in self.order:
-            table = self.by_name.get(cls.name)
-            if "Entity" not in cls.annotations or table is None or self.classes.get(cls.name) is not cls:
+            table = self.by_name.get(self.key(cls))
+            if "Entity" not in cls.annotations or table is None or self.classes.get(self.key(cls)) is not cls:
                 continue
             try:
                 entity = self._entity(cls, table)
             except Exception:  # noqa: BLE001 - the tables were read; a query naming it says it is unmapped
                 continue
             read.append((cls.name, entity))
+        shared = self.shared_names = self.ambiguous(read)
         out: dict[str, Entity] = {}
         for _, entity in read:
-            out.setdefault(entity.name, entity)
+            if entity.name not in shared:
+                out.setdefault(entity.name, entity)
         for class_name, entity in read:
-            out.setdefault(class_name, entity)
+            if class_name not in shared:
+                out.setdefault(class_name, entity)
+        for _, entity in read:
+            out.setdefault(entity.qualified, entity)
         return out
+
+    @staticmethod
+    def ambiguous(read: list[tuple[str, Entity]]) -> dict[str, frozenset[str]]:
+        """Entity or class names two entities share -> the qualified names of those entities.
+
+        Which one a query means is for its file's imports to say (`JvmNames.pick`), never a guess.
+        """
+        by_entity: dict[str, dict[str, None]] = {}
+        by_class: dict[str, dict[str, None]] = {}
+        for class_name, entity in read:
+            by_entity.setdefault(entity.name, {})[entity.qualified] = None
+            by_class.setdefault(class_name, {})[entity.qualified] = None
+        shared = {name: frozenset(q) for name, q in by_entity.items() if len(q) > 1}
+        for name, q in by_class.items():
+            if name not in by_entity and len(q) > 1:  # an entity name comes before a class name
+                shared[name] = frozenset(q)
+        return shared
 
     def _entity(self, cls: JavaClass, table: ModelTable) -> Entity:
         fields: dict[str, str] = {}
@@ -396,28 +489,49 @@ class Mapper:
         inherited: dict[str, str] = {}
         mapped = ("Entity", "MappedSuperclass")
         chain = [*(a for a in reversed(self.ancestors(cls)) if any(m in a.annotations for m in mapped)), cls]
-        keys = tuple(k.name for k in self._keys.get(cls.name, []))
-        root_keys = {k.name for k in self._keys.get(self.root_entity(cls).name, [])}
+        keys = tuple(k.name for k in self._keys.get(self.key(cls), []))
+        root_keys = {k.name for k in self._keys.get(self.key(self.root_entity(cls)), [])}
         joined = self.strategy(self.root_entity(cls)) == "JOINED"
         for at, owner in enumerate(chain):
             holder = next((c for c in chain[at:] if "Entity" in c.annotations), cls) if joined else cls
             own: dict[str, str] = {}
             for member in owner.members():
-                self._field(member, own, relations)
+                self._field(owner, member, own, relations)
             for path, column in own.items():
                 if holder is cls or column in root_keys:  # the key is repeated in each JOINED table
                     fields[path] = keys[0] if column in root_keys and len(keys) == 1 else column
                 else:
-                    inherited[path] = self.entity_name(holder)
-        return Entity(self.entity_name(cls), table.name, table.schema, fields, relations, keys, inherited)
+                    inherited[path] = self.entity_ref(holder)
+        return Entity(
+            self.entity_name(cls), table.name, table.schema, fields, relations, keys, inherited, cls.qualified
+        )
 
-    def _entity_name_of(self, class_name: str) -> str:
-        """The entity name JPQL knows a relation's target class by (`@Entity(name)`, else the class name)."""
-        cls = self.classes.get(class_name)
-        return self.entity_name(cls) if cls is not None else class_name
+    def entity_ref(self, cls: JavaClass) -> str:
+        """How `entities()` names an entity: its entity name, or its qualified name where two share that."""
+        name = self.entity_name(cls)
+        return cls.qualified if name in self._shared_entity_names else name
+
+    @cached_property
+    def _shared_entity_names(self) -> frozenset[str]:
+        """Entity names two entities share (`Account` of `billing` and of `crm`)."""
+        seen: dict[str, str] = {}
+        shared: set[str] = set()
+        for cls in self.classes.values():
+            if "Entity" in cls.annotations:
+                name = self.entity_name(cls)
+                if seen.setdefault(name, cls.qualified) != cls.qualified:
+                    shared.add(name)
+        return frozenset(shared)
+
+    def _entity_name_of(self, class_name: str, where: JavaClass) -> str:
+        """What JPQL knows a relation's target class by (`@Entity(name)`, else the class name)."""
+        key = self.resolve(class_name, where)
+        cls = self.classes.get(key)
+        return self.entity_ref(cls) if cls is not None else class_name
 
     def _field(
         self,
+        where: JavaClass,
         member: Member,
         fields: dict[str, str],
         relations: dict[str, str],
@@ -434,25 +548,25 @@ class Mapper:
             relation = anns["ManyToOne"] if "ManyToOne" in anns else anns["OneToOne"]
             explicit = self.value(relation, "targetEntity")
             target = explicit if isinstance(explicit, str) else member.type
-            relations[path] = self._entity_name_of(target)
+            relations[path] = self._entity_name_of(target, where)
             if not self.text_value(relation, "mappedBy"):
                 joins = self._repeated(anns, "JoinColumn", "JoinColumns")
-                key = or_id(self._key_of(target))[0].name
+                key = or_id(self._key_of(self.resolve(target, where)))[0].name
                 name = self.text_value(joins[0], "name") if joins else None
                 fields[path] = self.physical(name or f"{member.name}_{key}")
             return
         if any(a in anns for a in ("OneToMany", "ManyToMany", "ElementCollection")):
             element = self._element(member, anns.get("OneToMany") or anns.get("ManyToMany"))
-            relations[path] = self._entity_name_of(element)
+            relations[path] = self._entity_name_of(element, where)
             return
-        embeddable = self.classes.get(member.type)
+        embeddable = self.classes.get(self.resolve(member.type, where))
         if embeddable is not None and (
             "Embeddable" in embeddable.annotations or "Embedded" in anns or "EmbeddedId" in anns
         ):
             if depth < 5:
                 inner_overrides = self._overrides(member, embeddable, overrides or {})
                 for inner in embeddable.members():
-                    self._field(inner, fields, relations, path + ".", depth + 1, inner_overrides)
+                    self._field(embeddable, inner, fields, relations, path + ".", depth + 1, inner_overrides)
             return
         if member.type in _COLLECTIONS:
             return
@@ -481,7 +595,7 @@ class Mapper:
             comment=comment,
         )
         self.out.append(table)
-        self.by_name.setdefault(cls.name, table)
+        self.by_name.setdefault(self.key(cls), table)
         return table
 
     def _entity_table(self, cls: JavaClass) -> None:
@@ -490,8 +604,8 @@ class Mapper:
         self._known_parent(cls, chain, table)
         for owner in [*chain, cls]:
             self._columns(owner, table, owner.members())
-        self._keys[cls.name] = [c for c in table.columns if c.primary_key]
-        if not self._keys[cls.name]:
+        self._keys[self.key(cls)] = [c for c in table.columns if c.primary_key]
+        if not self._keys[self.key(cls)]:
             self._note_missing_parent(cls)
         subclasses = self._below.get(id(cls), [])
         if subclasses and self.strategy(cls) == "SINGLE_TABLE":
@@ -522,8 +636,10 @@ class Mapper:
     def _note_missing_parent(self, cls: JavaClass) -> None:
         """An entity without a key whose parent is not in the entry: its columns are missing."""
         top = ([cls, *self.ancestors(cls)])[-1]
-        if top.superclass and top.superclass not in self.classes and top.superclass not in _KNOWN_PARENTS:
-            self._missing.setdefault(top.superclass, (top, []))[1].append(cls.name)
+        parent = top.superclass
+        known = parent in self.classes or parent in self._same or parent in _KNOWN_PARENTS
+        if parent and not known:
+            self._missing.setdefault(parent, (top, []))[1].append(cls.name)
 
     def missing_parents(self) -> None:
         """One warning per parent class the entry lacks, naming the entities it leaves keyless."""
@@ -546,15 +662,15 @@ class Mapper:
         root = self.root_entity(cls)
         strategy = self.strategy(root)
         if strategy == "SINGLE_TABLE":
-            table = self.by_name.get(root.name)
+            table = self.by_name.get(self.key(root))
             if table is None:
                 return
             self._columns(cls, table, cls.members())
-            self.by_name[cls.name] = table
-            self._keys[cls.name] = self._keys.get(root.name, [])
+            self.by_name[self.key(cls)] = table
+            self._keys[self.key(cls)] = self._keys.get(self.key(root), [])
             return
         table = self._new_table(cls)
-        keys = self._keys.get(root.name, [])
+        keys = self._keys.get(self.key(root), [])
         if strategy == "JOINED":  # the key again, referencing the nearest parent entity's table
             line, column = cls.file.place(cls.node)
             name = self.text_value(cls.annotations.get("PrimaryKeyJoinColumn"), "name")
@@ -577,7 +693,7 @@ class Mapper:
             owners = [*parents, cls]
         for owner in owners:
             self._columns(owner, table, owner.members())
-        self._keys[cls.name] = [c for c in table.columns if c.primary_key] or keys
+        self._keys[self.key(cls)] = [c for c in table.columns if c.primary_key] or keys
 
     # ---- columns
 
@@ -596,16 +712,13 @@ class Mapper:
             anns = member.annotations
             if member.skipped or any(a in anns for a in _NOT_COLUMNS) or member.type in _COLLECTIONS:
                 continue
-            if (
-                member.type in self.classes
-                and "Entity" in self.classes[member.type].annotations
-                and not (_TO_ONE & set(anns))
-            ):
+            typed = self.classes.get(self.resolve(member.type, cls))
+            if typed is not None and "Entity" in typed.annotations and not (_TO_ONE & set(anns)):
                 continue  # an entity typed field without a mapping: JPA rejects it
             if _TO_ONE & set(anns):
                 self._to_one(cls, table, member)
                 continue
-            embeddable = self.classes.get(member.type)
+            embeddable = typed
             if (
                 embeddable is not None
                 and ("Embeddable" in embeddable.annotations or "Embedded" in anns or "EmbeddedId" in anns)
@@ -752,6 +865,7 @@ class Mapper:
         explicit = self.value(relation, "targetEntity")
         if isinstance(explicit, str):
             target = explicit
+        target = self.resolve(target, cls)
         ref_table, ref_schema = self._target_table(target)
         keys = or_id(self._key_of(target))
         joins = self._repeated(anns, "JoinColumn", "JoinColumns")
@@ -778,14 +892,15 @@ class Mapper:
                     _elsewhere(cls, table),
                 ),
             )
-        table.foreign_keys.append(ForeignKey(tuple(names), ref_table, tuple(refs), ref_schema))
+        if target not in self._same:  # a short name two classes share, unresolved: no key is guessed
+            table.foreign_keys.append(ForeignKey(tuple(names), ref_table, tuple(refs), ref_schema))
 
     # ---- tables of relations
 
     def _relations(self, cls: JavaClass) -> None:
         """Join tables and collection tables of an entity's to-many members."""
         owners = [*[a for a in reversed(self.ancestors(cls)) if "MappedSuperclass" in a.annotations], cls]
-        table = self.by_name.get(cls.name)
+        table = self.by_name.get(self.key(cls))
         if table is None:
             return
         for owner in owners:
@@ -810,7 +925,7 @@ class Mapper:
         relation = anns.get("ManyToMany") or anns.get("OneToMany")
         if self.text_value(relation, "mappedBy"):
             return
-        target = self._element(member, relation)
+        target = self.resolve(self._element(member, relation), owner)
         join_table = anns.get("JoinTable")
         line, column = owner.file.place(member.node)
         if "OneToMany" in anns and join_table is None and self._repeated(anns, "JoinColumn", "JoinColumns"):
@@ -821,7 +936,7 @@ class Mapper:
         if name is None:
             name = f"{table.name}_{member.name}" if self.spring else f"{table.name}_{ref_table}"
         link = self._side_table(owner, join_table, name, table, line, column)
-        owner_keys = or_id(self._keys.get(cls.name))
+        owner_keys = or_id(self._keys.get(self.key(cls)))
         back = self._back_reference(target, member.name) or self.entity_name(cls)
         self._link_columns(
             owner, link, join_table, "joinColumns", back, owner_keys, table.name, table.schema, line, column
@@ -880,7 +995,7 @@ class Mapper:
         """`@OneToMany @JoinColumn(name = "x")`: the key column lives in the target's table."""
         target_table = self.by_name.get(target)
         joins = self._repeated(member.annotations, "JoinColumn", "JoinColumns")
-        keys = or_id(self._keys.get(cls.name))
+        keys = or_id(self._keys.get(self.key(cls)))
         line, column = owner.file.place(member.node)
         names = []
         for i, key in enumerate(keys):
@@ -919,7 +1034,7 @@ class Mapper:
         line, column = owner.file.place(member.node)
         name = self.text_value(holder, "name") or f"{self.entity_name(cls)}_{member.name}"
         values = self._side_table(owner, holder, name, table, line, column)
-        keys = or_id(self._keys.get(cls.name))
+        keys = or_id(self._keys.get(self.key(cls)))
         self._link_columns(
             owner,
             values,
@@ -933,7 +1048,7 @@ class Mapper:
             column,
         )
         element = self._element(member, None)
-        embeddable = self.classes.get(element)
+        embeddable = self.classes.get(self.resolve(element, owner))
         if embeddable is not None and "Embeddable" in embeddable.annotations:
             self._columns(embeddable, values, embeddable.members())
         else:

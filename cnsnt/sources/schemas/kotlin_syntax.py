@@ -19,7 +19,11 @@ from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.grammars import COMMENTS, SourceFile, parsed_files, parser, syntax_problem
-from cnsnt.sources.schemas.jpa_mapping import Annotation, Unresolved, simple_name
+
+# re-exported: the Kotlin query reader (another source family) uses them with `evaluate`
+from cnsnt.sources.schemas.jpa_mapping import Annotation as Annotation
+from cnsnt.sources.schemas.jpa_mapping import Unresolved as Unresolved
+from cnsnt.sources.schemas.jpa_mapping import simple_name as simple_name
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
 
@@ -27,6 +31,9 @@ Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-tim
 KOTLIN_SUFFIXES = (".kt", ".kts")
 #: How deep a value may nest (real ones nest 2 or 3 levels).
 _DEPTH = 100
+#: The longest string a constant expression may make: `const val`s doubling each other
+#: (`B = A + A`, `C = B + B`) would otherwise grow without end. Past it, the value is unknown.
+MAX_STRING = 1 << 22
 #: Declarations that hold members (`object Users : Table()` is an object, `companion object` too).
 DECLARATIONS = frozenset({"class_declaration", "object_declaration", "companion_object"})
 
@@ -407,7 +414,9 @@ def evaluate(node: Node, file: SourceFile, constants: dict[str, str], depth: int
                 parts.append(str(value))
             else:
                 raise Unresolved(part)
-        return "".join(parts)
+            if len(parts[-1]) > MAX_STRING:
+                raise Unresolved(node)
+        return _bounded("".join(parts), node)
     if kind == "number_literal":
         try:
             return int(file.text(node).rstrip("lLuU").replace("_", ""), 0)
@@ -423,7 +432,7 @@ def evaluate(node: Node, file: SourceFile, constants: dict[str, str], depth: int
             if isinstance(a, int) and isinstance(b, int) and not isinstance(a, bool):
                 return a + b
             if isinstance(a, str):
-                return f"{a}{b}"
+                return _bounded(f"{a}{b}", node)
         raise Unresolved(node)
     if kind == "identifier":
         text = file.text(node)
@@ -462,6 +471,13 @@ def evaluate(node: Node, file: SourceFile, constants: dict[str, str], depth: int
             ann.args.update(arguments_of(arguments, file))
             return ann
     raise Unresolved(node)
+
+
+def _bounded(text: str, node: Node) -> str:
+    """A string no longer than `MAX_STRING`, else `Unresolved` at its node."""
+    if len(text) > MAX_STRING:
+        raise Unresolved(node)
+    return text
 
 
 def _positional(arguments: Node) -> list[Node]:

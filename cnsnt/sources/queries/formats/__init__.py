@@ -63,7 +63,7 @@ def detect(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix == ".sql":
         return None
-    if suffix == ".java":
+    if suffix in (".java", ".kt"):  # Kotlin's query annotations are read as Java's
         return "java"
     head = head_lines(path)
     if suffix == ".xml" and is_mapper("\n".join(head)):
