@@ -120,11 +120,11 @@ def read_java_queries(
     for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit, mybatis):
         ctx.check_time("reading Java queries")
         add_query(gathered, found, file, entities, attr, fp)
-    if store == "jpa":
-        for method in derived_methods(tree.root_node, file, entities, gathered.problems):
-            ctx.check_time("reading Java queries")
-            query = JavaQuery(method.owner, method.jpql, False, method.node, method.comments, derived=True)
-            add_query(gathered, query, file, entities, attr, fp)
+    kind = store_name(names, store)  # another store's repositories are said in a note
+    for method in derived_methods(tree.root_node, file, entities, gathered.problems, store=kind):
+        ctx.check_time("reading Java queries")
+        query = JavaQuery(method.owner, method.jpql, False, method.node, method.comments, derived=True)
+        add_query(gathered, query, file, entities, attr, fp)
     return gathered
 
 
@@ -494,6 +494,13 @@ def query_store(names: JvmNames) -> str:
     return found
 
 
+def store_name(names: JvmNames, store: str) -> str:
+    """`query_store`'s answer as a note names it: `jpa`, `JDBC` or `R2DBC` for `sql`, `MongoDB`..."""
+    if store != "sql":
+        return store
+    return "R2DBC" if any("springframework.data.r2dbc." in i for i in names.imports) else "JDBC"
+
+
 #: Spring Data's SpEL for the entity a repository holds (`select u from #{#entityName} u`).
 ENTITY_NAME = "#{#entityName}"
 
@@ -535,4 +542,4 @@ def comments_before(node: Node, file: SourceFile) -> Iterator[tuple[int, str]]:
     yield from reversed(found)
 
 
-__all__ = ["has_queries", "read_java_queries", "text_block"]
+__all__ = ["has_queries", "read_java_queries", "store_name", "text_block"]

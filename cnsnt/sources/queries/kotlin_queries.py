@@ -34,6 +34,7 @@ from cnsnt.sources.queries.java_queries import (
     file_entities,
     has_queries,
     query_store,
+    store_name,
 )
 from cnsnt.sources.schemas.grammars import JvmNames, SourceFile, jvm_names
 from cnsnt.sources.schemas.kotlin_syntax import (
@@ -77,12 +78,11 @@ def read_kotlin_queries(
         for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit, names):
             ctx.check_time("reading Kotlin queries")
             add_query(gathered, found, file, entities, attr, fp)
-        if store == "jpa":
-            root = tree.root_node
-            for m in derived_methods(root, file, entities, gathered.problems, kotlin=True):
-                ctx.check_time("reading Kotlin queries")
-                query = JavaQuery(m.owner, m.jpql, False, m.node, m.comments, derived=True)
-                add_query(gathered, query, file, entities, attr, fp)
+        root, kind = tree.root_node, store_name(names, store)
+        for m in derived_methods(root, file, entities, gathered.problems, kotlin=True, store=kind):
+            ctx.check_time("reading Kotlin queries")
+            query = JavaQuery(m.owner, m.jpql, False, m.node, m.comments, derived=True)
+            add_query(gathered, query, file, entities, attr, fp)
     return gathered
 
 

@@ -1,0 +1,134 @@
+"""Review of java40's query readers (review40a): repositories cnsnt leaves out are said, never silent.
+
+Spring Data derives queries from method names in every store; cnsnt derives JPA's only. A
+Spring Data JDBC, R2DBC, MongoDB or Elasticsearch repository's derived queries are left
+out, and one CN001 info note per file names each such repository at its line. The files
+are written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.collect import collect_evidence
+from cnsnt.evidence import Evidence
+from cnsnt.model import Severity
+from cnsnt.policy.loader import load_policy
+
+USER = """\
+package com.shop.model;
+
+import jakarta.persistence.*;
+
+@Entity
+@Table(name = "users")
+public class User {
+    @Id private Long id;
+    private String email;
+    private String status;
+}
+"""
+
+JDBC = """\
+package com.shop.repo;
+
+import com.shop.model.User;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.CrudRepository;
+
+public interface JdbcUserRepository extends CrudRepository<User, Long> {
+    List<User> findByEmail(String email);
+
+    @Query("SELECT * FROM users WHERE status = :status")
+    List<User> byStatus(String status);
+}
+"""
+
+MONGO = """\
+package com.shop.repo;
+
+import com.shop.model.User;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface MongoUserRepository extends MongoRepository<User, String> {
+    List<User> findByEmail(String email);
+    long countByStatus(String status);
+}
+"""
+
+KOTLIN = """\
+package com.shop.repo
+
+import com.shop.model.User
+import org.springframework.data.repository.kotlin.CoroutineCrudRepository
+import org.springframework.data.elasticsearch.repository.ElasticsearchRepository
+
+interface ReactiveUserRepository : CoroutineCrudRepository<User, Long> {
+    suspend fun findByEmail(email: String): User?
+}
+
+interface SearchUserRepository : ElasticsearchRepository<User, String> {
+    fun findByStatus(status: String): List<User>
+}
+"""
+
+JPA = """\
+package com.shop.repo;
+
+import com.shop.model.User;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface UserRepository extends JpaRepository<User, Long> {
+    List<User> findByStatus(String status);
+}
+"""
+
+
+def _audit(root: Path, repositories: dict[str, str]) -> Evidence:
+    files = {"src/main/java/com/shop/model/User.java": USER}
+    files.update({f"src/main/java/com/shop/repo/{n}": t for n, t in repositories.items()})
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    policy = root / "cnsnt.yaml"
+    policy.write_text(
+        "cnsnt: 1\n"
+        "sources:\n"
+        "  schemas: [{path: 'src/main/java/com/shop/model/*.java', format: jpa}]\n"
+        "  queries: [{path: 'src/main/java/com/shop/repo/*', format: java}]\n"
+    )
+    return collect_evidence(load_policy(policy), jobs=1)
+
+
+def _said(evidence: Evidence, file: str) -> list[tuple[Severity | None, int, str]]:
+    return [
+        (p.severity, p.location.line, p.message)
+        for p in evidence.problems
+        if p.location.path.endswith(file) and "derived" in p.message
+    ]
+
+
+def test_a_repository_of_a_store_cnsnt_skips_is_named_in_one_info_note(tmp_path: Path) -> None:
+    ev = _audit(tmp_path, {"JdbcUserRepository.java": JDBC, "MongoUserRepository.java": MONGO, "UserRepository.java": JPA})
+    jdbc = _said(ev, "JdbcUserRepository.java")
+    assert len(jdbc) == 1
+    severity, line, message = jdbc[0]
+    assert severity == Severity.INFO and line == 7
+    assert "JdbcUserRepository (line 7)" in message and "JDBC" in message and "not audited" in message
+    assert "findByEmail" in message
+    mongo = _said(ev, "MongoUserRepository.java")
+    assert len(mongo) == 1 and mongo[0][0] == Severity.INFO and mongo[0][1] == 6
+    assert "MongoUserRepository (line 6)" in mongo[0][2] and "MongoDB" in mongo[0][2]
+    assert "2 derived queries" in mongo[0][2]
+    # the JPA repository beside them is read as before, and says nothing
+    assert "UserRepository.findByStatus" in {q.name for q in ev.queries}
+    assert _said(ev, "/UserRepository.java") == []
+
+
+def test_skipped_kotlin_repositories_are_one_note_per_file(tmp_path: Path) -> None:
+    ev = _audit(tmp_path, {"Users.kt": KOTLIN})
+    said = _said(ev, "Users.kt")
+    assert len(said) == 1 and said[0][0] == Severity.INFO and said[0][1] == 7
+    assert "ReactiveUserRepository (line 7)" in said[0][2]
+    assert "SearchUserRepository (line 11)" in said[0][2] and "Elasticsearch" in said[0][2]
+    assert not [q for q in ev.queries if "findBy" in q.name]
