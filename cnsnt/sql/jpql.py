@@ -281,6 +281,7 @@ class _Rewrite:
         for column in columns:
             self._column(column)
         for join, owner_alias, owner, field_path, alias, target in self.path_joins:  # keys are columns now
+            owner_alias, owner = self._holder(join.parent, owner_alias, owner, field_path)
             join.set("on", self._join_keys(owner_alias, owner, field_path, alias, target))
         return tree
 
@@ -527,11 +528,23 @@ class _Rewrite:
             db=_quoted(target.schema) if target.schema else None,
             alias=exp.TableAlias(this=exp.to_identifier(name)),
         )
-        on = self._join_keys(alias, owner, relation, name, target) if owner is not None else exp.true()
+        on: exp.Expr = exp.true()
+        if owner is not None:
+            at, holder = self._holder(statement, alias, owner, relation)
+            on = self._join_keys(at, holder, relation, name, target)
         statement.append("joins", exp.Join(this=table, side="LEFT", on=on))
         self.joined[(alias, relation)] = name
         return name
 
+
+    def _holder(
+        self, statement: exp.Expr | None, alias: str, owner: Entity, relation: str
+    ) -> tuple[str, Entity]:
+        """Who holds a relation's key column: its JOINED parent's table (joined on the key) when inherited."""
+        parent = self.entities.get(owner.inherited.get(relation, ""))
+        if relation in owner.fields or parent is None or not isinstance(statement, exp.Select):
+            return alias, owner
+        return self._implicit_join(statement, alias, f"super_{parent.name}", parent), parent
 
     @staticmethod
     def _join_keys(owner_alias: str, owner: Entity, field_path: str, alias: str, target: Entity) -> exp.Expr:

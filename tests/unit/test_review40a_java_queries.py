@@ -132,3 +132,68 @@ def test_skipped_kotlin_repositories_are_one_note_per_file(tmp_path: Path) -> No
     assert "ReactiveUserRepository (line 7)" in said[0][2]
     assert "SearchUserRepository (line 11)" in said[0][2] and "Elasticsearch" in said[0][2]
     assert not [q for q in ev.queries if "findBy" in q.name]
+
+
+PERSON = """\
+package com.shop.model;
+
+import jakarta.persistence.*;
+
+@Entity
+@Inheritance(strategy = InheritanceType.JOINED)
+public class Person {
+    @Id private Long id;
+    private String name;
+    @ManyToOne private Customer customer;
+}
+"""
+
+EMPLOYEE = """\
+package com.shop.model;
+
+import jakarta.persistence.*;
+
+@Entity
+public class Employee extends Person {
+    private long salary;
+}
+"""
+
+CUSTOMER = """\
+package com.shop.model;
+
+import jakarta.persistence.*;
+
+@Entity
+public class Customer {
+    @Id private Long id;
+    private String email;
+}
+"""
+
+EMPLOYEES = """\
+package com.shop.repo;
+
+import com.shop.model.*;
+import org.springframework.data.jpa.repository.*;
+
+public interface EmployeeRepository extends JpaRepository<Employee, Long> {
+    @Query("SELECT e.salary FROM Employee e JOIN e.customer c WHERE c.email = ?1")
+    List<Long> salariesOf(String email);
+
+    @Query("SELECT e.customer.email FROM Employee e")
+    List<String> emails();
+}
+"""
+
+
+def test_a_relation_a_joined_parent_holds_joins_on_the_parents_key_column(tmp_path: Path) -> None:
+    files = {"Person.java": PERSON, "Employee.java": EMPLOYEE, "Customer.java": CUSTOMER}
+    for name, text in files.items():
+        (tmp_path / "src/main/java/com/shop/model").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "src/main/java/com/shop/model" / name).write_text(text)
+    ev = _audit(tmp_path, {"EmployeeRepository.java": EMPLOYEES})
+    for owner in ("EmployeeRepository.salariesOf", "EmployeeRepository.emails"):
+        query = next(q for q in ev.queries if q.name == owner)
+        # the foreign key is the parent's column (person.customer_id), read to join customer's key
+        assert {"Person.customer_id", "Customer.id"} <= {u.column for u in query.uses}, owner
