@@ -197,3 +197,71 @@ def test_a_relation_a_joined_parent_holds_joins_on_the_parents_key_column(tmp_pa
         query = next(q for q in ev.queries if q.name == owner)
         # the foreign key is the parent's column (person.customer_id), read to join customer's key
         assert {"Person.customer_id", "Customer.id"} <= {u.column for u in query.uses}, owner
+
+
+MEMBERS = "CREATE TABLE members (id INT PRIMARY KEY, email TEXT, phone TEXT, last_name TEXT);\n"
+
+JAVA_PROVIDER = """\
+package com.shop.mapper;
+
+import org.apache.ibatis.annotations.*;
+
+public interface MemberMapper {
+    @Select("SELECT email FROM members WHERE id = #{id}")
+    String emailOf(long id);
+
+    @SelectProvider(type = MemberSql.class, method = "search")
+    List<Member> search(String phone);
+}
+"""
+
+KOTLIN_MAPPER = '''\
+package com.shop.mapper
+
+import org.apache.ibatis.annotations.Select
+import org.apache.ibatis.annotations.Update
+import org.apache.ibatis.annotations.UpdateProvider
+
+@Mapper
+interface MemberMapper {
+    @Select("SELECT phone FROM members WHERE id = #{id}")
+    fun phoneOf(id: Long): String
+
+    @Update(value = ["UPDATE members", "SET last_name = #{name}", "WHERE id = #{id}"])
+    fun rename(id: Long, name: String)
+
+    @UpdateProvider(type = MemberSql::class, method = "touch")
+    fun touch(id: Long)
+}
+'''
+
+
+def _mappers(root: Path, files: dict[str, str]) -> Evidence:
+    (root / "db").mkdir()
+    (root / "db/schema.sql").write_text(MEMBERS)
+    for name, text in files.items():
+        (root / "mapper").mkdir(exist_ok=True)
+        (root / "mapper" / name).write_text(text)
+    (root / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources:\n  schemas: [{path: db/schema.sql}]\n  queries: [{path: 'mapper/*', format: java}]\n"
+    )
+    return collect_evidence(load_policy(root / "cnsnt.yaml"), jobs=1)
+
+
+def test_a_mybatis_sql_provider_is_said_not_passed_over(tmp_path: Path) -> None:
+    ev = _mappers(tmp_path, {"MemberMapper.java": JAVA_PROVIDER})
+    assert "com.shop.mapper.MemberMapper.emailOf" in {q.name for q in ev.queries}
+    said = [p for p in ev.problems if "Provider" in p.message]
+    assert len(said) == 1 and (said[0].location.line, said[0].location.column) == (9, 5)
+    assert "@SelectProvider of com.shop.mapper.MemberMapper.search" in said[0].message
+    assert "not audited" in said[0].message
+
+
+def test_kotlin_mybatis_annotations_are_read_as_the_java_ones(tmp_path: Path) -> None:
+    ev = _mappers(tmp_path, {"MemberMapper.kt": KOTLIN_MAPPER})
+    uses = {q.name: {u.column: u.access.value for u in q.uses} for q in ev.queries}
+    assert set(uses["com.shop.mapper.MemberMapper.phoneOf"]) == {"members.phone", "members.id"}
+    assert uses["com.shop.mapper.MemberMapper.rename"]["members.last_name"] == "write"
+    said = [p for p in ev.problems if "Provider" in p.message]
+    assert len(said) == 1 and said[0].location.line == 15
+    assert "@UpdateProvider of com.shop.mapper.MemberMapper.touch" in said[0].message
