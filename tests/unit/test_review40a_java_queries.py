@@ -265,3 +265,44 @@ def test_kotlin_mybatis_annotations_are_read_as_the_java_ones(tmp_path: Path) ->
     said = [p for p in ev.problems if "Provider" in p.message]
     assert len(said) == 1 and said[0].location.line == 15
     assert "@UpdateProvider of com.shop.mapper.MemberMapper.touch" in said[0].message
+
+
+CHOOSING = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<mapper namespace="com.shop.MemberMapper">
+  <select id="ordered">SELECT id FROM members ORDER BY
+    <choose><when test="byPhone">phone</when><otherwise>last_name</otherwise></choose></select>
+  <select id="found">SELECT id FROM members
+    <where>
+      <choose>
+        <when test="phone != null">phone = #{phone}</when>
+        <when test="email != null">email = #{email}</when>
+        <otherwise>last_name = #{name}</otherwise>
+      </choose>
+    </where></select>
+  <select id="either">SELECT id FROM members WHERE id > 0 AND
+    <choose><when test="p">phone = #{p}</when><otherwise>email = #{e}</otherwise></choose></select>
+  <update id="touch">UPDATE members
+    <set><choose><when test="p">phone = #{p}</when><otherwise>email = #{e}</otherwise></choose></set>
+    WHERE id = #{id}</update>
+  <select id="sorted">SELECT id FROM members
+    <choose><when test="a">ORDER BY phone</when><otherwise>ORDER BY email</otherwise></choose></select>
+</mapper>
+"""
+
+
+def test_choose_in_a_where_order_by_or_set_reads_every_branch(tmp_path: Path) -> None:
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db/schema.sql").write_text(MEMBERS)
+    (tmp_path / "MemberMapper.xml").write_text(CHOOSING)
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources:\n  schemas: [{path: db/schema.sql}]\n  queries: [{path: MemberMapper.xml, format: mybatis}]\n"
+    )
+    ev = collect_evidence(load_policy(tmp_path / "cnsnt.yaml"), jobs=1)
+    assert [p.message for p in ev.problems if "parse" in p.message] == []
+    uses = {q.name.rsplit(".", 1)[-1]: {u.column for u in q.uses} for q in ev.queries}
+    assert {"members.phone", "members.last_name"} <= uses["ordered"]
+    assert {"members.phone", "members.email", "members.last_name"} <= uses["found"]
+    assert {"members.phone", "members.email"} <= uses["either"]
+    assert {"members.phone", "members.email"} <= uses["touch"]
+    assert "members.phone" in uses["sorted"]  # alternatives of one clause: the first is read, as before
