@@ -14,6 +14,8 @@ from cnsnt.collect import collect_evidence
 from cnsnt.evidence import Evidence
 from cnsnt.model import Severity
 from cnsnt.policy.loader import load_policy
+from cnsnt.sql.derived_queries import derive
+from cnsnt.sql.jpql import Entity, to_sql
 
 USER = """\
 package com.shop.model;
@@ -306,3 +308,25 @@ def test_choose_in_a_where_order_by_or_set_reads_every_branch(tmp_path: Path) ->
     assert {"members.phone", "members.email"} <= uses["either"]
     assert {"members.phone", "members.email"} <= uses["touch"]
     assert "members.phone" in uses["sorted"]  # alternatives of one clause: the first is read, as before
+
+
+def test_a_delete_by_a_joined_parents_field_is_read() -> None:
+    person = Entity("Person", "people", None, {"id": "id", "name": "full_name"}, {}, ("id",))
+    employee = Entity(
+        "Employee", "employees", None, {"id": "id", "salary": "salary"}, {}, ("id",), inherited={"name": "Person"}
+    )
+    entities = {"Person": person, "Employee": employee}
+    # before: "a path through a relation outside a SELECT", and the query not audited
+    mapped = to_sql("DELETE FROM Employee e WHERE e.name = ?1", entities)
+    assert mapped.problem is None and mapped.sql is not None
+    assert mapped.sql.startswith('DELETE FROM "employees" AS e_self WHERE e_self."id" IN (SELECT e."id" FROM')
+    assert 'e_super_Person."full_name" = ?' in mapped.sql
+    bare = to_sql("DELETE FROM Employee WHERE name = ?1", entities).sql
+    assert bare is not None and 'Employee_super_Person."full_name" = ?' in bare
+    # Spring Data's derived deleteByName is that query
+    derived = derive("deleteByName", "Employee", employee, entities).jpql
+    assert derived is not None and to_sql(derived, entities).sql is not None
+    # a DELETE by its own fields is as before
+    assert to_sql("DELETE FROM Employee e WHERE e.salary = 1", entities).sql == (
+        'DELETE FROM "employees" AS e WHERE e."salary" = 1'
+    )
