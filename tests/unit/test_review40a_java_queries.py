@@ -330,3 +330,31 @@ def test_a_delete_by_a_joined_parents_field_is_read() -> None:
     assert to_sql("DELETE FROM Employee e WHERE e.salary = 1", entities).sql == (
         'DELETE FROM "employees" AS e WHERE e."salary" = 1'
     )
+
+
+CUSTOM_BASE = """\
+package com.shop.repo;
+
+import com.shop.model.User;
+
+public interface UserRepository extends BaseRepository<User, Long> {
+    List<User> findByEmail(String email);
+}
+"""
+
+UNKNOWN_BASE = """\
+package com.shop.repo;
+
+public interface AuditRepository extends BaseRepository<AuditEntry, Long> {
+    List<AuditEntry> findByActor(String actor);
+}
+"""
+
+
+def test_a_repository_extending_a_projects_own_base_is_read_or_said(tmp_path: Path) -> None:
+    ev = _audit(tmp_path, {"UserRepository.java": CUSTOM_BASE, "AuditRepository.java": UNKNOWN_BASE})
+    # `@NoRepositoryBean interface BaseRepository<T, ID> extends JpaRepository<T, ID>`: of a JPA entity
+    assert "UserRepository.findByEmail" in {q.name for q in ev.queries}
+    said = _said(ev, "AuditRepository.java")
+    assert len(said) == 1 and said[0][1] == 3 and "AuditRepository (line 3)" in said[0][2]
+    assert "BaseRepository" in said[0][2] and "findByActor" in said[0][2] and "not audited" in said[0][2]

@@ -77,13 +77,13 @@ def derived_methods(
     skipped: list[tuple[Node, str, str, list[str]]] = []
     for interface, name, domain, base in _repositories(root, file, kotlin):
         methods = list(_methods(interface, file, kotlin))
-        other = _other_store(base, store)
+        entity = entities.get(domain) or entities.get(domain.rsplit(".", 1)[-1])
+        other = _other_store(base, store, entity is not None)
         if other is not None:
             named = [file.text(m) for m, _ in methods if is_derived(file.text(m))]
             if named:
                 skipped.append((interface, name, other, named))
             continue
-        entity = entities.get(domain) or entities.get(domain.rsplit(".", 1)[-1])
         if entity is None:
             named = [m for m, _ in methods if is_derived(file.text(m))]
             if named:
@@ -102,12 +102,18 @@ def derived_methods(
         problems.append(_skipped(file, skipped))
 
 
-def _other_store(base: str, store: str) -> str | None:
-    """The store of a repository extending `base` in a file of `store`; None when it is JPA's."""
-    if base in REPOSITORIES:
-        return None if store == "jpa" else store
+def _other_store(base: str, store: str, entity: bool) -> str | None:
+    """What a repository extending `base` in a file of `store` is, when not JPA's (None: JPA's).
+
+    A base of the project's own (`BaseRepository<T, ID>`, itself a `JpaRepository`) holding
+    a JPA entity is JPA's; holding none, cnsnt cannot tell whose it is.
+    """
+    if base in REPOSITORIES or (base not in STORE_REPOSITORIES and entity):
+        return None if store == "jpa" else f"a Spring Data {store} repository"
+    if base not in STORE_REPOSITORIES:
+        return f"extending {base}, which cnsnt does not know as a Spring Data repository"
     own = STORE_REPOSITORIES[base]
-    return own or (store if store != "jpa" else "reactive")
+    return f"a Spring Data {own or (store if store != 'jpa' else 'reactive')} repository"
 
 
 def _skipped(file: SourceFile, skipped: list[tuple[Node, str, str, list[str]]]) -> SourceProblem:
@@ -118,7 +124,7 @@ def _skipped(file: SourceFile, skipped: list[tuple[Node, str, str, list[str]]]) 
         shown = ", ".join(methods[:3]) + (", ..." if n > 3 else "")
         line = file.place(interface)[0]
         queries = f"{n} derived quer{'ies' if n != 1 else 'y'} ({shown}) {'are' if n != 1 else 'is'}"
-        said.append(f"{name} (line {line}), a Spring Data {store} repository: {queries} not audited")
+        said.append(f"{name} (line {line}), {store}: {queries} not audited")
     message = "; ".join(said) + "; cnsnt derives Spring Data JPA's queries only"
     line, column = file.place(skipped[0][0])
     return SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.INFO)
@@ -148,7 +154,7 @@ def _java_domain(node: Node, file: SourceFile) -> tuple[str, str, str] | None:
             continue
         base = file.text(generic.named_children[0]).rsplit(".", 1)[-1]
         arguments = next((c for c in generic.named_children if c.type == "type_arguments"), None)
-        known = base in REPOSITORIES or base in STORE_REPOSITORIES
+        known = _repository(base)
         if known and arguments is not None and arguments.named_children:
             domain = "".join(file.text(arguments.named_children[0]).split())
             return (file.text(name) if name is not None else "?"), domain, base
@@ -168,11 +174,16 @@ def _kotlin_domain(node: Node, file: SourceFile) -> tuple[str, str, str] | None:
         arguments = next((c for c in kind.named_children if c.type == "type_arguments"), None)
         projection = next((c for c in arguments.named_children if c.type == "type_projection"), None) \
             if arguments is not None else None
-        known = base in REPOSITORIES or base in STORE_REPOSITORIES
+        known = _repository(base)
         if known and projection is not None and projection.named_children:
             domain = "".join(file.text(projection.named_children[0]).split()).rstrip("?")
             return (file.text(name) if name is not None else "?"), domain, base
     return None
+
+
+def _repository(base: str) -> bool:
+    """Whether an interface extending `base` is a repository: Spring Data's, or the project's own base."""
+    return base in REPOSITORIES or base in STORE_REPOSITORIES or base.endswith("Repository")
 
 
 def _methods(interface: Node, file: SourceFile, kotlin: bool) -> Iterator[tuple[Node, Node]]:
