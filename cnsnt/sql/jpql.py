@@ -271,7 +271,7 @@ class _Rewrite:
 
     def statement(self, tree: exp.Expr) -> exp.Expr:
         """The statement rewritten (a new tree for an UPDATE of a JOINED parent's fields)."""
-        tree = self._joined_update(tree)
+        tree = self._joined_delete(self._joined_update(tree))
         for table in list(tree.find_all(exp.Table)):
             self._table(table)
         columns = [c for c in tree.find_all(exp.Column) if not self._whole(c)]
@@ -281,6 +281,7 @@ class _Rewrite:
         for column in columns:
             self._column(column)
         for join, owner_alias, owner, field_path, alias, target in self.path_joins:  # keys are columns now
+            owner_alias, owner = self._holder(join.parent, owner_alias, owner, field_path)
             join.set("on", self._join_keys(owner_alias, owner, field_path, alias, target))
         return tree
 
@@ -303,6 +304,40 @@ class _Rewrite:
                     self.in_table.add(id(node))
             in_table = in_table or isinstance(node, exp.Table)
             stack.extend((child, statement, in_table) for child in node.iter_expressions())
+
+    def _joined_delete(self, tree: exp.Expr) -> exp.Expr:
+        """`DELETE FROM Employee e WHERE e.name = ...` by a JOINED parent's field: by key, the parent joined.
+
+        As Hibernate runs it, the rows are found by a SELECT (`WHERE id IN (SELECT e.id FROM
+        Employee e ... WHERE ...)`), where the parent's table is joined for its column; a
+        DELETE has no join of its own. Unchanged when the WHERE names no inherited field.
+        """
+        if not isinstance(tree, exp.Delete) or not isinstance(tree.this, exp.Table):
+            return tree
+        table, where = tree.this, tree.args.get("where")
+        parts = [p.name for p in table.parts]
+        entity = self.entities.get(".".join(parts)) or self.entities.get(parts[-1])
+        if entity is None or not entity.inherited or where is None:
+            return tree
+        alias = table.alias or parts[-1]
+
+        def field(column: exp.Column) -> str:
+            names = [p.name for p in column.parts]
+            return ".".join(names[1:] if names[0] == alias and len(names) > 1 else names)
+
+        key = _key_field(entity)
+        if key is None or not any(field(c) in entity.inherited for c in where.find_all(exp.Column)):
+            return tree
+        inner = exp.Select(expressions=[exp.column(key, table=alias)]).from_(table.copy())
+        inner.set("where", where.copy())
+        if not table.alias:  # `DELETE FROM Employee WHERE name = ...`: one name, its fields unqualified
+            match = exp.In(this=exp.column(key), query=exp.Subquery(this=inner))
+            return exp.Delete(this=table.copy(), where=exp.Where(this=match))
+        outer = f"{alias}_self"
+        target = exp.Table(this=table.this.copy(), db=table.args.get("db"),
+                           alias=exp.TableAlias(this=exp.to_identifier(outer)))  # fmt: skip
+        match = exp.In(this=exp.column(key, table=outer), query=exp.Subquery(this=inner))
+        return exp.Delete(this=target, where=exp.Where(this=match))
 
     def _joined_update(self, tree: exp.Expr) -> exp.Expr:
         """`UPDATE Employee e SET e.name = ...` of a field a JOINED parent's table holds: that table's UPDATE.
@@ -527,11 +562,23 @@ class _Rewrite:
             db=_quoted(target.schema) if target.schema else None,
             alias=exp.TableAlias(this=exp.to_identifier(name)),
         )
-        on = self._join_keys(alias, owner, relation, name, target) if owner is not None else exp.true()
+        on: exp.Expr = exp.true()
+        if owner is not None:
+            at, holder = self._holder(statement, alias, owner, relation)
+            on = self._join_keys(at, holder, relation, name, target)
         statement.append("joins", exp.Join(this=table, side="LEFT", on=on))
         self.joined[(alias, relation)] = name
         return name
 
+
+    def _holder(
+        self, statement: exp.Expr | None, alias: str, owner: Entity, relation: str
+    ) -> tuple[str, Entity]:
+        """Who holds a relation's key column: its JOINED parent's table (joined on the key) when inherited."""
+        parent = self.entities.get(owner.inherited.get(relation, ""))
+        if relation in owner.fields or parent is None or not isinstance(statement, exp.Select):
+            return alias, owner
+        return self._implicit_join(statement, alias, f"super_{parent.name}", parent), parent
 
     @staticmethod
     def _join_keys(owner_alias: str, owner: Entity, field_path: str, alias: str, target: Entity) -> exp.Expr:

@@ -5,7 +5,9 @@ Long>`) declares methods whose names are queries (`findByEmail`); `cnsnt.sql.der
 reads a name as JPQL through the entity the repository holds. Here: which interfaces are
 repositories (they extend one of Spring Data's repository interfaces), which of their
 methods derive a query (no body, no `@Query`, a name with a subject and `By`), and what to
-say when the repository's entity is not among those read (one warning per repository).
+say when the repository's entity is not among those read (one warning per repository). A
+repository of another store (Spring Data JDBC, R2DBC, MongoDB, Elasticsearch...) derives
+queries cnsnt does not read: each such repository is named in one info note per file.
 """
 
 from __future__ import annotations
@@ -28,6 +30,18 @@ REPOSITORIES = frozenset({
     "ListPagingAndSortingRepository", "JpaRepository", "JpaRepositoryImplementation",
     "RevisionRepository",
 })  # fmt: skip
+#: Spring Data's repository interfaces of one store (not JPA), by the store; "" for a reactive
+#: one, whose store the file's imports say (JPA has no reactive repositories).
+STORE_REPOSITORIES = {
+    "MongoRepository": "MongoDB", "ReactiveMongoRepository": "MongoDB",
+    "ElasticsearchRepository": "Elasticsearch", "ReactiveElasticsearchRepository": "Elasticsearch",
+    "CassandraRepository": "Cassandra", "ReactiveCassandraRepository": "Cassandra",
+    "Neo4jRepository": "Neo4j", "ReactiveNeo4jRepository": "Neo4j",
+    "CouchbaseRepository": "Couchbase", "ReactiveCouchbaseRepository": "Couchbase",
+    "R2dbcRepository": "R2DBC", "KeyValueRepository": "key-value", "SolrCrudRepository": "Solr",
+    "ReactiveCrudRepository": "", "ReactiveSortingRepository": "", "CoroutineCrudRepository": "",
+    "CoroutineSortingRepository": "", "RxJava3CrudRepository": "", "RxJava3SortingRepository": "",
+}  # fmt: skip
 #: Annotations that give a method its query (not derived from its name).
 _DECLARED = frozenset({"Query", "NativeQuery", "Procedure", "Select", "Insert", "Update", "Delete"})
 #: A Kotlin function's name.
@@ -53,11 +67,23 @@ def derived_methods(
     entities: Mapping[str, Entity],
     problems: list[SourceProblem],
     kotlin: bool = False,
+    store: str = "jpa",
 ) -> Iterator[DerivedMethod]:
-    """The derived queries of every repository interface of a Java (or Kotlin) tree, in file order."""
-    for interface, name, domain in _repositories(root, file, kotlin):
+    """The derived queries of every repository interface of a Java (or Kotlin) tree, in file order.
+
+    `store`: whose repositories the file's imports say they are (`jpa`, `JDBC`, `MongoDB`);
+    those of a store other than JPA are said in one info note, not read.
+    """
+    skipped: list[tuple[Node, str, str, list[str]]] = []
+    for interface, name, domain, base in _repositories(root, file, kotlin):
         methods = list(_methods(interface, file, kotlin))
         entity = entities.get(domain) or entities.get(domain.rsplit(".", 1)[-1])
+        other = _other_store(base, store, entity is not None)
+        if other is not None:
+            named = [file.text(m) for m, _ in methods if is_derived(file.text(m))]
+            if named:
+                skipped.append((interface, name, other, named))
+            continue
         if entity is None:
             named = [m for m, _ in methods if is_derived(file.text(m))]
             if named:
@@ -72,10 +98,40 @@ def derived_methods(
                 problems.append(_warning(file, method, said))
             elif found.jpql is not None:
                 yield DerivedMethod(owner, found.jpql, method, tuple(_comments(declaration, file)))
+    if skipped:
+        problems.append(_skipped(file, skipped))
 
 
-def _repositories(root: Node, file: SourceFile, kotlin: bool) -> Iterator[tuple[Node, str, str]]:
-    """(interface, its name, the entity it holds as written) of each Spring Data repository interface."""
+def _other_store(base: str, store: str, entity: bool) -> str | None:
+    """What a repository extending `base` in a file of `store` is, when not JPA's (None: JPA's).
+
+    A base of the project's own (`BaseRepository<T, ID>`, itself a `JpaRepository`) holding
+    a JPA entity is JPA's; holding none, cnsnt cannot tell whose it is.
+    """
+    if base in REPOSITORIES or (base not in STORE_REPOSITORIES and entity):
+        return None if store == "jpa" else f"a Spring Data {store} repository"
+    if base not in STORE_REPOSITORIES:
+        return f"extending {base}, which cnsnt does not know as a Spring Data repository"
+    own = STORE_REPOSITORIES[base]
+    return f"a Spring Data {own or (store if store != 'jpa' else 'reactive')} repository"
+
+
+def _skipped(file: SourceFile, skipped: list[tuple[Node, str, str, list[str]]]) -> SourceProblem:
+    """One info note for a file's repositories of other stores: each named at its line, not audited."""
+    said = []
+    for interface, name, store, methods in skipped:
+        n = len(methods)
+        shown = ", ".join(methods[:3]) + (", ..." if n > 3 else "")
+        line = file.place(interface)[0]
+        queries = f"{n} derived quer{'ies' if n != 1 else 'y'} ({shown}) {'are' if n != 1 else 'is'}"
+        said.append(f"{name} (line {line}), {store}: {queries} not audited")
+    message = "; ".join(said) + "; cnsnt derives Spring Data JPA's queries only"
+    line, column = file.place(skipped[0][0])
+    return SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.INFO)
+
+
+def _repositories(root: Node, file: SourceFile, kotlin: bool) -> Iterator[tuple[Node, str, str, str]]:
+    """(interface, its name, the entity as written, the base) of each Spring Data repository interface."""
     stack = [(root, 0)]
     while stack:
         node, depth = stack.pop()
@@ -87,7 +143,7 @@ def _repositories(root: Node, file: SourceFile, kotlin: bool) -> Iterator[tuple[
             stack.extend((c, depth + 1) for c in reversed(node.named_children))
 
 
-def _java_domain(node: Node, file: SourceFile) -> tuple[str, str] | None:
+def _java_domain(node: Node, file: SourceFile) -> tuple[str, str, str] | None:
     if node.type != "interface_declaration":
         return None
     name = node.child_by_field_name("name")
@@ -98,13 +154,14 @@ def _java_domain(node: Node, file: SourceFile) -> tuple[str, str] | None:
             continue
         base = file.text(generic.named_children[0]).rsplit(".", 1)[-1]
         arguments = next((c for c in generic.named_children if c.type == "type_arguments"), None)
-        if base in REPOSITORIES and arguments is not None and arguments.named_children:
+        known = _repository(base)
+        if known and arguments is not None and arguments.named_children:
             domain = "".join(file.text(arguments.named_children[0]).split())
-            return (file.text(name) if name is not None else "?"), domain
+            return (file.text(name) if name is not None else "?"), domain, base
     return None
 
 
-def _kotlin_domain(node: Node, file: SourceFile) -> tuple[str, str] | None:
+def _kotlin_domain(node: Node, file: SourceFile) -> tuple[str, str, str] | None:
     if not any(c.type == "interface" for c in node.children):
         return None
     name = next((c for c in node.named_children if c.type in ("identifier", "type_identifier")), None)
@@ -117,10 +174,16 @@ def _kotlin_domain(node: Node, file: SourceFile) -> tuple[str, str] | None:
         arguments = next((c for c in kind.named_children if c.type == "type_arguments"), None)
         projection = next((c for c in arguments.named_children if c.type == "type_projection"), None) \
             if arguments is not None else None
-        if base in REPOSITORIES and projection is not None and projection.named_children:
+        known = _repository(base)
+        if known and projection is not None and projection.named_children:
             domain = "".join(file.text(projection.named_children[0]).split()).rstrip("?")
-            return (file.text(name) if name is not None else "?"), domain
+            return (file.text(name) if name is not None else "?"), domain, base
     return None
+
+
+def _repository(base: str) -> bool:
+    """Whether an interface extending `base` is a repository: Spring Data's, or the project's own base."""
+    return base in REPOSITORIES or base in STORE_REPOSITORIES or base.endswith("Repository")
 
 
 def _methods(interface: Node, file: SourceFile, kotlin: bool) -> Iterator[tuple[Node, Node]]:
@@ -193,4 +256,4 @@ def _warning(file: SourceFile, node: Node, message: str) -> SourceProblem:
     return SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.WARNING)
 
 
-__all__ = ["REPOSITORIES", "DerivedMethod", "derived_methods"]
+__all__ = ["REPOSITORIES", "STORE_REPOSITORIES", "DerivedMethod", "derived_methods"]

@@ -65,6 +65,8 @@ MARKERS = ("@Query", "@NamedQuery", "@NamedNativeQuery", "@NamedQueries", "@Name
 #: MyBatis's statement annotations on a mapper interface's methods, read when the file imports
 #: them (Spring Data MongoDB's `@Update`, Room's `@Insert` are no SQL).
 MYBATIS_ANNOTATIONS = ("Select", "Insert", "Update", "Delete")
+#: MyBatis's SQL providers (`@SelectProvider(type = ..., method = ...)`): SQL built by Java code.
+MYBATIS_PROVIDERS = tuple(f"{a}Provider" for a in MYBATIS_ANNOTATIONS)
 _MYBATIS_PACKAGE = "org.apache.ibatis.annotations"
 #: The declarations whose name a query's owner is.
 _TYPES = ("class_declaration", "interface_declaration", "record_declaration", "enum_declaration")
@@ -120,11 +122,11 @@ def read_java_queries(
     for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit, mybatis):
         ctx.check_time("reading Java queries")
         add_query(gathered, found, file, entities, attr, fp)
-    if store == "jpa":
-        for method in derived_methods(tree.root_node, file, entities, gathered.problems):
-            ctx.check_time("reading Java queries")
-            query = JavaQuery(method.owner, method.jpql, False, method.node, method.comments, derived=True)
-            add_query(gathered, query, file, entities, attr, fp)
+    kind = store_name(names, store)  # another store's repositories are said in a note
+    for method in derived_methods(tree.root_node, file, entities, gathered.problems, store=kind):
+        ctx.check_time("reading Java queries")
+        query = JavaQuery(method.owner, method.jpql, False, method.node, method.comments, derived=True)
+        add_query(gathered, query, file, entities, attr, fp)
     return gathered
 
 
@@ -219,6 +221,10 @@ def _queries(
             theirs = mybatis is not None or written.startswith(_MYBATIS_PACKAGE)
             if simple in MYBATIS_ANNOTATIONS and theirs:
                 yield from _mybatis(node, simple, file, constants, problems, limit, mybatis or JvmNames())
+                continue
+            if simple in MYBATIS_PROVIDERS and theirs:
+                owner = (mybatis or JvmNames()).qualified(_method(node, file))
+                problems.append(_problem(file, node, provider_said(simple, owner)))
                 continue
         if depth < _DEPTH:
             stack.extend((c, depth + 1) for c in reversed(node.named_children))
@@ -339,7 +345,30 @@ def _mybatis(
     read = checked_text(text, value, f"@{name}(value)", owner, file, problems, limit)
     if read is None:
         return
-    sql, problem, missing = annotation_sql(read, names.qualified(_class_name(node, file)), limit)
+    namespace = names.qualified(_class_name(node, file))
+    comments = tuple(comments_before(node, file))
+    yield from mybatis_statement(read, name, owner, namespace, value, comments, file, problems, limit)
+
+
+def provider_said(name: str, owner: str) -> str:
+    """What a MyBatis SQL provider (`@SelectProvider`) is said to be: code cnsnt does not run."""
+    return (f"@{name} of {owner}: MyBatis builds this SQL in Java code (the provider's method), which "
+            "cnsnt does not run; it is not audited")  # fmt: skip
+
+
+def mybatis_statement(
+    read: str,
+    name: str,
+    owner: str,
+    namespace: str,
+    value: Node,
+    comments: tuple[tuple[int, str], ...],
+    file: SourceFile,
+    problems: list[SourceProblem],
+    limit: int,
+) -> Iterator[JavaQuery]:
+    """A MyBatis annotation's text (Java's or Kotlin's) as the statement it runs, or why not in `problems`."""
+    sql, problem, missing = annotation_sql(read, namespace, limit)
     for refid in missing:
         problems.append(
             _problem(file, value, f"@{name} of {owner}: <include refid=\"{refid}\"/> names no <sql> "
@@ -348,7 +377,7 @@ def _mybatis(
     if sql is None:
         problems.append(_problem(file, value, f"@{name} of {owner}: {problem}; it is not audited"))
         return
-    yield JavaQuery(owner, sql, True, value, tuple(comments_before(node, file)), spring=False)
+    yield JavaQuery(owner, sql, True, value, comments, spring=False)
 
 
 _COMMENTS = ("line_comment", "block_comment", "comment")
@@ -494,6 +523,13 @@ def query_store(names: JvmNames) -> str:
     return found
 
 
+def store_name(names: JvmNames, store: str) -> str:
+    """`query_store`'s answer as a note names it: `jpa`, `JDBC` or `R2DBC` for `sql`, `MongoDB`..."""
+    if store != "sql":
+        return store
+    return "R2DBC" if any("springframework.data.r2dbc." in i for i in names.imports) else "JDBC"
+
+
 #: Spring Data's SpEL for the entity a repository holds (`select u from #{#entityName} u`).
 ENTITY_NAME = "#{#entityName}"
 
@@ -535,4 +571,5 @@ def comments_before(node: Node, file: SourceFile) -> Iterator[tuple[int, str]]:
     yield from reversed(found)
 
 
-__all__ = ["has_queries", "read_java_queries", "text_block"]
+__all__ = ["MYBATIS_ANNOTATIONS", "MYBATIS_PROVIDERS", "has_queries", "mybatis_statement",
+           "provider_said", "read_java_queries", "store_name", "text_block"]

@@ -25,6 +25,8 @@ from cnsnt.sources.queries.common import Gathered, attribution
 from cnsnt.sources.queries.derived_methods import derived_methods
 from cnsnt.sources.queries.java_queries import (
     ENTITY_NAME,
+    MYBATIS_ANNOTATIONS,
+    MYBATIS_PROVIDERS,
     QUERY_ANNOTATIONS,
     TOO_LONG,
     JavaQuery,
@@ -33,7 +35,10 @@ from cnsnt.sources.queries.java_queries import (
     comments_before,
     file_entities,
     has_queries,
+    mybatis_statement,
+    provider_said,
     query_store,
+    store_name,
 )
 from cnsnt.sources.schemas.grammars import JvmNames, SourceFile, jvm_names
 from cnsnt.sources.schemas.kotlin_syntax import (
@@ -54,6 +59,8 @@ Node = Any  # tree_sitter.Node
 
 #: The annotations that group named queries (`@NamedQueries(NamedQuery(...), ...)`).
 _GROUPS = {"NamedQueries": "NamedQuery", "NamedNativeQueries": "NamedNativeQuery"}
+#: MyBatis's annotations are theirs when the file imports them (Spring Data MongoDB has an `@Update`).
+_MYBATIS_PACKAGE = "org.apache.ibatis.annotations"
 #: How deep the walk looks for annotations (real files nest a few levels).
 _DEPTH = 200
 #: Kotlin's declarations whose name a query's owner is.
@@ -77,12 +84,11 @@ def read_kotlin_queries(
         for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit, names):
             ctx.check_time("reading Kotlin queries")
             add_query(gathered, found, file, entities, attr, fp)
-        if store == "jpa":
-            root = tree.root_node
-            for m in derived_methods(root, file, entities, gathered.problems, kotlin=True):
-                ctx.check_time("reading Kotlin queries")
-                query = JavaQuery(m.owner, m.jpql, False, m.node, m.comments, derived=True)
-                add_query(gathered, query, file, entities, attr, fp)
+        root, kind = tree.root_node, store_name(names, store)
+        for m in derived_methods(root, file, entities, gathered.problems, kotlin=True, store=kind):
+            ctx.check_time("reading Kotlin queries")
+            query = JavaQuery(m.owner, m.jpql, False, m.node, m.comments, derived=True)
+            add_query(gathered, query, file, entities, attr, fp)
     return gathered
 
 
@@ -105,7 +111,10 @@ def _queries(
             simple = simple_name(file.text(kind)) if kind is not None else ""
             arguments = arguments_of(child(called, "value_arguments"), file) if called is not None else {}
             ann = Annotation(simple, node, file, evaluate, arguments)
-            if simple in QUERY_ANNOTATIONS:
+            mybatis = simple in MYBATIS_ANNOTATIONS or simple in MYBATIS_PROVIDERS
+            if mybatis and any(i.startswith(_MYBATIS_PACKAGE) for i in names.imports):
+                yield from _mybatis(ann, node, file, constants, problems, limit, names)
+            elif simple in QUERY_ANNOTATIONS:
                 yield from _annotation(ann, node, file, constants, problems, store, limit)
             elif simple in _GROUPS:
                 for inner in _grouped(ann, file, constants, problems):
@@ -114,6 +123,41 @@ def _queries(
             continue
         if depth < _DEPTH:
             stack.extend((c, depth + 1) for c in reversed(node.named_children))
+
+
+def _mybatis(
+    ann: Annotation,
+    holder: Node,
+    file: SourceFile,
+    constants: dict[str, str],
+    problems: list[SourceProblem],
+    limit: int,
+    names: JvmNames,
+) -> Iterator[JavaQuery]:
+    """MyBatis's `@Select("...")`/`@Update(["...", "..."])` on a mapper's `fun`, read as Java's are."""
+    owner = names.qualified(_owner(holder, file))
+    if ann.name in MYBATIS_PROVIDERS:
+        problems.append(_warning(file, holder, provider_said(ann.name, owner)))
+        return
+    value = ann.args.get("value")
+    if value is None:
+        problems.append(_warning(file, holder, f"@{ann.name} of {owner} has no SQL text; nothing is audited"))
+        return
+    text = _value(value, file, constants, limit)
+    if text is None:  # an array of strings, joined by a blank as MyBatis joins them
+        try:
+            items = evaluate(value, file, constants)
+        except Unresolved:
+            items = None
+        if isinstance(items, list) and all(isinstance(i, str) for i in items):
+            joined = " ".join(items)
+            text = joined if len(joined) <= limit else TOO_LONG
+    read = checked_text(text, value, f"@{ann.name}(value)", owner, file, problems, limit)
+    if read is None:
+        return
+    namespace = names.qualified(_class_name(holder, file))
+    comments = tuple(comments_before(holder, file))
+    yield from mybatis_statement(read, ann.name, owner, namespace, value, comments, file, problems, limit)
 
 
 def _grouped(

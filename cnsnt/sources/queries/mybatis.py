@@ -198,9 +198,10 @@ class _Text:
         self.included = 0
         """Fragments pasted so far: a fragment that includes another several times, nested,
         would otherwise grow without end (ten includes eight deep are 10^8 pastes)."""
-        self.listing = False
-        """Whether the text so far ends in a select list (its last clause word is `SELECT`):
-        there a `<choose>`'s branches are columns, one after another, not one text."""
+        self.place = ""
+        """Where the text so far ends, by its last clause word: `select` (a select list), `list`
+        (`ORDER BY`, `GROUP BY`, `SET`), `condition` (`WHERE`, `ON`, `HAVING`) or "". There a
+        `<choose>`'s branches are columns or conditions, one after another, not one text."""
 
     def of(self, element: Element, depth: int = 0) -> str:
         out: list[str] = []
@@ -208,7 +209,7 @@ class _Text:
         for child in element.children:
             if isinstance(child, str):
                 out.append(_substitute(child, self.properties) if self.properties else child)
-                self.listing = _listing(out[-1], self.listing)
+                self.place = _place(out[-1], self.place)
             elif isinstance(child, Element):
                 text = self._dynamic(child, depth)
                 clause = _clause(text) if child.tag in _BRANCHES else None
@@ -225,8 +226,11 @@ class _Text:
             return ""
         if tag == "include":
             return self._include(element, depth)
-        if tag == "choose" and self.listing:
-            return self._columns(element, depth)
+        if tag == "choose" and self.place:
+            return self._branches(element, depth)
+        if tag in ("where", "set", "trim"):  # the clause its prefix writes, for a <choose> inside
+            prefix = {"where": "WHERE", "set": "SET"}.get(tag, element.attrs.get("prefix", ""))
+            self.place = _place(prefix, self.place)
         inner = self.of(element, depth)
         if tag == "where":
             return "WHERE " + _drop_prefix(inner, ("AND", "OR")) if inner.strip() else ""
@@ -243,21 +247,30 @@ class _Text:
             return f"{element.attrs.get('open', '')}{inner}{element.attrs.get('close', '')}"
         return inner  # if, choose, when, otherwise: their text
 
-    def _columns(self, choose: Element, depth: int) -> str:
-        """A `<choose>` in a select list: each branch's columns, comma after comma.
+    def _branches(self, choose: Element, depth: int) -> str:
+        """A `<choose>` in a select list, `ORDER BY`, `SET` or `WHERE`: each branch read, as each may run.
 
         Written one after another, `<when>phone</when><otherwise>email</otherwise>` would be
-        `phone email`, `email` an alias of `phone`; each branch may run, so each is read.
+        `phone email` (`email` an alias of `phone`, or no SQL at all): columns are joined by
+        commas, conditions by `AND`. Branches that each write a whole clause (`ORDER BY a`)
+        are alternatives: the first is read.
         """
+        place = self.place
         branches: list[str] = []
         for branch in choose.children:
             if isinstance(branch, Element) and branch.tag in ("when", "otherwise"):
-                self.listing = True  # each branch starts where the choose does
+                self.place = place  # each branch starts where the choose does
                 branches.append(self._dynamic(branch, depth + 1))
+        self.place = place
+        if any(_clause(b) is not None for b in branches):
+            return " " + " ".join(_alternatives(branches)) + " "
+        if place == "condition":
+            kept = [b.strip() for b in branches if b.strip()]
+            joined = kept[:1] + [k if _drop_prefix(k, ("AND", "OR")) != k else f"AND {k}" for k in kept[1:]]
+            return " " + " ".join(joined) + " "
         kept = [b.strip().strip(",").strip() for b in branches]
         lead = "," if any(b.lstrip().startswith(",") for b in branches) else ""
         trail = "," if any(b.rstrip().endswith(",") for b in branches) else ""
-        self.listing = True
         return lead + ", ".join(k for k in kept if k) + trail
 
     def _include(self, element: Element, depth: int) -> str:
@@ -293,19 +306,34 @@ class _Text:
         return text
 
 
-#: Clause words: after `SELECT` a text is in a select list, after the others not.
-_LIST_WORDS = {"SELECT": True, "DISTINCT": True, "FROM": False, "WHERE": False, "SET": False, "VALUES": False,
-               "INTO": False, "ORDER": False, "GROUP": False, "HAVING": False, "LIMIT": False, "JOIN": False,
-               "ON": False, "UPDATE": False, "UNION": False}  # fmt: skip
+#: Clause words and where a text after them is: a select list, another list, a condition, neither.
+_PLACES = {"SELECT": "select", "DISTINCT": "select", "FROM": "", "WHERE": "condition", "SET": "list",
+           "VALUES": "", "INTO": "", "ORDER": "list", "GROUP": "list", "HAVING": "condition", "LIMIT": "",
+           "JOIN": "", "ON": "condition", "UPDATE": "", "UNION": "", "AND": "condition",
+           "OR": "condition"}  # fmt: skip
 
 
-def _listing(text: str, listing: bool) -> bool:
-    """Whether a statement is in a select list after `text`, given whether it was before (linear)."""
+def _place(text: str, place: str) -> str:
+    """Where a statement is after `text`, given where it was before (linear)."""
     for word in text.split():
-        found = _LIST_WORDS.get(word.upper())
+        found = _PLACES.get(word.strip("(),;").upper())  # `IN (SELECT`
         if found is not None:
-            listing = found
-    return listing
+            place = found
+    return place
+
+
+def _alternatives(branches: list[str]) -> list[str]:
+    """The branches without a second of one clause (`ORDER BY a`, `ORDER BY b`: the first is read)."""
+    seen: set[str] = set()
+    kept = []
+    for branch in branches:
+        clause = _clause(branch)
+        if clause is not None and clause in seen:
+            continue
+        if clause is not None:
+            seen.add(clause)
+        kept.append(branch)
+    return kept
 
 
 #: Dynamic elements of which one or another runs; `_clause` says which clause each writes.
