@@ -8,7 +8,8 @@ boxes of empty names. Proposed as forms, they put 38 nameless fields (CN001) and
 time, and short for templates), so the page itself is the evidence; a page is a mock-up
 when all of these hold:
 
-- it has no template code (`{{`, `{%`, `<%`, `<?`): nothing renders it;
+- it has no template code (`{{`, `{%`, `<%`, `<?`, Thymeleaf's `th:` attributes): nothing
+  renders it (a Spring app's `login.html` posts by `th:action`, its scripts in a layout);
 - it is a whole document (`<!DOCTYPE html>` or `<html>`), not a fragment a script
   draws (CTFd's `assets/create.html`, a challenge form loaded into a page);
 - it has no `<script>`: nothing on it can send a form but the browser (a hospital's
@@ -60,7 +61,7 @@ def mockup_page(path: Path) -> bool:
         return False
     page = Outline(text)
     posts_nowhere = bool(page.actions) and all(map(_static_target, page.actions))
-    return page.document and not page.scripts and posts_nowhere
+    return page.document and not page.templated and not page.scripts and posts_nowhere
 
 
 def static_mockups(

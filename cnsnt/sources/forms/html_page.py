@@ -239,7 +239,8 @@ class _Events(HTMLParser):
 class Outline(_Events):
     """A page's outline for `cnsnt init` (`starter.static_mockups`).
 
-    Is it a whole document, how many scripts, each form's action; parsed with `_Events`'
+    Is it a whole document, how many scripts, each form's action, whether Thymeleaf renders
+    it (`th:action`, `data-th-field`: template code with no `{{`); parsed with `_Events`'
     linear overrides.
     """
 
@@ -248,6 +249,7 @@ class Outline(_Events):
         self.document = False
         self.scripts = 0
         self.actions: list[str | None] = []
+        self.templated = False
         self.feed(text)
         self.close()
 
@@ -258,6 +260,7 @@ class Outline(_Events):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """`<html>`, `<script>` and `<form action>`, beside the span `_Events` keeps."""
         super().handle_starttag(tag, attrs)
+        self.templated = self.templated or any(name.startswith(_THYMELEAF) for name, _ in attrs)
         if tag == "html":
             self.document = True
         elif tag == "script":
@@ -266,6 +269,8 @@ class Outline(_Events):
             self.actions.append(dict(attrs).get("action"))
 
 
+#: Attribute prefixes of Thymeleaf's template code (`th:action="@{/login}"`), the parser's lower case.
+_THYMELEAF = ("th:", "data-th-")
 #: What may hide a tag after the last one the parser read: a start tag's opener, a comment,
 #: a declaration or processing instruction. Linear: fixed length.
 _HIDING = re.compile(r"<(?:[A-Za-z]|!--|[!?])")
