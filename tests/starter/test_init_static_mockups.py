@@ -97,3 +97,14 @@ def test_a_thymeleaf_page_is_template_code_not_a_mockup(tmp_path: Path) -> None:
     patterns = " ".join(f.pattern for f in found if f.kind == "forms")
     assert "src/main/resources/templates" in patterns, patterns
     assert not [n for n in notes if "mock-up" in n]
+
+
+def test_a_page_a_flask_view_renders_is_not_a_mockup(tmp_path: Path) -> None:
+    # `templates/contact.html` needs no template code: its form posts to its own URL, the
+    # route that renders it (`@app.route("/contact", methods=["GET", "POST"])`)
+    _write(tmp_path, "app/templates/specimen/edit.html", TEMPLATE)
+    _write(tmp_path, "app/templates/contact.html", _page(None, '<input name="email"><textarea name="message">'))
+    found, notes = survey(tmp_path)
+    patterns = " ".join(f.pattern for f in found if f.kind == "forms")
+    assert "app/templates/contact.html" in patterns or "app/templates/*" in patterns, patterns
+    assert not [n for n in notes if "mock-up" in n]
