@@ -15,7 +15,7 @@ when all of these hold:
 - it has no `<script>`: nothing on it can send a form but the browser (a hospital's
   `doctor.html`, no action either, is serialized and sent by its `js/doctor.js`);
 - each of its forms posts to no route: no action, an empty one, `#`, or another static
-  page (`index.html`).
+  page (`index.html`), and no host receives it (Netlify's `data-netlify` form is sent).
 
 Never a page in a `templates` folder (Flask's, Django's, Spring's): a view renders it, and
 a form with no action posts to that view's own route (a `contact.html` that needs no template
@@ -65,7 +65,7 @@ def mockup_page(path: Path) -> bool:
         return False
     page = Outline(text)
     posts_nowhere = bool(page.actions) and all(map(_static_target, page.actions))
-    return page.document and not page.templated and not page.scripts and posts_nowhere
+    return page.document and not page.templated and not page.hosted and not page.scripts and posts_nowhere
 
 
 def _rendered(path: Path, root: Path | None) -> bool:

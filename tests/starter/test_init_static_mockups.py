@@ -108,3 +108,15 @@ def test_a_page_a_flask_view_renders_is_not_a_mockup(tmp_path: Path) -> None:
     patterns = " ".join(f.pattern for f in found if f.kind == "forms")
     assert "app/templates/contact.html" in patterns or "app/templates/*" in patterns, patterns
     assert not [n for n in notes if "mock-up" in n]
+
+
+def test_a_page_whose_form_netlify_sends_is_not_a_mockup(tmp_path: Path) -> None:
+    # a static site's contact page: no script, `action="/thanks.html"`, and Netlify (the
+    # host) receives what it posts because of `data-netlify` (or a bare `netlify`)
+    _write(tmp_path, "app/templates/specimen/edit.html", TEMPLATE)
+    _write(tmp_path, "site/contact.html", _page("/thanks.html").replace("<form ", '<form data-netlify="true" '))
+    _write(tmp_path, "site/join.html", _page(None).replace("<form ", "<form netlify "))
+    found, notes = survey(tmp_path)
+    patterns = " ".join(f.pattern for f in found if f.kind == "forms")
+    assert "site/" in patterns, patterns
+    assert not [n for n in notes if "mock-up" in n]

@@ -250,6 +250,7 @@ class Outline(_Events):
         self.scripts = 0
         self.actions: list[str | None] = []
         self.templated = False
+        self.hosted = False  # a form its host receives (Netlify's `data-netlify`), no route of the app
         self.feed(text)
         self.close()
 
@@ -267,10 +268,13 @@ class Outline(_Events):
             self.scripts += 1
         elif tag == "form":
             self.actions.append(dict(attrs).get("action"))
+            self.hosted = self.hosted or any(name in _HOSTED for name, _ in attrs)
 
 
 #: Attribute prefixes of Thymeleaf's template code (`th:action="@{/login}"`), the parser's lower case.
 _THYMELEAF = ("th:", "data-th-")
+#: A form's attributes by which its static host receives what it posts (Netlify Forms).
+_HOSTED = frozenset({"netlify", "data-netlify"})
 #: What may hide a tag after the last one the parser read: a start tag's opener, a comment,
 #: a declaration or processing instruction. Linear: fixed length.
 _HIDING = re.compile(r"<(?:[A-Za-z]|!--|[!?])")
