@@ -13,6 +13,7 @@ text streams through chunk by chunk, holding back at most one `/` at a chunk's e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from cnsnt.blanks import blanks
@@ -21,13 +22,15 @@ from cnsnt.blanks import blanks
 NOTE_SUFFIX = ".txt"
 #: Blanks a line may start with before its `//`.
 _INDENT = " \t"
+#: A line's end: `\n`, or `\r` alone (old Mac text) or before `\n`. Linear: one class.
+_BREAK = re.compile(r"[\r\n]")
 
 
 def blank_note_lines(chunks: Iterable[str]) -> Iterator[str]:
     """The chunks with each `//` line (after spaces or tabs) blanked up to its line break.
 
-    Linear: each character is looked at once (`str.find` to a line's end, a loop over a
-    line's leading blanks only).
+    Linear: each character is looked at once (a search to a line's end, CR or LF, a
+    loop over a line's leading blanks only).
     """
     at_start = True  # only blanks seen on this line so far
     in_note = False  # inside a `//` line: blank up to its line break
@@ -39,7 +42,8 @@ def blank_note_lines(chunks: Iterable[str]) -> Iterator[str]:
         i, n = 0, len(text)
         while i < n:
             if in_note or not at_start:
-                end = text.find("\n", i)
+                found = _BREAK.search(text, i)
+                end = -1 if found is None else found.start()
                 stop = n if end < 0 else end + 1
                 out.append(blanks(text[i:stop]) if in_note else text[i:stop])
                 if end >= 0:
