@@ -1978,7 +1978,7 @@ def _second_hop(
     reach = {t.key: frozenset(target.key for _, target in hanging[id(t)]) for t in tables}
     # the keys by which an undecided table continues the table it references
     under: dict[str, list[tuple[ForeignKey, Table]]] = {}
-    besides: dict[str, ForeignKey] = {}
+    besides: dict[str, tuple[ForeignKey, Table]] = {}
     for table in tables:
         verdict = verdicts[table.key]
         if verdict.kind != OTHER or verdict.context.placeholder:
@@ -2009,17 +2009,7 @@ def _second_hop(
             if alone is not None:
                 under[table.key] = [alone[0]]
                 besides[table.key] = alone[1]
-    children: dict[str, list[str]] = {}
-    for child, keys in under.items():
-        for _, target in keys:
-            children.setdefault(target.key, []).append(child)
-    reached = {k for k, v in verdicts.items() if v.kind == LINKED}
-    queue = list(reached)
-    while queue:  # each table enters once: linear in the keys
-        for child in children.get(queue.pop(), ()):
-            if child not in reached:
-                reached.add(child)
-                queue.append(child)
+    reached = _reached(under, verdicts)
     changed = False
     for table in tables:
         if table.key not in under or verdicts[table.key].kind != OTHER:
@@ -2038,9 +2028,16 @@ def _second_hop(
             continue
         reason = f"{_cites(link)}, which is about a person"
         other = besides.get(table.key)
-        if other is not None:
+        if other is not None and other[1].key in reached:
+            # found a person's in this pass (`debt_cases` under a client's account): the
+            # person nearest the row is the one whose record it keys (`_one_person_record`)
             reason += (
-                f"; {_cites(other)} too, a record about no person itself: a row that relates "
+                f"; {_cites(other[0])} too, a record that relates to a person only through its own "
+                "links: a row is the person's whose record it keys"
+            )
+        elif other is not None:
+            reason += (
+                f"; {_cites(other[0])} too, a record about no person itself: a row that relates "
                 "to a person stays theirs though it relates to other things"
             )
         # a line of an order or a message of a ticket is about the person through its
@@ -2071,9 +2068,27 @@ def _second_hop(
     return changed
 
 
+def _reached(
+    under: Mapping[str, list[tuple[ForeignKey, Table]]], verdicts: Mapping[str, TableVerdict]
+) -> set[str]:
+    """The tables linked to people, and those under them (`under`), however deep."""
+    children: dict[str, list[str]] = {}
+    for child, keys in under.items():
+        for _, target in keys:
+            children.setdefault(target.key, []).append(child)
+    reached = {k for k, v in verdicts.items() if v.kind == LINKED}
+    queue = list(reached)
+    while queue:  # each table enters once: linear in the keys
+        for child in children.get(queue.pop(), ()):
+            if child not in reached:
+                reached.add(child)
+                queue.append(child)
+    return reached
+
+
 def _one_person_record(
     hangs_on: list[tuple[ForeignKey, Table]], verdicts: Mapping[str, TableVerdict]
-) -> tuple[tuple[ForeignKey, Table], ForeignKey] | None:
+) -> tuple[tuple[ForeignKey, Table], tuple[ForeignKey, Table]] | None:
     """The key to the one person's record among a row's records, and a key to another; or None.
 
     `task_timer(task_id -> project_tasks, milestone_id -> milestones)`, `payments(agreement_id
@@ -2091,7 +2106,7 @@ def _one_person_record(
     people = [(k, t) for k, t in hangs_on if verdicts[t.key].kind in (PEOPLE, LINKED)]
     if not people or any(t.key != people[0][1].key for _, t in people):
         return None
-    other = next((k for k, t in hangs_on if t.key != people[0][1].key), None)
+    other = next(((k, t) for k, t in hangs_on if t.key != people[0][1].key), None)
     return None if other is None else (people[0], other)
 
 

@@ -792,6 +792,8 @@ def _from_compiled(doc: Mapping[str, Any]) -> Vocabulary:
     )
     word_languages: dict[str, tuple[str, ...]] = {}
     for langs, words in doc["word_languages"].items():  # one tuple shared by the words of a set
+        if not isinstance(words, list):  # format 2's `"adi": "tr"`: a string's letters are no words
+            raise TypeError(f"word_languages: {langs!r} holds no list of words")
         word_languages.update(dict.fromkeys(words, tuple(langs.split(" "))))
     stemmers: dict[str, str] = doc["stemmers"]
     return Vocabulary(

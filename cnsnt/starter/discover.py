@@ -2012,7 +2012,9 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
             kinds[_SYMFONY_FORM].append((path, None))
     statics = _static_pages(kinds, root)
     # hand-drawn pages beside the templates (a biobank's `temps/*.html`): drafts, said (trial40)
-    mockup_pages = static_mockups([p for p, _ in kinds.get("forms", [])], bool(kinds.get(_SYMFONY_FORM)))
+    mockup_pages = static_mockups(
+        [p for p, _ in kinds.get("forms", [])], bool(kinds.get(_SYMFONY_FORM)), root=root
+    )
     if mockup_pages:
         drafts = set(mockup_pages)
         kinds["forms"] = [(p, d) for p, d in kinds["forms"] if p not in drafts]

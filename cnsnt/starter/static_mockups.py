@@ -8,15 +8,18 @@ boxes of empty names. Proposed as forms, they put 38 nameless fields (CN001) and
 time, and short for templates), so the page itself is the evidence; a page is a mock-up
 when all of these hold:
 
-- it has no template code (`{{`, `{%`, `<%`, `<?`): nothing renders it;
+- it has no template code (`{{`, `{%`, `<%`, `<?`, Thymeleaf's `th:` attributes): nothing
+  renders it (a Spring app's `login.html` posts by `th:action`, its scripts in a layout);
 - it is a whole document (`<!DOCTYPE html>` or `<html>`), not a fragment a script
   draws (CTFd's `assets/create.html`, a challenge form loaded into a page);
 - it has no `<script>`: nothing on it can send a form but the browser (a hospital's
   `doctor.html`, no action either, is serialized and sent by its `js/doctor.js`);
 - each of its forms posts to no route: no action, an empty one, `#`, or another static
-  page (`index.html`).
+  page (`index.html`), and no host receives it (Netlify's `data-netlify` form is sent).
 
-And only beside other forms (templates, form classes): a project of static pages alone
+Never a page in a `templates` folder (Flask's, Django's, Spring's): a view renders it, and
+a form with no action posts to that view's own route (a `contact.html` that needs no template
+code). And only beside other forms (templates, form classes): a project of static pages alone
 keeps them, they are its forms. Pages under a web root are `discover._static_pages`'.
 """
 
@@ -36,6 +39,8 @@ PAGE_SUFFIXES = (".html", ".htm")
 TEMPLATE_MARKS = ("{{", "{%", "<%", "<?")
 #: Largest page read: a hand-drawn mock-up is small; a larger one is kept, unread.
 MAX_BYTES = 256 * 1024
+#: The folder a framework renders pages from (Flask, Django, Spring Boot, Jinja's loaders).
+RENDERED_FOLDER = "templates"
 #: Actions that post nowhere: the page itself.
 _NOWHERE = frozenset({"", "#"})
 
@@ -60,18 +65,27 @@ def mockup_page(path: Path) -> bool:
         return False
     page = Outline(text)
     posts_nowhere = bool(page.actions) and all(map(_static_target, page.actions))
-    return page.document and not page.scripts and posts_nowhere
+    return page.document and not page.templated and not page.hosted and not page.scripts and posts_nowhere
+
+
+def _rendered(path: Path, root: Path | None) -> bool:
+    """Whether a page lies in a `templates` folder under `root` (a view renders it)."""
+    parts = path.relative_to(root).parts if root is not None and path.is_relative_to(root) else path.parts
+    return any(part.casefold() == RENDERED_FOLDER for part in parts[:-1])
 
 
 def static_mockups(
-    forms: Sequence[Path], others: bool, judged: Callable[[Path], bool] = mockup_page
+    forms: Sequence[Path],
+    others: bool,
+    judged: Callable[[Path], bool] = mockup_page,
+    root: Path | None = None,
 ) -> list[Path]:
     """The mock-up pages among the form files, when some other form is the application's.
 
     `others`: forms of another kind exist (Symfony form types), which count as the
-    application's too.
+    application's too. `root`: the project, under which a `templates` folder is looked for.
     """
-    pages = [path for path in forms if judged(path)]
+    pages = [path for path in forms if not _rendered(path, root) and judged(path)]
     if not pages or (len(pages) == len(forms) and not others):
         return []
     return pages

@@ -83,3 +83,40 @@ def test_judging_a_hostile_page_stays_linear(tmp_path: Path) -> None:
         return path
 
     assert_linear(mockup_page, make, 2_000)
+
+
+def test_a_thymeleaf_page_is_template_code_not_a_mockup(tmp_path: Path) -> None:
+    # A Spring app's Thymeleaf templates are whole documents; a form posts by `th:action`
+    # (no `action`) and its scripts often come from a layout fragment: still the app's forms.
+    _write(tmp_path, "app/templates/specimen/edit.html", TEMPLATE)
+    login = _page(None, '<input name="username"><input name="password" type="password">')
+    _write(tmp_path, "src/main/resources/templates/login.html", login.replace("<form ", '<form th:action="@{/login}" '))
+    patient = _page(None, '<input th:field="*{telefono}">').replace("<form ", '<form data-th-action="@{/p}" ')
+    _write(tmp_path, "src/main/resources/templates/patient.html", patient)
+    found, notes = survey(tmp_path)
+    patterns = " ".join(f.pattern for f in found if f.kind == "forms")
+    assert "src/main/resources/templates" in patterns, patterns
+    assert not [n for n in notes if "mock-up" in n]
+
+
+def test_a_page_a_flask_view_renders_is_not_a_mockup(tmp_path: Path) -> None:
+    # `templates/contact.html` needs no template code: its form posts to its own URL, the
+    # route that renders it (`@app.route("/contact", methods=["GET", "POST"])`)
+    _write(tmp_path, "app/templates/specimen/edit.html", TEMPLATE)
+    _write(tmp_path, "app/templates/contact.html", _page(None, '<input name="email"><textarea name="message">'))
+    found, notes = survey(tmp_path)
+    patterns = " ".join(f.pattern for f in found if f.kind == "forms")
+    assert "app/templates/contact.html" in patterns or "app/templates/*" in patterns, patterns
+    assert not [n for n in notes if "mock-up" in n]
+
+
+def test_a_page_whose_form_netlify_sends_is_not_a_mockup(tmp_path: Path) -> None:
+    # a static site's contact page: no script, `action="/thanks.html"`, and Netlify (the
+    # host) receives what it posts because of `data-netlify` (or a bare `netlify`)
+    _write(tmp_path, "app/templates/specimen/edit.html", TEMPLATE)
+    _write(tmp_path, "site/contact.html", _page("/thanks.html").replace("<form ", '<form data-netlify="true" '))
+    _write(tmp_path, "site/join.html", _page(None).replace("<form ", "<form netlify "))
+    found, notes = survey(tmp_path)
+    patterns = " ".join(f.pattern for f in found if f.kind == "forms")
+    assert "site/" in patterns, patterns
+    assert not [n for n in notes if "mock-up" in n]

@@ -67,3 +67,23 @@ def test_a_row_that_continues_a_record_reached_through_another_says_what_it_says
     assert "its key is that record's, so each row continues one of them" in verdict.reason
     got = _verdicts(tmp_path, CONTRACTS)
     assert got["contract_part_hours.weekly_hours"].personal, got["contract_part_hours.weekly_hours"]
+
+
+def test_a_record_found_a_persons_in_the_same_pass_is_not_called_no_ones(tmp_path: Path) -> None:
+    """A debt case about a client through their account is a record about a person too.
+
+    It is found so in the same pass that files the payment under the client's agreement (the
+    person nearest the row, as cls40a reads it): the reason must not call the case 'a record
+    about no person itself'.
+    """
+    ddl = PAYMENTS.replace("bank_id INT REFERENCES banks(id)", "case_id INT REFERENCES debt_cases(id)")
+    ddl += (
+        "CREATE TABLE accounts (id INT PRIMARY KEY, client_id INT REFERENCES clients(id), iban TEXT);\n"
+        "CREATE TABLE debt_cases (id INT PRIMARY KEY, account_id INT REFERENCES accounts(id), opened_on DATE);\n"
+    )
+    verdicts = table_verdicts(_read(tmp_path, ddl))
+    assert verdicts["debt_cases"].kind == "linked to people", verdicts["debt_cases"]
+    verdict = verdicts["payment_records"]
+    assert "a record about no person itself" not in verdict.reason, verdict
+    assert "'case_id' references 'debt_cases' too, a record that relates to a person only through" in verdict.reason
+

@@ -91,3 +91,15 @@ def test_blanking_stays_linear_on_hostile_text() -> None:
 
     # long blank runs before a `//`, one-character chunks of slashes, a line that never ends
     assert_linear(run, lambda n: [" \t" * n + "//x\n", *("/" * n), "SELECT 1" * n], 20_000)
+
+
+def test_a_note_line_ends_at_a_lone_carriage_return(tmp_path: Path) -> None:
+    """Old Mac line breaks (`\\r` alone): a note ends at its line's end, not at the file's."""
+    path = tmp_path / "clinic.SP_ADD_DONOR.txt"
+    path.write_bytes(PROCEDURE.replace("\n", "\r").encode("utf-8"))
+    problems, reads = _read(path)
+    assert problems == []
+    assert reads == [("clinic.Donors.DonorID", "clinic.Donors.GivenName")]  # was: [], all blanked
+    assert "".join(blank_note_lines(iter(["//a\rSELECT 1\r\n//b\r", "\nSELECT 2"]))) == (
+        "   \rSELECT 1\r\n   \r\nSELECT 2"
+    )

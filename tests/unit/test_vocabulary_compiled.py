@@ -221,3 +221,19 @@ def test_a_phrase_written_with_capitals_and_accents_is_found_as_a_name_spells_it
     read = vocabulary.load_vocabulary.__wrapped__()
     assert ("kundigungsgrund", "freitext") in read.terms
     assert "de" in read.senses[("kundigungsgrund", "freitext")]
+
+
+def test_format_two_word_languages_under_a_format_three_header_is_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Format 2 wrote a language set per word (`"adi": "tr"`), format 3 the words per set.
+
+    A merge that kept format 2's section under format 3's header and fingerprint took each
+    set's string for its words, letter by letter (`"t"`, `"r"`), in silence: the files are read.
+    """
+
+    def format_two(text: str) -> str:
+        doc = json.loads(text)
+        doc["word_languages"] = {w: langs for langs, words in doc["word_languages"].items() for w in words}
+        return json.dumps(doc)
+
+    _edited(monkeypatch, COMPILED, format_two)
+    assert compiled_vocabulary() is None

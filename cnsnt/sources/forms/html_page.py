@@ -239,7 +239,8 @@ class _Events(HTMLParser):
 class Outline(_Events):
     """A page's outline for `cnsnt init` (`starter.static_mockups`).
 
-    Is it a whole document, how many scripts, each form's action; parsed with `_Events`'
+    Is it a whole document, how many scripts, each form's action, whether Thymeleaf renders
+    it (`th:action`, `data-th-field`: template code with no `{{`); parsed with `_Events`'
     linear overrides.
     """
 
@@ -248,6 +249,8 @@ class Outline(_Events):
         self.document = False
         self.scripts = 0
         self.actions: list[str | None] = []
+        self.templated = False
+        self.hosted = False  # a form its host receives (Netlify's `data-netlify`), no route of the app
         self.feed(text)
         self.close()
 
@@ -258,14 +261,20 @@ class Outline(_Events):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """`<html>`, `<script>` and `<form action>`, beside the span `_Events` keeps."""
         super().handle_starttag(tag, attrs)
+        self.templated = self.templated or any(name.startswith(_THYMELEAF) for name, _ in attrs)
         if tag == "html":
             self.document = True
         elif tag == "script":
             self.scripts += 1
         elif tag == "form":
             self.actions.append(dict(attrs).get("action"))
+            self.hosted = self.hosted or any(name in _HOSTED for name, _ in attrs)
 
 
+#: Attribute prefixes of Thymeleaf's template code (`th:action="@{/login}"`), the parser's lower case.
+_THYMELEAF = ("th:", "data-th-")
+#: A form's attributes by which its static host receives what it posts (Netlify Forms).
+_HOSTED = frozenset({"netlify", "data-netlify"})
 #: What may hide a tag after the last one the parser read: a start tag's opener, a comment,
 #: a declaration or processing instruction. Linear: fixed length.
 _HIDING = re.compile(r"<(?:[A-Za-z]|!--|[!?])")
