@@ -76,6 +76,16 @@ from cnsnt.sql.unparsed import MAX_PARENTHESES, crash_reason, deepest_parenthesi
 _Key = tuple[str, str]
 
 
+def tsql_temporary(table: exp.Table) -> bool:
+    """Whether a name is T-SQL's `#t` or `##t`, which sqlglot reads as `t` marked temporary.
+
+    Such a table is a session's scratch (never held: `_store`), whatever real table has its name.
+    """
+    ident = table.this
+    marked = isinstance(ident, exp.Identifier) and (ident.args.get("temporary") or ident.args.get("global_"))
+    return bool(marked)
+
+
 class SchemaBuilder:
     """Applies schema statements in file order: CREATE, then ALTERs and COMMENTs."""
 
@@ -413,11 +423,8 @@ class SchemaBuilder:
         table = target.this if isinstance(target, exp.Schema) else target
         if not isinstance(table, exp.Table) or not table.name:
             return None
-        ident = table.this
         # T-SQL `#t` / `##t`: sqlglot drops the `#` and marks the name; `_store` skips it
-        temporary = isinstance(ident, exp.Identifier) and bool(
-            ident.args.get("temporary") or ident.args.get("global_")
-        )
+        temporary = tsql_temporary(table)
         builder = TableBuilder(("#" if temporary else "") + table.name, table.db or None, stmt.offset)
         builder.is_view = str(tree.args.get("kind") or "").upper() == "VIEW"
         properties = tree.args.get("properties")
@@ -516,8 +523,8 @@ class SchemaBuilder:
 
     def _alter(self, stmt: Statement, tree: exp.Alter) -> list[DDLProblem]:
         table = tree.this
-        if not isinstance(table, exp.Table):
-            return []
+        if not isinstance(table, exp.Table) or tsql_temporary(table):
+            return []  # `ALTER TABLE #users` alters the session's scratch, not `users`
         builder = self._find(table.name, table.db or None)
         problems: list[DDLProblem] = []
         shown = shorten(self.sql(table), 80)
@@ -732,8 +739,8 @@ class SchemaBuilder:
             return []
         problems: list[DDLProblem] = []
         for table in tree.args.get("tables") or ():
-            if not isinstance(table, exp.Table) or not table.name:
-                continue
+            if not isinstance(table, exp.Table) or not table.name or tsql_temporary(table):
+                continue  # `DROP TABLE #users` drops the session's scratch, never `users`
             key = self._key(table.name, table.db or None)
             if key is not None:
                 self._forget(key, cascade=bool(tree.args.get("cascade")))

@@ -33,7 +33,7 @@ from cnsnt.sql.client_lines import scan_lines
 from cnsnt.sql.ddl import quiet_sqlglot, resolve_dialect
 from cnsnt.sql.ddl_drops import bare_column_renames
 from cnsnt.sql.ddl_result import DDLForeignKey, DDLProblem
-from cnsnt.sql.ddl_schema import SchemaBuilder, adds_nothing, drops_columns, opaque_drop
+from cnsnt.sql.ddl_schema import SchemaBuilder, adds_nothing, drops_columns, opaque_drop, tsql_temporary
 from cnsnt.sql.ddl_session import default_schema_change
 from cnsnt.sql.ddl_split import (
     Statement,
@@ -370,6 +370,8 @@ class MigrationBuilder(SchemaBuilder):
             # Not parsed (MySQL `ADD (a, b)`, pg `OWNER TO`): the dump reader's recovery.
             return super().apply(stmt)
         table = tree.this
+        if tsql_temporary(table):
+            return []  # `ALTER TABLE #users` alters the session's scratch, not `users`
         key = self._key(table.name, table.db or None)
         shown = shorten(".".join(alter_target(stmt.tokens)[0]) or table.name, 80)
         actions = bare_column_renames(tree, list(tree.args.get("actions") or ()))

@@ -172,3 +172,40 @@ def test_pgaudit_messages_of_many_sessions_let_go_are_scanned_in_linear_time(
     assert len(result.messages) == 64
     [(line, count)] = result.notes.values()
     assert (line, count) == (0, 500 - 64)
+
+
+@pytest.mark.parametrize("fmt", ["pgaudit", "csvlog", "jsonlog"])
+def test_pgaudit_keeps_no_memory_per_line_of_other_messages(fmt: str) -> None:
+    """A pgAudit log's long stretch of other messages (`duration:`, `connection authorized`)
+    between its AUDIT lines: each line's byte offset was kept until the next AUDIT record,
+    128 bytes a line, so a log of a few audited statements among millions of lines held
+    them all (review40b)."""
+    import tracemalloc
+
+    from cnsnt.sources.queries.formats.pgaudit import PgAudit, PgAuditCsvlog, PgAuditJsonlog
+
+    audit = "AUDIT: SESSION,1,1,READ,SELECT,,,SELECT 1,<not logged>"
+    reader, line = {
+        "pgaudit": (PgAudit, lambda message: f"{TS} [42] mailer@shop LOG:  {message}\n"),
+        "csvlog": (PgAuditCsvlog, _csv_row),
+        "jsonlog": (PgAuditJsonlog, lambda message: json.dumps(
+            {"timestamp": TS, "session_id": "65e2.1", "error_severity": "LOG", "message": message}) + "\n"),
+    }[fmt]
+    other = line("duration: 0.120 ms").encode()
+
+    def lines(n: int):
+        yield 0, line(audit).encode()
+        for index in range(1, n):
+            yield index, other
+        yield n, line(audit.replace(",1,1,", ",2,1,")).encode()
+
+    def peak(n: int) -> int:
+        tracemalloc.start()
+        try:
+            assert [type(r) for r in reader(Settings()).records(lines(n))] == [Record, Record]
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    small, big = peak(20_000), peak(160_000)
+    assert big < 2 * small + (1 << 20), f"{small:,} bytes at 20,000 lines, {big:,} at 160,000"

@@ -74,6 +74,22 @@ def test_tsql_temporary_tables_still_do_not_count():
     assert result.tables == ()
 
 
+def test_a_tsql_temporary_tables_drop_or_alter_leaves_the_real_table_of_its_name_alone():
+    """`#users` is the session's scratch, never `users`: sqlglot drops the `#` from the name,
+    so `DROP TABLE #users` dropped the real table and `ALTER TABLE #users` altered it (review40b)."""
+    script = (
+        "CREATE TABLE users (id int, email nvarchar(200))\nGO\n"
+        "SELECT id INTO #users FROM users\nGO\n"
+        "ALTER TABLE #users ADD phone nvarchar(20)\nGO\n"
+        "ALTER TABLE ##users DROP COLUMN email\nGO\n"
+        "DROP TABLE #users\nGO\n"
+        "DROP TABLE IF EXISTS ##users\nGO\n"
+    )
+    result = parse_ddl(script, "tsql")
+    assert [p.message for p in result.problems] == []
+    assert [(t.name, [c.name for c in t.columns]) for t in result.tables] == [("users", ["id", "email"])]
+
+
 # -- byte-order marks
 
 SSDT = (
@@ -354,3 +370,15 @@ def test_a_procedure_that_creates_a_table_gives_the_table():
     assert PROCEDURES[visit.columns[1].offset :].startswith("PatientName")
     (problem,) = result.problems
     assert not problem.may_hold_schema and "CREATE TABLE statement it runs is read" in problem.message
+
+
+def test_a_tsql_migrations_temporary_table_leaves_the_real_table_of_its_name_alone():
+    from cnsnt.sql.migrations import MigrationFile, replay_migrations
+
+    files = [
+        MigrationFile("V1__users.sql", "CREATE TABLE users (id int, email nvarchar(200));\n"),
+        MigrationFile("V2__fix.sql", "SELECT id INTO #users FROM users;\nALTER TABLE #users ADD phone nvarchar(20);\n"
+                      "ALTER TABLE #users DROP COLUMN id;\nDROP TABLE #users;\n"),
+    ]
+    result = replay_migrations(files, "tsql")
+    assert [(t.name, [c.name for c in t.columns]) for t in result.tables] == [("users", ["id", "email"])]

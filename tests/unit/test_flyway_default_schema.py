@@ -68,6 +68,8 @@ def test_a_quoted_flyway_schema_keeps_its_case_and_a_set_in_a_file_still_holds_t
     [
         ("application.properties", "spring.datasource.url=jdbc:postgresql://db/clinic\nspring.flyway.default-schema: clinic\n"),
         ("application.properties", "spring.flyway.schemas=clinic\n"),
+        # Spring Boot's indexed form of a list (review40b: was not read, the tables stayed in public)
+        ("application.properties", "spring.flyway.schemas[1]=billing\nspring.flyway.schemas[0]=clinic\n"),
         ("application.yml", "spring:\n  flyway:\n    default-schema: clinic\n---\nspring:\n  config:\n    activate:\n      on-profile: test\n"),
         ("application.yaml", "spring:\n  flyway:\n    schemas: [clinic, billing]\n"),
     ],

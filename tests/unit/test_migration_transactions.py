@@ -55,3 +55,11 @@ def test_the_goose_annotation_is_read_as_goose_reads_it() -> None:
     assert not runs_statement_by_statement("-- +goose Up\n  -- +goose NO TRANSACTION\nSELECT 1;\n")
     assert not runs_statement_by_statement("-- +goose Up\nSELECT '-- +goose NO TRANSACTION';\n")
     assert not runs_statement_by_statement("-- migrate:up transaction:false\nSELECT 1;\n")
+
+
+def test_goose_annotations_in_capitals_are_read(tmp_path: Path) -> None:
+    """goose reads its annotations in any case; a file that writes them only in capitals
+    (`-- +GOOSE UP`) was taken for one without any: its down section ran, and `DROP TABLE
+    beds` took the table out of the report (review40b)."""
+    text = "-- +GOOSE UP\n-- +GOOSE NO TRANSACTION\n" + _BODY + "\n-- +GOOSE DOWN\nDROP TABLE beds;\n"
+    assert _tables(tmp_path, {"migrations/00001_billing.sql": text}) == [(None, "invoices"), ("ward", "beds")]

@@ -442,9 +442,15 @@ def _stderr(rows: list[tuple[int, str, int, str, str]]) -> str:
     return "".join(audit(f"[{pid}]", sid, text, relation) for pid, _, sid, text, relation in rows)
 
 
+def _syslog(rows: list[tuple[int, str, int, str, str]]) -> str:
+    """Each record as rsyslog files it, its first line `postgres[pid]: [n-1] ` before the prefix."""
+    return "".join(f"Dec  1 10:00:00 db1 postgres[{pid}]: [{n}-1] " + audit(f"[{pid}]", sid, text, relation)
+                   for n, (pid, _, sid, text, relation) in enumerate(rows, 1))
+
+
 @pytest.mark.parametrize(("name", "fmt", "write"), [
     ("audit.csv", "postgres_csvlog", _csvlog), ("audit.json", "postgres_jsonlog", _jsonlog),
-    ("audit.log", "postgres_stderr", _stderr),
+    ("audit.log", "postgres_stderr", _stderr), ("syslog.log", "postgres_syslog", _syslog),
 ])
 def test_pgaudit_lines_in_a_log_named_as_plain_csvlog_or_jsonlog_are_said(
     tmp_path: Path, tables: list[Table], name: str, fmt: str,

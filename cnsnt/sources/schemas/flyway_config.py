@@ -129,7 +129,8 @@ def _properties(text: str, spring: bool) -> _Found | None:
     else:
         default, schemas = "flyway.defaultSchema", "flyway.schemas"
     for key in (default, schemas):
-        prop = found.get(key)
+        # Spring Boot also writes a list one item a key: `spring.flyway.schemas[0]=clinic`
+        prop = found.get(key) or (found.get(f"{key}[0]") if spring else None)
         schema = _first(prop.value) if prop is not None else None
         if prop is not None and schema:
             return _Found(schema, prop.line, prop.column)

@@ -36,11 +36,16 @@ def parse_properties(text: str) -> dict[str, Property]:
         i += 1
         if not logical or logical[0] in "#!":
             continue
-        while _continues(logical) and i < len(lines):
-            logical = logical[:-1] + lines[i].lstrip(_BLANKS)
+        # joined once: adding each line to the value so far was quadratic. The run of
+        # backslashes before a joined line's is even, so the last line alone tells.
+        pieces = [logical]
+        while _continues(pieces[-1]) and i < len(lines):
+            pieces[-1] = pieces[-1][:-1]
+            pieces.append(lines[i].lstrip(_BLANKS))
             i += 1
-        if _continues(logical):
-            logical = logical[:-1]
+        if _continues(pieces[-1]):
+            pieces[-1] = pieces[-1][:-1]
+        logical = "".join(pieces)
         key, value = _split(logical)
         found[key] = Property(value, number, column)
     return found

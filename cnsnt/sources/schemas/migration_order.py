@@ -191,10 +191,15 @@ def runs_statement_by_statement(text: str) -> bool:
     `transaction:false` is no such file: dbmate sends the whole section as one query, which
     PostgreSQL runs as one transaction all the same.
     """
-    if "goose" not in text:
+    if not _mentions_goose(text):
         return False  # the usual case, found at C speed
     lines = text.splitlines()
     return any(line.startswith("--") and line[2:].strip().lower() == _GOOSE_NO_TRANSACTION for line in lines)
+
+
+def _mentions_goose(text: str) -> bool:
+    """Whether a text may hold a goose annotation, which goose reads in any case (`-- +GOOSE UP`)."""
+    return "goose" in text or "GOOSE" in text or "Goose" in text
 
 
 def natural_key(name: str) -> tuple[tuple[int, str], ...]:
@@ -216,7 +221,7 @@ def up_part(text: str) -> str:
     The down section is blanked, keeping line breaks, so offsets and lines stay those of
     the file.
     """
-    if "migrate:" not in text and "goose" not in text:
+    if "migrate:" not in text and not _mentions_goose(text):
         return text  # the usual case, found at C speed
     offset = 0
     for line in text.splitlines(keepends=True):

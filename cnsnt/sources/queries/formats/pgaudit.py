@@ -56,6 +56,8 @@ _WINDOW = 1 << 12
 #: the end of one record to the start of its repeat: a range then always has the record a
 #: repeat repeats in its context, so every `--jobs` counts alike (codereview39c).
 _GAP_DIVISOR = 2
+#: Line offsets kept before `PgAudit._measured` lets go of those no record to come needs.
+_TRIM = 1 << 10
 #: Sessions kept before those silent for `_WINDOW` records are let go.
 _KEPT = 256
 _NO_SESSION = ("pgAudit records whose log_line_prefix shows no session (%p or %c): "
@@ -258,11 +260,24 @@ class PgAudit(PostgresStderr):
         self._seen = seen
 
     def _measured(self, lines: Lines) -> Lines:
-        """`lines`, each line's first byte kept (a repeat's window is told in bytes too)."""
+        """`lines`, each line's first byte kept (a repeat's window is told in bytes too).
+
+        Only while a record may still need them: past `_TRIM` lines kept (a long stretch of
+        other messages), the lines before the record that is read next are let go, so
+        memory does not grow with the lines between AUDIT records.
+        """
         offsets = self._offsets
+        is_start = self.is_start
+        # The first line of a record seen while trimming: by the next one's, the record
+        # being read starts there or later, and every record before it was read.
+        cut = -1
         for item in lines:
             offsets.append((item[0], self._bytes))
             self._bytes += len(item[1])
+            if len(offsets) > _TRIM and is_start(item[1]):
+                while offsets[0][0] < cut:
+                    offsets.popleft()
+                cut = item[0]
             yield item
 
     def notes(self) -> list[tuple[int, int, str]]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from cnsnt.sources.queries.formats.base import (
+    AUDIT,
     MAX_RECORD_BYTES,
     Lines,
     Record,
@@ -143,8 +144,12 @@ class PostgresSyslog(PostgresStderr):
         fields, severity, first = head
         if severity != "LOG":
             return
-        statement = pg_statement("\n".join([first, *more]))
-        if statement is not None:
+        message = "\n".join([first, *more])
+        statement = pg_statement(message)
+        if statement is None:
+            if message.startswith(AUDIT):  # said in `notes`, as the stderr reader does
+                self.audited.seen(pending.start)
+        else:
             yield Record(pending.start, statement, fields["user"], fields["database"],
                          fields["application"], fields["client"])
 
