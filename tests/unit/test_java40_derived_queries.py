@@ -199,3 +199,14 @@ def test_keywords_of_other_stores_and_long_names_are_said() -> None:
     assert "Near" in (derive("findByLocationNear", "User", user, {}).problem or "")
     long_name = "findBy" + "Location" * (MAX_NAME // 8)
     assert "longer than" in (derive(long_name, "User", user, {}).problem or "")
+
+
+def test_a_repository_written_with_a_space_before_its_type_arguments_is_read(tmp_path: Path) -> None:
+    """`extends JpaRepository <User, Long>` is the same Java: its derived queries were skipped in silence."""
+    spaced = REPOSITORY.replace("JpaRepository<User, Long>", "JpaRepository <User, Long>")
+    spaced = spaced.replace('    @Query("SELECT u.email FROM User u WHERE u.status = ?1")\n', "")
+    assert "@Query(" not in spaced and "Repository<" not in spaced
+    _audit(tmp_path)  # writes the project
+    (tmp_path / "src/main/java/com/shop/repo/UserRepository.java").write_text(spaced)
+    evidence = collect_evidence(load_policy(tmp_path / "cnsnt.yaml"), jobs=1)
+    assert set(_uses(evidence, "UserRepository.existsByEmail")) == {"users.id", "users.email"}

@@ -24,6 +24,8 @@ just before the method (or the entity) speaks for its queries.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,13 +72,15 @@ MYBATIS_PROVIDERS = tuple(f"{a}Provider" for a in MYBATIS_ANNOTATIONS)
 _MYBATIS_PACKAGE = "org.apache.ibatis.annotations"
 #: The declarations whose name a query's owner is.
 _TYPES = ("class_declaration", "interface_declaration", "record_declaration", "enum_declaration")
+#: A Spring Data repository's type arguments, a space before them or not (`JpaRepository <User, Long>`).
+_REPOSITORY = re.compile(r"Repository\s*<")
 #: How deep the walk looks for annotations (real files nest a few levels).
 _DEPTH = 200
 
 
 def has_queries(text: str) -> bool:
     """Whether a Java (or Kotlin) file may hold queries in annotations (MyBatis's when it imports them)."""
-    if any(m in text for m in MARKERS) or "Repository<" in text:  # a Spring Data repository's derived queries
+    if any(m in text for m in MARKERS) or _REPOSITORY.search(text):  # a Spring Data repository's derived queries
         return True
     return _MYBATIS_PACKAGE in text and any(f"@{a}" in text for a in MYBATIS_ANNOTATIONS)
 
