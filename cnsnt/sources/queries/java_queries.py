@@ -25,7 +25,6 @@ just before the method (or the entity) speaks for its queries.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,7 +79,8 @@ _DEPTH = 200
 
 def has_queries(text: str) -> bool:
     """Whether a Java (or Kotlin) file may hold queries in annotations (MyBatis's when it imports them)."""
-    if any(m in text for m in MARKERS) or _REPOSITORY.search(text):  # a Spring Data repository's derived queries
+    # a Spring Data repository's derived queries, or annotated ones
+    if any(m in text for m in MARKERS) or _REPOSITORY.search(text):
         return True
     return _MYBATIS_PACKAGE in text and any(f"@{a}" in text for a in MYBATIS_ANNOTATIONS)
 
