@@ -25,8 +25,9 @@ just before the method (or the entity) speaks for its queries.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -118,20 +119,48 @@ def read_java_queries(
     limit = ctx.limits.statement_bytes
     constants = _constants(tree.root_node, file, limit)
     names = jvm_names(tree.root_node, file)
+    mybatis = names if imports_mybatis(names) else None
+    problems = gathered.problems
+    annotated = partial(_queries, tree.root_node, file, constants, problems, limit=limit, mybatis=mybatis)
+    gather_queries(gathered, annotated, tree.root_node, file, names, spec, ctx, dialect, kotlin=False)
+    return gathered
+
+
+def imports_mybatis(names: JvmNames) -> bool:
+    """Whether the file imports MyBatis's annotations (Spring Data MongoDB has an `@Update` too)."""
+    return any(i.startswith(_MYBATIS_PACKAGE) for i in names.imports)
+
+
+def gather_queries(
+    gathered: Gathered,
+    annotated: Callable[..., Iterator[JavaQuery]],
+    root: Node,
+    file: SourceFile,
+    names: JvmNames,
+    spec: SourceSpec,
+    ctx: SourceContext,
+    dialect: str | None,
+    *,
+    kotlin: bool,
+) -> None:
+    """Audit a parsed Java or Kotlin file's queries, one step for both languages.
+
+    Its annotated queries (`annotated(store=...)`), then its repositories' derived ones, each
+    mapped and counted by `add_query`, so a Kotlin file is audited as its Java twin is.
+    """
     entities = file_entities(ctx.memo, names)
     attr = attribution(spec, ctx)
     fp = Fingerprinter(dialect)
     store = query_store(names)
-    mybatis = names if any(i.startswith(_MYBATIS_PACKAGE) for i in names.imports) else None
-    for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit, mybatis):
-        ctx.check_time("reading Java queries")
+    step = f"reading {'Kotlin' if kotlin else 'Java'} queries"
+    for found in annotated(store=store):
+        ctx.check_time(step)
         add_query(gathered, found, file, entities, attr, fp)
     kind = store_name(names, store)  # another store's repositories are said in a note
-    for method in derived_methods(tree.root_node, file, entities, gathered.problems, store=kind):
-        ctx.check_time("reading Java queries")
+    for method in derived_methods(root, file, entities, gathered.problems, kotlin=kotlin, store=kind):
+        ctx.check_time(step)
         query = JavaQuery(method.owner, method.jpql, False, method.node, method.comments, derived=True)
         add_query(gathered, query, file, entities, attr, fp)
-    return gathered
 
 
 def file_entities(memo: Mapping[str, object], names: JvmNames) -> Mapping[str, Entity]:

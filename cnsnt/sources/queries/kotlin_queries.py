@@ -14,6 +14,7 @@ entities, `nativeQuery = true` as SQL, the store the file imports (`query_store`
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,7 @@ from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.queries.common import Gathered, attribution
-from cnsnt.sources.queries.derived_methods import derived_methods
+from cnsnt.sources.queries.common import Gathered
 from cnsnt.sources.queries.java_queries import (
     ENTITY_NAME,
     MYBATIS_ANNOTATIONS,
@@ -30,15 +30,13 @@ from cnsnt.sources.queries.java_queries import (
     QUERY_ANNOTATIONS,
     TOO_LONG,
     JavaQuery,
-    add_query,
     checked_text,
     comments_before,
-    file_entities,
+    gather_queries,
     has_queries,
+    imports_mybatis,
     mybatis_statement,
     provider_said,
-    query_store,
-    store_name,
 )
 from cnsnt.sources.schemas.grammars import JvmNames, SourceFile, jvm_names
 from cnsnt.sources.schemas.kotlin_syntax import (
@@ -53,14 +51,11 @@ from cnsnt.sources.schemas.kotlin_syntax import (
     simple_name,
     type_name,
 )
-from cnsnt.sql.fingerprint import Fingerprinter
 
 Node = Any  # tree_sitter.Node
 
 #: The annotations that group named queries (`@NamedQueries(NamedQuery(...), ...)`).
 _GROUPS = {"NamedQueries": "NamedQuery", "NamedNativeQueries": "NamedNativeQuery"}
-#: MyBatis's annotations are theirs when the file imports them (Spring Data MongoDB has an `@Update`).
-_MYBATIS_PACKAGE = "org.apache.ibatis.annotations"
 #: How deep the walk looks for annotations (real files nest a few levels).
 _DEPTH = 200
 #: Kotlin's declarations whose name a query's owner is.
@@ -77,18 +72,9 @@ def read_kotlin_queries(
         constants: dict[str, str] = {}
         constants_of(tree.root_node, file, constants)
         names = jvm_names(tree.root_node, file)
-        entities = file_entities(ctx.memo, names)
-        attr = attribution(spec, ctx)
-        fp = Fingerprinter(dialect)
-        store = query_store(names)
-        for found in _queries(tree.root_node, file, constants, gathered.problems, store, limit, names):
-            ctx.check_time("reading Kotlin queries")
-            add_query(gathered, found, file, entities, attr, fp)
-        root, kind = tree.root_node, store_name(names, store)
-        for m in derived_methods(root, file, entities, gathered.problems, kotlin=True, store=kind):
-            ctx.check_time("reading Kotlin queries")
-            query = JavaQuery(m.owner, m.jpql, False, m.node, m.comments, derived=True)
-            add_query(gathered, query, file, entities, attr, fp)
+        problems = gathered.problems
+        annotated = partial(_queries, tree.root_node, file, constants, problems, limit=limit, names=names)
+        gather_queries(gathered, annotated, tree.root_node, file, names, spec, ctx, dialect, kotlin=True)
     return gathered
 
 
@@ -112,7 +98,7 @@ def _queries(
             arguments = arguments_of(child(called, "value_arguments"), file) if called is not None else {}
             ann = Annotation(simple, node, file, evaluate, arguments)
             mybatis = simple in MYBATIS_ANNOTATIONS or simple in MYBATIS_PROVIDERS
-            if mybatis and any(i.startswith(_MYBATIS_PACKAGE) for i in names.imports):
+            if mybatis and imports_mybatis(names):
                 yield from _mybatis(ann, node, file, constants, problems, limit, names)
             elif simple in QUERY_ANNOTATIONS:
                 yield from _annotation(ann, node, file, constants, problems, store, limit)
