@@ -27,6 +27,7 @@ from cnsnt.errors import SourceError
 from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.sources.base import Limits, line_col, read_text
+from cnsnt.sources.schemas.climbs import folders_above
 from cnsnt.sources.schemas.java_properties import parse_properties
 from cnsnt.sources.schemas.yaml_source import compose_yaml_documents
 
@@ -39,8 +40,6 @@ _FILES = (
     "application.yml",
     "application.yaml",
 )
-#: How many folders the climb goes up at most.
-_CLIMB = 64
 #: A configuration file is read up to 2 MB: a real one is a few KB.
 _CONFIG_LIMITS = Limits(file_bytes=2_000_000)
 #: What a note says the failure costs.
@@ -70,7 +69,7 @@ def flyway_default_schema(
     """The default schema of the Flyway configuration nearest above `migrations`, if any."""
     problems: list[SourceProblem] = []
     seen: set[Path] = set()
-    for directory in _climbs(migrations, stop):
+    for directory in folders_above(migrations, stop):
         if directory in seen:
             continue
         seen.add(directory)
@@ -96,18 +95,6 @@ def flyway_default_schema(
 
 def _note(message: str, where: Location, shown: str) -> SourceProblem:
     return SourceProblem(f"{message}; {_LOST}", where, shown, severity=Severity.INFO)
-
-
-def _climbs(paths: Iterable[Path], stop: Path | None) -> Iterable[Path]:
-    """The folders above each file, nearest first, to `stop`, a `.git` folder or the root."""
-    top = stop.resolve() if stop is not None else None
-    for path in paths:
-        directory = path.resolve().parent
-        for _ in range(_CLIMB):
-            yield directory
-            if directory == top or (directory / ".git").exists() or directory.parent == directory:
-                break
-            directory = directory.parent
 
 
 def _read(config: Path, shown: str) -> _Found | None:

@@ -27,6 +27,7 @@ from cnsnt.errors import SourceError
 from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.sources.base import Limits, read_text
+from cnsnt.sources.schemas.climbs import folders_above
 from cnsnt.sources.schemas.xml_tree import XmlElement, parse_xml
 
 #: The settings that name Hibernate's naming strategy (in `hibernate.cfg.xml` the
@@ -41,8 +42,6 @@ _AS_WRITTEN = ("PhysicalNamingStrategyStandardImpl", "DefaultNamingStrategy", "E
 #: module, its `src/main`, a plain `src`), nearest first.
 _FOLDERS = ("", "resources/", "src/main/resources/")
 _FILES = ("META-INF/persistence.xml", "hibernate.cfg.xml", "hibernate.properties")
-#: How many folders the climb goes up at most.
-_CLIMB = 64
 #: Build and configuration files are read up to 2 MB: a real `pom.xml` or
 #: `persistence.xml` is a few KB, and one the climb meets by mistake costs no more.
 _CONFIG_LIMITS = Limits(file_bytes=2_000_000)
@@ -118,7 +117,7 @@ def jpa_naming(paths: Iterable[Path], stop: Path | None = None) -> JpaNaming:
 def spring_boot_naming(paths: Iterable[Path], stop: Path | None = None) -> bool:
     """Whether a build file above the entry's files uses Spring Boot (and keeps its naming)."""
     seen: dict[Path, bool | None] = {}
-    for directory in _climbs(paths, stop):
+    for directory in folders_above(paths, stop):
         if directory not in seen:
             seen[directory] = _build_says(directory)
         verdict = seen[directory]
@@ -152,23 +151,11 @@ def _standard_naming(module: Path) -> bool:
 # --------------------------------------------------------------------------- plain Hibernate
 
 
-def _climbs(paths: Iterable[Path], stop: Path | None) -> Iterable[Path]:
-    """The folders above each file, nearest first, to `stop`, a `.git` folder or the root."""
-    top = stop.resolve() if stop is not None else None
-    for path in paths:
-        directory = path.resolve().parent
-        for _ in range(_CLIMB):
-            yield directory
-            if directory == top or (directory / ".git").exists() or directory.parent == directory:
-                break
-            directory = directory.parent
-
-
 def _hibernate_setting(paths: list[Path], stop: Path | None) -> _Setting | None:
     """The naming strategy the nearest Hibernate configuration above the files sets, if any."""
     seen: set[Path] = set()
     root = stop.resolve() if stop is not None else None
-    for directory in _climbs(paths, stop):
+    for directory in folders_above(paths, stop):
         if directory in seen:
             continue
         seen.add(directory)
