@@ -43,7 +43,7 @@ from cnsnt.sources.queries.formats.postgres_csvlog import (
     row_message,
     rows,
 )
-from cnsnt.sources.queries.formats.postgres_jsonlog import PostgresJsonlog, object_fields, objects
+from cnsnt.sources.queries.formats.postgres_jsonlog import PostgresJsonlog, log_objects, object_fields
 from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr, session_bracket
 from cnsnt.sql.ddl_split import statement_count
 
@@ -316,7 +316,7 @@ class PgAuditCsvlog(PgAudit):
 class PgAuditJsonlog(PgAudit):
     """pgAudit SESSION lines as the messages of a jsonlog (log_destination = jsonlog).
 
-    Read as jsonlog lines are (`postgres_jsonlog.objects`); the session is the object's own
+    Read as jsonlog lines are (`postgres_jsonlog.log_objects`); the session is the object's own
     `session_id` (else its `pid`).
     """
 
@@ -328,13 +328,11 @@ class PgAuditJsonlog(PgAudit):
         self, lines: Lines, marker: str = ""
     ) -> Iterator[tuple[int, int, dict[str, str | None], str] | Skipped]:
         """(line, 1, fields, message after `marker`) of each LOG object whose message starts with it."""
-        for item in objects(lines):
+        for item in log_objects(lines):
             if isinstance(item, Skipped):
                 yield item
                 continue
             index, obj = item
-            if obj.get("error_severity") != "LOG":
-                continue
             message = obj.get("message")
             if isinstance(message, str) and message.startswith(marker):
                 yield index, 1, object_fields(obj), message[len(marker):]

@@ -89,13 +89,11 @@ class PostgresJsonlog(LogFormat):
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
         audited = self.audited
-        for item in objects(lines):
+        for item in log_objects(lines):
             if isinstance(item, Skipped):
                 yield item
                 continue
             index, obj = item
-            if obj.get("error_severity") != "LOG":
-                continue
             message = str(obj.get("message") or "")
             statement = pg_statement(message)
             if statement is None:
@@ -109,10 +107,11 @@ class PostgresJsonlog(LogFormat):
         return self.audited.notes()
 
 
-def objects(lines: Lines) -> Iterator[tuple[int, dict[str, object]] | Skipped]:
-    """(line index, object) of each jsonlog line, or a `Skipped` line.
+def log_objects(lines: Lines) -> Iterator[tuple[int, dict[str, object]] | Skipped]:
+    """(line index, object) of each jsonlog line whose severity is LOG, or a `Skipped` line.
 
-    Shared with pgAudit's reader of jsonlog logs (`pgaudit.PgAuditJsonlog`).
+    Only LOG messages carry statements; shared with pgAudit's reader of jsonlog logs
+    (`pgaudit.PgAuditJsonlog`).
     """
     for index, raw in lines:
         if not raw or raw.isspace():  # `not raw.strip()` without copying the line
@@ -125,7 +124,8 @@ def objects(lines: Lines) -> Iterator[tuple[int, dict[str, object]] | Skipped]:
         if not isinstance(obj, dict):
             yield Skipped(index, "jsonlog line that is not a JSON object")
             continue
-        yield index, obj
+        if obj.get("error_severity") == "LOG":
+            yield index, obj
 
 
 def object_fields(obj: dict[str, object]) -> dict[str, str | None]:
